@@ -1,0 +1,240 @@
+/**
+ * The one typed contract between the Custom UI and the resolvers. The frontend's invoke wrapper and the
+ * backend's resolver definitions are both typed from RESOLVERS, so a renamed resolver or field breaks the
+ * build rather than production.
+ */
+import type { Result } from './errors';
+import type {
+  CellFields,
+  HistoryEntry,
+  Initiative,
+  InitiativeFields,
+  IsoDateTime,
+  Milestone,
+  Participant,
+  Programme,
+  RegionCell,
+  TechnicalNeed,
+  YearMonth,
+} from './model';
+import type { Locale, MacroKey, NeedProgress, RolloutStatus } from './vocabulary';
+import type {
+  BulkUpdateCellsInput,
+  CreateProgrammeInput,
+  GetHistoryInput,
+  UpdateCellInput,
+  UpsertInitiativeInput,
+  SetInitiativeArchivedInput,
+  ReorderInitiativesInput,
+  MacroConfig,
+} from './schemas';
+
+export type { MacroConfig } from './schemas';
+
+// ---------------------------------------------------------------- capabilities
+
+export interface Capabilities {
+  accountType: 'licensed' | 'unlicensed' | 'customer' | 'anonymous';
+  /** May edit the programme shown by this macro, from this page. */
+  canEdit: boolean;
+  /** May create a programme in this page's space (no programme here yet, and can edit the page). */
+  canCreateProgramme: boolean;
+  /** When canEdit is false: why not. */
+  reason: import('./errors').DenialReason | null;
+}
+
+// ---------------------------------------------------------------- view models
+
+/** Computed in the domain layer; the UI translates code + params. */
+export type WarningCode =
+  | 'required-need-open'
+  | 'pilot-before-national-window'
+  | 'broad-before-national-window'
+  | 'active-without-contact'
+  | 'pilot-end-before-start'
+  | 'broad-end-before-start';
+export interface ConsistencyWarning {
+  code: WarningCode;
+  params: Record<string, string | number>;
+}
+
+export interface ProgrammeSummary {
+  id: string;
+  name: string;
+  description: string;
+  spaceKey: string;
+  participants: Participant[];
+  stalenessDays: number;
+  published: boolean;
+  isExample: boolean;
+  /** The latest update of anything in the programme, for "Senast uppdaterad". */
+  lastUpdatedAt: IsoDateTime | null;
+}
+
+/** A cell as a reader sees it. updatedByName is null for anonymous readers: names are not published. */
+export interface CellView extends RegionCell {
+  regionCode: string;
+  stale: boolean;
+  warnings: ConsistencyWarning[];
+  /** Required technical needs not done (and applicable) in this region. */
+  openRequiredNeeds: number;
+}
+
+export interface InitiativeHeader extends InitiativeFields {
+  id: string;
+  order: number;
+  archived: boolean;
+  version: number;
+  updatedAt: IsoDateTime | null;
+  updatedByName: string | null;
+  stale: boolean;
+}
+
+export interface RolloutStatusView {
+  macro: 'rollout-status';
+  rows: Array<{
+    initiative: InitiativeHeader;
+    /** In programme participant order, one per participant. */
+    cells: CellView[];
+    counts: Record<RolloutStatus, number>;
+  }>;
+  statusTotals: Record<RolloutStatus, number>;
+  /** Entries older than the staleness threshold: "Behöver ses över". */
+  stale: Array<{ initiativeId: string; regionCode: string | null; updatedAt: IsoDateTime | null }>;
+}
+
+export interface TechnicalNeedsView {
+  macro: 'technical-needs';
+  initiatives: Array<{
+    initiative: InitiativeHeader;
+    needs: Array<
+      Omit<TechnicalNeed, 'progress'> & {
+        /** One per participant, in programme order. */
+        progress: Array<{ regionCode: string; progress: NeedProgress; note: string; updatedAt: IsoDateTime | null; stale: boolean }>;
+        doneCount: number;
+        applicableCount: number;
+      }
+    >;
+  }>;
+}
+
+export interface SupportPlanView {
+  macro: 'support-plan';
+  initiatives: Array<{
+    initiative: InitiativeHeader;
+    milestones: Milestone[];
+    milestonesDone: number;
+    contacts: Array<{
+      regionCode: string;
+      established: boolean;
+      since: string | null;
+      regionalContact: string;
+      nationalContact: string;
+    }>;
+    contactsEstablished: number;
+  }>;
+}
+
+export interface RoadmapView {
+  macro: 'roadmap';
+  /** The quarters the timeline spans, e.g. ['2026-Q1', '2026-Q2', ...]. */
+  quarters: string[];
+  initiatives: Array<{
+    initiative: InitiativeHeader;
+    regions: Array<{
+      regionCode: string;
+      pilotStart: YearMonth | null;
+      pilotEnd: YearMonth | null;
+      broadStart: YearMonth | null;
+      broadEnd: YearMonth | null;
+      status: RolloutStatus;
+      warnings: ConsistencyWarning[];
+    }>;
+  }>;
+}
+
+export type MacroView = RolloutStatusView | TechnicalNeedsView | SupportPlanView | RoadmapView;
+
+export type ViewResponse =
+  | { state: 'no-programme'; macro: MacroKey; config: MacroConfig; revision: string | null }
+  | {
+      state: 'ready';
+      macro: MacroKey;
+      config: MacroConfig;
+      programme: ProgrammeSummary;
+      view: MacroView;
+      /** Changes on every write; the UI sends it back to know whether its copy is current. */
+      revision: string;
+      generatedAt: IsoDateTime;
+    };
+
+export interface ProgrammeListItem {
+  id: string;
+  name: string;
+  spaceKey: string;
+  published: boolean;
+  isExample: boolean;
+}
+
+export interface CellWriteResult {
+  initiativeId: string;
+  regionCode: string;
+  cell: CellView;
+  initiativeVersion: number;
+  revision: string;
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  cursor: string | null;
+}
+
+// ---------------------------------------------------------------- resolvers
+
+/** Request payload and response data of every resolver. The response is always Result<response>. */
+export interface ResolverContract {
+  getView: { payload: { locale?: Locale }; response: ViewResponse };
+  getCapabilities: { payload: Record<string, never>; response: Capabilities };
+  listProgrammes: { payload: Record<string, never>; response: ProgrammeListItem[] };
+  createProgramme: { payload: CreateProgrammeInput; response: ProgrammeListItem };
+  upsertInitiative: { payload: UpsertInitiativeInput; response: { initiative: InitiativeHeader; revision: string } };
+  setInitiativeArchived: { payload: SetInitiativeArchivedInput; response: { initiative: InitiativeHeader; revision: string } };
+  reorderInitiatives: { payload: ReorderInitiativesInput; response: { revision: string } };
+  updateCell: { payload: UpdateCellInput; response: CellWriteResult };
+  bulkUpdateCells: { payload: BulkUpdateCellsInput; response: { cells: CellView[]; initiativeVersion: number; revision: string } };
+  getHistory: { payload: GetHistoryInput; response: HistoryPage };
+}
+
+export type ResolverName = keyof ResolverContract;
+export type ResolverPayload<N extends ResolverName> = ResolverContract[N]['payload'];
+export type ResolverResponse<N extends ResolverName> = Result<ResolverContract[N]['response']>;
+
+/** The runtime list of resolver names, checked against ResolverContract at compile time. */
+export const RESOLVER_NAMES = [
+  'getView',
+  'getCapabilities',
+  'listProgrammes',
+  'createProgramme',
+  'upsertInitiative',
+  'setInitiativeArchived',
+  'reorderInitiatives',
+  'updateCell',
+  'bulkUpdateCells',
+  'getHistory',
+] as const satisfies ReadonlyArray<ResolverName>;
+
+type MissingNames = Exclude<ResolverName, (typeof RESOLVER_NAMES)[number]>;
+// Fails to compile if a resolver is added to the contract but not to RESOLVER_NAMES.
+export const _allResolversListed: MissingNames extends never ? true : never = true;
+
+/** Resolvers that change data; each must authorise a write on every call. */
+export const MUTATING_RESOLVERS = [
+  'createProgramme',
+  'upsertInitiative',
+  'setInitiativeArchived',
+  'reorderInitiatives',
+  'updateCell',
+  'bulkUpdateCells',
+] as const satisfies ReadonlyArray<ResolverName>;
+
+export type { CellFields, Initiative, Programme };

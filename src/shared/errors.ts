@@ -1,0 +1,47 @@
+/**
+ * Every resolver answers with one shape: data, or a typed error whose code the UI translates.
+ * Validation failures, permission denials and version conflicts are distinct codes.
+ */
+export const ERROR_CODES = ['VALIDATION', 'PERMISSION', 'CONFLICT', 'NOT_FOUND', 'LIMIT', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why a caller may not write (or read) here. The UI explains each one. */
+export const DENIAL_REASONS = [
+  'anonymous',
+  'no-page-edit',
+  'other-space',
+  'unpublished',
+  'no-programme',
+  'not-in-macro',
+] as const;
+export type DenialReason = (typeof DENIAL_REASONS)[number];
+
+export interface ValidationIssue {
+  /** Dotted path into the payload, e.g. 'patch.link'. */
+  path: string;
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  /** Developer-facing English message; the UI shows a translated text chosen by code and details. */
+  message: string;
+  reason?: DenialReason;
+  issues?: ValidationIssue[];
+  /** For CONFLICT: the current stored values of the conflicting fields, so the editor can choose. */
+  current?: Record<string, unknown>;
+  conflictingFields?: string[];
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export class AppFailure extends Error {
+  constructor(public readonly error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+  }
+}
+
+export function fail(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): never {
+  throw new AppFailure({ code, message, ...extra });
+}

@@ -1,0 +1,172 @@
+/**
+ * Validation at the boundary, shared by the UI's forms and the resolvers. Objects are strict (unknown
+ * fields are rejected), strings are bounded, links are http(s) only and dates are real dates.
+ */
+import { z } from 'zod';
+import {
+  INITIATIVE_KINDS,
+  NEED_PROGRESS,
+  PHASES,
+  ROLLOUT_STATUSES,
+  ROLLOUT_TYPES,
+} from './vocabulary';
+
+export const LIMITS = {
+  name: 200,
+  shortText: 300,
+  note: 2000,
+  summary: 4000,
+  link: 2000,
+  id: 64,
+  bulkRegions: 400,
+  historyPage: 50,
+  reorder: 500,
+  participants: 400,
+} as const;
+
+/** 'YYYY-MM' with a real month. */
+export const yearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Use the form YYYY-MM, e.g. 2026-03' })
+  .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, { message: 'Year must be 2000–2100' });
+
+/** 'YYYY-MM-DD' that exists in the calendar (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the form YYYY-MM-DD' })
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    },
+    { message: 'Not a real date' },
+  );
+
+/** http: or https: only: javascript:, data: and friends never reach a page. */
+export const webLink = z
+  .string()
+  .trim()
+  .max(LIMITS.link)
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Links must start with https:// or http://' },
+  );
+
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid id' });
+export const regionCode = z.string().min(1).max(16).regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid region code' });
+
+export const cellFieldsSchema = z.strictObject({
+  status: z.enum(ROLLOUT_STATUSES),
+  note: text(LIMITS.note),
+  link: webLink.nullable(),
+  pilotStart: yearMonth.nullable(),
+  pilotEnd: yearMonth.nullable(),
+  broadStart: yearMonth.nullable(),
+  broadEnd: yearMonth.nullable(),
+  contactEstablished: z.boolean(),
+  contactSince: isoDate.nullable(),
+  regionalContact: text(LIMITS.shortText),
+  nationalContact: text(LIMITS.shortText),
+});
+export const cellPatchSchema = cellFieldsSchema.partial();
+
+export const initiativeFieldsSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'A name is required' }).max(LIMITS.name),
+  kind: z.enum(INITIATIVE_KINDS),
+  summary: text(LIMITS.summary),
+  infoLink: webLink.nullable(),
+  contact: text(LIMITS.shortText),
+  rolloutType: z.enum(ROLLOUT_TYPES).nullable(),
+  phase: z.enum(PHASES).nullable(),
+  nationalPilotStart: yearMonth.nullable(),
+  nationalPilotEnd: yearMonth.nullable(),
+  nationalBroadStart: yearMonth.nullable(),
+  nationalBroadEnd: yearMonth.nullable(),
+});
+export const initiativePatchSchema = initiativeFieldsSchema.partial();
+
+/**
+ * A cell edit. `expected` holds the values the editor started from for each field in `patch`: the server
+ * refuses the edit as a conflict only if one of those fields changed meanwhile to something else.
+ */
+export const updateCellSchema = z
+  .strictObject({
+    initiativeId: id,
+    regionCode,
+    patch: cellPatchSchema,
+    expected: cellPatchSchema,
+  })
+  .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
+export type UpdateCellInput = z.infer<typeof updateCellSchema>;
+
+/** One status for several regions of an initiative at once, written in one transaction. */
+export const bulkUpdateCellsSchema = z.strictObject({
+  initiativeId: id,
+  regionCodes: z.array(regionCode).min(1).max(LIMITS.bulkRegions),
+  status: z.enum(ROLLOUT_STATUSES),
+  /** The status each region had when the editor chose; a region changed meanwhile is a conflict. */
+  expected: z.record(regionCode, z.enum(ROLLOUT_STATUSES)),
+});
+export type BulkUpdateCellsInput = z.infer<typeof bulkUpdateCellsSchema>;
+
+/** Create (no id) or edit (id) an initiative's details, with the same field-level conflict rule. */
+export const upsertInitiativeSchema = z.union([
+  z.strictObject({ id: z.undefined().optional(), fields: initiativeFieldsSchema }),
+  z
+    .strictObject({ id, patch: initiativePatchSchema, expected: initiativePatchSchema })
+    .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] }),
+]);
+export type UpsertInitiativeInput = z.infer<typeof upsertInitiativeSchema>;
+
+export const setInitiativeArchivedSchema = z.strictObject({ id, archived: z.boolean() });
+export type SetInitiativeArchivedInput = z.infer<typeof setInitiativeArchivedSchema>;
+
+/** The full new order of the programme's initiatives, by id. */
+export const reorderInitiativesSchema = z.strictObject({ ids: z.array(id).min(1).max(LIMITS.reorder) });
+export type ReorderInitiativesInput = z.infer<typeof reorderInitiativesSchema>;
+
+export const createProgrammeSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'A name is required' }).max(LIMITS.name),
+  description: text(LIMITS.summary).default(''),
+  stalenessDays: z.number().int().min(1).max(3650).default(90),
+  published: z.boolean().default(false),
+});
+export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
+
+export const getHistorySchema = z.strictObject({
+  initiativeId: id.optional(),
+  regionCode: regionCode.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.number().int().min(1).max(LIMITS.historyPage).optional(),
+});
+export type GetHistoryInput = z.infer<typeof getHistorySchema>;
+
+export const needProgressSchema = z.enum(NEED_PROGRESS);
+
+/**
+ * The macro's configuration, saved by the config dialog in the page (Forge passes it back in the
+ * context). Unknown or malformed config falls back to the defaults rather than breaking the page.
+ */
+export const macroConfigSchema = z.object({
+  /** Empty: the programme of this page's space. */
+  programmeId: z.string().max(LIMITS.id).optional(),
+  perspective: z.enum(['programme', 'region', 'initiative']).default('programme'),
+  regionCode: z.string().max(16).optional(),
+  initiativeId: z.string().max(LIMITS.id).optional(),
+  layout: z.enum(['initiatives-as-rows', 'regions-as-rows']).default('initiatives-as-rows'),
+  showArchived: z.boolean().default(false),
+});
+export type MacroConfig = z.infer<typeof macroConfigSchema>;
+
+export function parseMacroConfig(raw: unknown): MacroConfig {
+  const parsed = macroConfigSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : macroConfigSchema.parse({});
+}
