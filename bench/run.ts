@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: the performance targets of quality.md, measured on this machine.
+ *  1. KVS read units per view (cold and warm) for the S, M and L datasets, counted by the strict local KVS
+ *     as Forge bills them, through the real handler and the real @forge/kvs.
+ *  2. Resolver CPU time: building each view model at L, and a whole warm getView call.
+ *  3. Custom UI initial JavaScript per view, gzipped (from the Vite build).
+ *  4. Time from iframe load to the ready event in headless Chromium for M, side by side with a static
+ *     HTML table of the same data in one run.
+ * Prints a Markdown report; docs/performance.md records the numbers.
+ */
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createConfluenceStub } from '../dev/confluence-stub';
+import { DEMO_USERS } from '../dev/demo-users';
+import { installForgeRuntime } from '../dev/forge-runtime';
+import { InvokeRunner } from '../dev/invoke-runner';
+import { LocalKvs, loadEntityDefinitions } from '../dev/kvs';
+import { startServer } from '../dev/server';
+import { buildView } from '../src/domain/build-view';
+import { parseMacroConfig } from '../src/shared/schemas';
+import { MACRO_KEYS, ROLLOUT_STATUS_LABELS, type MacroKey } from '../src/shared/vocabulary';
+import { resetReadCache, seedProgramme } from '../src/storage';
+import { buildDataset, DATASETS, type DatasetSize } from './datasets';
+import { CHROMIUM_ARGS } from '../test/e2e/support';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(__dirname, '..');
+const NOW = new Date();
+const out: string[] = [];
+const log = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+async function kvsAndCpu(): Promise<void> {
+  const runner = new InvokeRunner({ appRoot: ROOT });
+  log('## 1. KVS cost per view (Forge read units; 1 unit = 10 KB, rounded up per item)');
+  log();
+  log('| dataset | macro | cold read units | warm read units | cold getView ms | warm getView ms |');
+  log('|---|---|---:|---:|---:|---:|');
+  for (const size of Object.keys(DATASETS) as DatasetSize[]) {
+    const kvs = new LocalKvs({ entities: loadEntityDefinitions(join(ROOT, 'manifest.yml')) });
+    installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: 'http://localhost:4700' }) });
+    const { programme, initiatives } = buildDataset(size, 'INF', NOW);
+    await seedProgramme(programme, initiatives);
+    for (const macro of MACRO_KEYS) {
+      resetReadCache();
+      const call = () =>
+        runner.invokeFunction({
+          functionKey: 'getView',
+          payload: {},
+          macroInstance: { pageId: '1001', localId: `bench-${macro}`, moduleKey: macro },
+          user: DEMO_USERS.anonymous,
+        });
+      kvs.resetUnits();
+      let t = performance.now();
+      const cold = (await call()) as { ok: boolean };
+      const coldMs = performance.now() - t;
+      if (!cold.ok) throw new Error(`getView failed: ${JSON.stringify(cold)}`);
+      const coldUnits = kvs.units().readUnits;
+      kvs.resetUnits();
+      const warmTimes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        t = performance.now();
+        await call();
+        warmTimes.push(performance.now() - t);
+      }
+      const warmUnits = kvs.units().readUnits / 5;
+      log(`| ${size} (${DATASETS[size].initiatives} × ${DATASETS[size].participants}) | ${macro} | ${coldUnits} | ${warmUnits} | ${coldMs.toFixed(1)} | ${median(warmTimes).toFixed(1)} |`);
+    }
+  }
+  log();
+
+  log('## 2. Resolver CPU time for a view model at L (50 × 290), median of 30');
+  log();
+  log('| macro | buildView ms (median) | p95 ms |');
+  log('|---|---:|---:|');
+  const { programme, initiatives } = buildDataset('L', 'INF', NOW);
+  for (const macro of MACRO_KEYS as readonly MacroKey[]) {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      buildView({ macro, programme, initiatives, config: parseMacroConfig({}), now: NOW, audience: 'public' });
+      times.push(performance.now() - t);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    log(`| ${macro} | ${median(times).toFixed(2)} | ${sorted[Math.floor(sorted.length * 0.95) - 1].toFixed(2)} |`);
+  }
+  log();
+}
+
+function bundle(): void {
+  log('## 3. Custom UI initial JavaScript per view (gzip)');
+  log();
+  log('```');
+  try {
+    const text = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'static/app/scripts/bundle-size.ts')], { encoding: 'utf8' });
+    log(text.trimEnd());
+  } catch (e) {
+    log(`bundle-size failed (did you run npm run build?): ${(e as Error).message}`);
+  }
+  log('```');
+  log();
+}
+
+/** A static HTML table of the same M data, in a sandboxed iframe, that posts "ready" when parsed. */
+function staticTableHtml(size: DatasetSize): string {
+  const { programme, initiatives } = buildDataset(size, 'INF', NOW);
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const head = programme.participants.map((p) => `<th scope="col">${esc(p.short)}</th>`).join('');
+  const rows = initiatives
+    .map(
+      (i) =>
+        `<tr><th scope="row">${esc(i.name)}</th>${programme.participants
+          .map((p) => `<td>${esc(ROLLOUT_STATUS_LABELS[i.cells[p.code].status].sv)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Static</title></head><body><table><caption>${esc(programme.name)}</caption><thead><tr><th scope="col">Införande</th>${head}</tr></thead><tbody>${rows}</tbody></table><script src="/ready.js"></script></body></html>`;
+}
+
+const BASELINE_HOST = `<!doctype html><html><head><meta charset="utf-8"><title>Baseline</title><script src="/host.js"></script></head><body></body></html>`;
+const BASELINE_HOST_JS = `window.__ready = null; window.addEventListener('message', function (e) { if (e.data && e.data.type === 'ready') window.__ready = { navigationStart: e.data.timeOrigin - performance.timeOrigin, ready: performance.now() }; });
+window.addEventListener('DOMContentLoaded', function () { var f = document.createElement('iframe'); f.setAttribute('sandbox', 'allow-scripts allow-same-origin'); f.src = '/table.html'; f.width = 1400; f.height = 900; document.body.appendChild(f); });`;
+const BASELINE_READY_JS = `parent.postMessage({ type: 'ready', timeOrigin: performance.timeOrigin }, '*');`;
+
+async function readyTime(runs: number): Promise<void> {
+  log(`## 4. Iframe load → ready event, M (50 × 21), headless Chromium, median of ${runs}`);
+  log();
+  const table = staticTableHtml('M');
+  const baseline = createServer((req, res) => {
+    const body = req.url === '/table.html' ? table : req.url === '/host.js' ? BASELINE_HOST_JS : req.url === '/ready.js' ? BASELINE_READY_JS : BASELINE_HOST;
+    res.writeHead(200, { 'content-type': req.url?.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => baseline.listen(0, '127.0.0.1', () => r()));
+  const baselinePort = (baseline.address() as { port: number }).port;
+
+  const host = await startServer({ port: 0, memory: true });
+  host.kvs.clear();
+  const { programme, initiatives } = buildDataset('M', 'INF', NOW);
+  await seedProgramme(programme, initiatives);
+  resetReadCache();
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const app: number[] = [];
+  const stat: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await ctx.newPage();
+      await page.goto(`${host.url}?user=anonymous&page=1001&locale=sv&theme=light`);
+      const timing = await page.waitForFunction(() => {
+        const frame = document.querySelector('iframe.macro-frame[data-module-key="rollout-status"]');
+        const id = frame?.getAttribute('data-local-id');
+        const t = id ? (window as unknown as { __macroTiming?: Record<string, { navigationStart: number; ready: number }> }).__macroTiming?.[id] : undefined;
+        return t ?? null;
+      }, undefined, { timeout: 60_000 });
+      const t = (await timing.jsonValue()) as { navigationStart: number; ready: number };
+      app.push(t.ready - t.navigationStart);
+      await page.goto(`http://127.0.0.1:${baselinePort}/`);
+      const b = await page.waitForFunction(() => (window as unknown as { __ready: unknown }).__ready, undefined, { timeout: 60_000 });
+      const bt = (await b.jsonValue()) as { navigationStart: number; ready: number };
+      stat.push(bt.ready - bt.navigationStart);
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+    baseline.close();
+  }
+  const ratio = median(app) / median(stat);
+  log('| page | median ms | min ms | max ms |');
+  log('|---|---:|---:|---:|');
+  log(`| app (rollout-status macro, on a page with all four) | ${median(app).toFixed(0)} | ${Math.min(...app).toFixed(0)} | ${Math.max(...app).toFixed(0)} |`);
+  log(`| static HTML table of the same data | ${median(stat).toFixed(0)} | ${Math.min(...stat).toFixed(0)} | ${Math.max(...stat).toFixed(0)} |`);
+  log();
+  log(`Ratio app / static: **${ratio.toFixed(2)}×** (target ≤ 2×)`);
+  log();
+}
+
+async function main(): Promise<void> {
+  log(`# Benchmark run ${NOW.toISOString()}`);
+  log();
+  log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  log();
+  await kvsAndCpu();
+  bundle();
+  await readyTime(Number(process.env.BENCH_RUNS ?? 10));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

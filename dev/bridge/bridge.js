@@ -1,0 +1,282 @@
+/*
+ * The local Forge host's bridge: the one script injected into every macro iframe, before the app's own
+ * script. @forge/bridge reads `window.__bridge.callBridge` when its modules load and sends every API
+ * call through it as (method, payload); this file answers those calls the way Confluence's host does:
+ *
+ * - invoke        → POST /api/invoke on this (the app's) origin, with the opaque instance token. The
+ *                   server builds the Forge context itself; nothing here can choose the user or space.
+ * - getContext    → the context the server rendered into the page (JSON data block, not a script).
+ * - enableTheming → the ADS token CSS from this origin, plus data-color-mode / data-theme on <html>.
+ * - submit/close  → the config dialog: saved on the server, then the host page closes the dialog.
+ * - navigate      → asks the host page, which opens http(s) links only.
+ * - resize        → the host page sizes the iframe to the content (postMessage, never DOM access).
+ * - emit / on     → events between the app's iframes on the page, relayed by the host page; the
+ *                   EXTENSION_READY event (view.emitReadyEvent) is recorded for benchmarks.
+ *
+ * Unknown or unsupported methods reject, so an app that relies on something this host does not do
+ * finds out here rather than on a real site.
+ */
+/* global window, document, getComputedStyle, MutationObserver, ResizeObserver */
+(function () {
+  'use strict';
+
+  var dataBlock = document.getElementById('__forge_host_context');
+  if (!dataBlock) {
+    throw new Error('Local Forge host: the context data block is missing; the iframe was not served by dev/server.ts');
+  }
+  var host = JSON.parse(dataBlock.textContent || '{}');
+  var instance = host.instance;
+  var hostOrigin = host.hostOrigin;
+  var context = host.context;
+
+  function BridgeAPIError(message) {
+    var e = new Error(message);
+    e.name = 'BridgeAPIError';
+    return e;
+  }
+
+  function clone(value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  }
+
+  // ------------------------------------------------------------ messages to and from the host page
+
+  var pending = Object.create(null);
+  var nextId = 1;
+  var eventHandlers = Object.create(null);
+
+  function post(message) {
+    window.parent.postMessage(Object.assign({ source: 'forge-local-bridge', instance: instance }, message), hostOrigin);
+  }
+
+  /** A request the host page answers (navigate, close, ...). */
+  function ask(method, payload) {
+    return new Promise(function (resolve, reject) {
+      var id = nextId++;
+      pending[id] = { resolve: resolve, reject: reject };
+      post({ type: 'request', id: id, method: method, payload: clone(payload) });
+    });
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.origin !== hostOrigin || event.source !== window.parent) return;
+    var data = event.data;
+    if (!data || data.source !== 'forge-local-host') return;
+    if (data.type === 'response' && pending[data.id]) {
+      var p = pending[data.id];
+      delete pending[data.id];
+      if (data.ok) p.resolve(data.result);
+      else p.reject(BridgeAPIError(data.error || 'The host refused the request'));
+    } else if (data.type === 'event') {
+      var handlers = eventHandlers[data.event] || [];
+      handlers.slice().forEach(function (cb) {
+        try {
+          cb(data.payload);
+        } catch (e) {
+          console.error('Forge event handler failed', e);
+        }
+      });
+    }
+  });
+
+  // ------------------------------------------------------------ server calls
+
+  function serverCall(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'omit',
+      body: JSON.stringify(Object.assign({ instance: instance }, body)),
+    }).then(function (res) {
+      return res.json().then(
+        function (json) {
+          if (res.ok && json && json.ok) return json;
+          var message = (json && json.error && json.error.message) || 'HTTP ' + res.status;
+          throw BridgeAPIError(message);
+        },
+        function () {
+          throw BridgeAPIError('The local Forge host answered HTTP ' + res.status + ' without JSON');
+        },
+      );
+    });
+  }
+
+  function invoke(payload) {
+    if (!payload || typeof payload.functionKey !== 'string') throw BridgeAPIError('functionKey must be a string!');
+    return serverCall('/api/invoke', { functionKey: payload.functionKey, payload: payload.payload }).then(function (json) {
+      // With metadata the bridge answers { body, metadata }; without, the body alone.
+      return payload.metadata ? { body: json.body, metadata: {} } : json.body;
+    });
+  }
+
+  // ------------------------------------------------------------ theming
+
+  var themingEnabled = null;
+  function enableTheming() {
+    if (themingEnabled) return themingEnabled;
+    var theme = context.theme || { colorMode: 'light' };
+    var root = document.documentElement;
+    root.setAttribute('data-color-mode', theme.colorMode === 'dark' ? 'dark' : 'light');
+    root.setAttribute('data-theme', host.themeAttribute);
+    themingEnabled = new Promise(function (resolve, reject) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = '/__forge/tokens.css';
+      link.onload = function () {
+        resolve(undefined);
+      };
+      link.onerror = function () {
+        reject(BridgeAPIError('Could not load the design token CSS'));
+      };
+      document.head.appendChild(link);
+    });
+    return themingEnabled;
+  }
+
+  // ------------------------------------------------------------ ready event and resize
+
+  var readySent = false;
+  function markReady() {
+    if (readySent) return;
+    readySent = true;
+    post({ type: 'ready', localId: context.localId, timeOrigin: performance.timeOrigin, at: performance.now() });
+  }
+
+  var lastHeight = -1;
+  var resizeTimer = null;
+  function contentHeight() {
+    var body = document.body;
+    if (!body) return 0;
+    var style = getComputedStyle(body);
+    var margins = parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    return Math.ceil(Math.max(body.scrollHeight, body.getBoundingClientRect().height) + margins);
+  }
+  function reportSize() {
+    resizeTimer = null;
+    var height = contentHeight();
+    if (height !== lastHeight) {
+      lastHeight = height;
+      post({ type: 'resize', height: height });
+    }
+  }
+  // A timer, not requestAnimationFrame or ResizeObserver alone: Chromium stops rendering work in
+  // cross-origin iframes outside the viewport, and a macro below the fold must still get its height.
+  function queueResize() {
+    if (resizeTimer === null) resizeTimer = setTimeout(reportSize, 16);
+  }
+  function watchSize() {
+    new MutationObserver(queueResize).observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+    if (typeof ResizeObserver === 'function') {
+      var observer = new ResizeObserver(queueResize);
+      observer.observe(document.documentElement);
+      if (document.body) observer.observe(document.body);
+    }
+    window.addEventListener('load', queueResize);
+    window.addEventListener('resize', queueResize);
+    document.addEventListener('transitionend', queueResize, true);
+    queueResize();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchSize);
+  else watchSize();
+
+  // A CSP violation in the app would break it on Forge too: tell the host page, which records it.
+  document.addEventListener('securitypolicyviolation', function (e) {
+    post({ type: 'csp-violation', directive: e.effectiveDirective, blockedURI: e.blockedURI, sourceFile: e.sourceFile, line: e.lineNumber });
+  });
+
+  // ------------------------------------------------------------ the bridge
+
+  var methods = {
+    invoke: invoke,
+    getContext: function () {
+      return Promise.resolve(clone(context));
+    },
+    enableTheming: enableTheming,
+    emitReadyEvent: function () {
+      markReady();
+      return Promise.resolve(undefined);
+    },
+    emit: function (payload) {
+      if (payload && payload.event === 'EXTENSION_READY') markReady();
+      post({ type: 'emit', event: payload && payload.event, payload: clone(payload && payload.payload), public: false });
+      return Promise.resolve(undefined);
+    },
+    emitPublic: function (payload) {
+      post({ type: 'emit', event: payload && payload.event, payload: clone(payload && payload.payload), public: true });
+      return Promise.resolve(undefined);
+    },
+    on: function (payload) {
+      return subscribe(payload);
+    },
+    onPublic: function (payload) {
+      return subscribe(payload);
+    },
+    submit: function (payload) {
+      if (!context.extension || !context.extension.macro || !context.extension.macro.isConfiguring) {
+        return Promise.resolve(false);
+      }
+      return serverCall('/api/submit', { payload: clone(payload) }).then(function (json) {
+        post({ type: 'submitted', keepEditing: !!json.keepEditing });
+        return true;
+      });
+    },
+    close: function () {
+      if (!context.extension || !context.extension.macro || !context.extension.macro.isConfiguring) {
+        return Promise.resolve(false);
+      }
+      post({ type: 'close' });
+      return Promise.resolve(true);
+    },
+    navigate: function (payload) {
+      return ask('navigate', payload);
+    },
+    getUrl: function (payload) {
+      return ask('getUrl', payload);
+    },
+    reload: function () {
+      return ask('reload');
+    },
+    // A macro in a page view cannot be opened, refreshed or given a window title; Forge answers false.
+    open: function () {
+      return Promise.resolve(false);
+    },
+    refresh: function () {
+      return Promise.resolve(false);
+    },
+    onClose: function () {
+      return Promise.resolve(false);
+    },
+  };
+
+  function subscribe(payload) {
+    if (!payload || typeof payload.event !== 'string' || typeof payload.callback !== 'function') {
+      return Promise.reject(BridgeAPIError('on(event, callback) needs an event name and a function'));
+    }
+    var list = eventHandlers[payload.event] || (eventHandlers[payload.event] = []);
+    list.push(payload.callback);
+    return Promise.resolve({
+      unsubscribe: function () {
+        var i = list.indexOf(payload.callback);
+        if (i >= 0) list.splice(i, 1);
+      },
+    });
+  }
+
+  function callBridge(method, payload) {
+    var fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
+    if (!fn) {
+      return Promise.reject(BridgeAPIError('The local Forge host does not support the bridge method "' + method + '" for macros'));
+    }
+    try {
+      return Promise.resolve(fn(payload));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  Object.defineProperty(window, '__bridge', {
+    value: Object.freeze({ callBridge: callBridge }),
+    writable: false,
+    configurable: false,
+  });
+})();

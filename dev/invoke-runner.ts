@@ -1,0 +1,322 @@
+/**
+ * Runs the app's real Forge functions the way the platform does. Which handler serves a macro's
+ * resolver or PDF export is read from manifest.yml (macro → function key → `file.export` under src/),
+ * never hard-coded, so a manifest mistake shows up here as it would after `forge deploy`.
+ *
+ * The Forge context is built on the server from the macro instance (page → space, localId, module key,
+ * saved config) and the signed-in demo user. A browser only ever names an instance and a resolver; what
+ * it puts in the payload reaches the resolver as payload, exactly as in Forge, and decides nothing.
+ *
+ * The Forge runtime (dev/forge-runtime.ts) must be installed before anything here runs.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { DEMO_SPACES, pageById, type DemoUser } from './demo-users';
+import { runInInvocation } from './forge-runtime';
+
+export const LOCAL_CLOUD_ID = '0f1c2e3d-4b5a-4697-8877-6655f0e1d2c3';
+export const DEFAULT_SITE_URL = 'http://localhost:4700';
+export const TIME_ZONE = 'Europe/Stockholm';
+
+/** The host page's languages, and the Forge locale codes Confluence reports for them. */
+export type HostLocale = 'sv' | 'en';
+export const FORGE_LOCALE: Record<HostLocale, string> = { sv: 'sv-SE', en: 'en-US' };
+export type ColorMode = 'light' | 'dark';
+
+/** One macro on one page, as Confluence knows it. */
+export interface MacroInstance {
+  pageId: string;
+  localId: string;
+  moduleKey: string;
+  /** The config saved with the macro; undefined until the config dialog has been submitted. */
+  config?: Record<string, unknown>;
+  isConfiguring?: boolean;
+  isInserting?: boolean;
+  /** True inside the editor, which here means the config dialog. */
+  isEditing?: boolean;
+}
+
+/** How the viewer sees the page: language, colour mode, and the site's URL. */
+export interface ViewerSettings {
+  locale?: HostLocale;
+  colorMode?: ColorMode;
+  siteUrl?: string;
+}
+
+// ------------------------------------------------------------------ the manifest
+
+export interface MacroModule {
+  key: string;
+  resource: string;
+  resolverFunction?: string;
+  adfExportFunction?: string;
+  configResource?: string;
+  unlicensedAccess: string[];
+}
+
+export interface ForgeManifest {
+  macros: Map<string, MacroModule>;
+  /** function key → handler reference, e.g. 'resolver' → 'index.handler'. */
+  functions: Map<string, string>;
+  /** resource key → path relative to the app root. */
+  resources: Map<string, string>;
+  /** permissions.content and permissions.external, for the Custom UI CSP. */
+  content: { scripts: string[]; styles: string[] };
+  external: Record<string, string[]>;
+}
+
+interface RawManifest {
+  modules?: {
+    macro?: Array<Record<string, unknown>>;
+    function?: Array<{ key?: unknown; handler?: unknown }>;
+  };
+  resources?: Array<{ key?: unknown; path?: unknown }>;
+  permissions?: { content?: { scripts?: unknown; styles?: unknown }; external?: Record<string, unknown> };
+}
+
+function strings(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' && 'address' in v ? String((v as { address: unknown }).address) : '')).filter(Boolean);
+}
+
+export function loadForgeManifest(manifestPath: string): ForgeManifest {
+  const raw = parse(readFileSync(manifestPath, 'utf8')) as RawManifest;
+  const macros = new Map<string, MacroModule>();
+  for (const m of raw.modules?.macro ?? []) {
+    const key = String(m.key);
+    const resolverSpec = m.resolver as { function?: unknown } | undefined;
+    const exportSpec = m.adfExport as { function?: unknown } | undefined;
+    const config = m.config as { resource?: unknown } | boolean | undefined;
+    macros.set(key, {
+      key,
+      resource: String(m.resource),
+      resolverFunction: typeof resolverSpec?.function === 'string' ? resolverSpec.function : undefined,
+      adfExportFunction: typeof exportSpec?.function === 'string' ? exportSpec.function : undefined,
+      configResource: config && typeof config === 'object' && typeof config.resource === 'string' ? config.resource : undefined,
+      unlicensedAccess: strings(m.unlicensedAccess),
+    });
+  }
+  const functions = new Map<string, string>();
+  for (const f of raw.modules?.function ?? []) functions.set(String(f.key), String(f.handler));
+  const resources = new Map<string, string>();
+  for (const r of raw.resources ?? []) resources.set(String(r.key), String(r.path));
+  const external: Record<string, string[]> = {};
+  for (const [kind, list] of Object.entries(raw.permissions?.external ?? {})) {
+    // external.fetch is split into { client, backend }; only `client` applies to the iframe.
+    external[kind] = kind === 'fetch' && list && typeof list === 'object' && !Array.isArray(list) ? strings((list as { client?: unknown }).client) : strings(list);
+  }
+  return {
+    macros,
+    functions,
+    resources,
+    content: { scripts: strings(raw.permissions?.content?.scripts), styles: strings(raw.permissions?.content?.styles) },
+    external,
+  };
+}
+
+// ------------------------------------------------------------------ the runner
+
+export interface InvokeRunnerOptions {
+  /** The app root: manifest.yml and src/ live here. Defaults to the repository root. */
+  appRoot?: string;
+}
+
+type ForgeFunction = (event: unknown, context: unknown) => unknown;
+
+export class InvokeError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status the local host answers with. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'InvokeError';
+  }
+}
+
+export class InvokeRunner {
+  readonly appRoot: string;
+  private manifestCache?: ForgeManifest;
+
+  constructor(options: InvokeRunnerOptions = {}) {
+    this.appRoot = resolve(options.appRoot ?? join(__dirname, '..'));
+  }
+
+  manifest(): ForgeManifest {
+    return (this.manifestCache ??= loadForgeManifest(join(this.appRoot, 'manifest.yml')));
+  }
+
+  macro(moduleKey: string): MacroModule {
+    const macro = this.manifest().macros.get(moduleKey);
+    if (!macro) throw new InvokeError(`No macro module "${moduleKey}" in manifest.yml`, 404);
+    return macro;
+  }
+
+  /**
+   * Calls a resolver of the macro, as `invoke(functionKey, payload)` from its iframe does: the manifest's
+   * resolver function gets `{ call: { functionKey, payload }, context }` and the runtime payload.
+   */
+  async invokeFunction(request: {
+    functionKey: string;
+    payload?: unknown;
+    macroInstance: MacroInstance;
+    user: DemoUser;
+    settings?: ViewerSettings;
+  }): Promise<unknown> {
+    const { functionKey, macroInstance, user } = request;
+    if (typeof functionKey !== 'string' || functionKey.length === 0) throw new InvokeError('functionKey must be a string', 400);
+    const macro = this.macro(macroInstance.moduleKey);
+    this.assertAccess(macro, user);
+    if (!macro.resolverFunction) throw new InvokeError(`Macro "${macro.key}" declares no resolver`, 400);
+    const handler = this.loadFunction(macro.resolverFunction);
+    const event = {
+      call: { functionKey, payload: request.payload ?? {} },
+      context: buildResolverContext(macroInstance, user, request.settings),
+    };
+    return runInInvocation({ accountId: user.accountId }, async () => handler(event, runtimePayload(user)));
+  }
+
+  /**
+   * Runs the macro's adfExport function as Confluence does when a page is exported to PDF or Word. The
+   * event carries the export type, the page context and the macro config; Confluence has delivered the
+   * config in more than one place, so it is given in each (extensionPayload.config, context.config,
+   * context.extension.config).
+   */
+  async exportMacro(request: {
+    macroInstance: MacroInstance;
+    user: DemoUser;
+    exportType?: 'pdf' | 'word' | 'other';
+    settings?: ViewerSettings;
+  }): Promise<unknown> {
+    const { macroInstance, user } = request;
+    const macro = this.macro(macroInstance.moduleKey);
+    this.assertAccess(macro, user);
+    if (!macro.adfExportFunction) throw new InvokeError(`Macro "${macro.key}" declares no adfExport function`, 400);
+    const fn = this.loadFunction(macro.adfExportFunction);
+    const context = buildResolverContext({ ...macroInstance, isEditing: false, isConfiguring: false }, user, request.settings);
+    const extension = context.extension as Record<string, unknown>;
+    const event = {
+      exportType: request.exportType ?? 'pdf',
+      context: { ...context, config: macroInstance.config, content: extension.content, space: extension.space },
+      extensionPayload: {
+        config: macroInstance.config,
+        localId: macroInstance.localId,
+        moduleKey: macroInstance.moduleKey,
+        content: extension.content,
+        space: extension.space,
+        macro: { isConfiguring: false, isInserting: false },
+      },
+    };
+    return runInInvocation({ accountId: user.accountId }, async () => fn(event, runtimePayload(user)));
+  }
+
+  /**
+   * Loads every function the manifest names, so the first page view does not pay for compiling the
+   * backend (Forge keeps warm functions loaded the same way). A module that fails to load is reported
+   * here and again, as an error, when it is called.
+   */
+  preload(): string[] {
+    const problems: string[] = [];
+    for (const key of this.manifest().functions.keys()) {
+      try {
+        this.loadFunction(key);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+    return problems;
+  }
+
+  private assertAccess(macro: MacroModule, user: DemoUser): void {
+    // Forge does not render a module for anonymous or unlicensed users unless the manifest allows it.
+    if ((user.accountType === 'anonymous' || user.accountType === 'unlicensed') && !macro.unlicensedAccess.includes(user.accountType)) {
+      throw new InvokeError(`Macro "${macro.key}" does not allow ${user.accountType} access (unlicensedAccess in manifest.yml)`, 403);
+    }
+  }
+
+  private loadFunction(functionKey: string): ForgeFunction {
+    const handlerRef = this.manifest().functions.get(functionKey);
+    if (!handlerRef) throw new InvokeError(`No function "${functionKey}" in manifest.yml`, 500);
+    const dot = handlerRef.lastIndexOf('.');
+    if (dot <= 0) throw new InvokeError(`Function "${functionKey}" has a malformed handler "${handlerRef}"`, 500);
+    const file = join(this.appRoot, 'src', handlerRef.slice(0, dot));
+    const exportName = handlerRef.slice(dot + 1);
+    let mod: Record<string, unknown>;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      mod = require(file) as Record<string, unknown>;
+    } catch (e) {
+      throw new InvokeError(`Cannot load src/${handlerRef.slice(0, dot)} for function "${functionKey}": ${(e as Error).message}`, 500);
+    }
+    const fn = mod[exportName];
+    if (typeof fn !== 'function') throw new InvokeError(`src/${handlerRef.slice(0, dot)} has no exported function "${exportName}" (function "${functionKey}")`, 500);
+    return fn as ForgeFunction;
+  }
+}
+
+/** The second argument Forge passes every function: who is calling, and which installation. */
+function runtimePayload(user: DemoUser): { principal: { accountId: string } | undefined; installContext: string } {
+  return {
+    principal: user.anonymous || !user.accountId ? undefined : { accountId: user.accountId },
+    installContext: `ari:cloud:confluence::site/${LOCAL_CLOUD_ID}`,
+  };
+}
+
+/** The page a macro sits on, and its space; an unknown page is a host bug, not a user error. */
+function placeOf(instance: MacroInstance): { content: { id: string; type: 'page' }; space: { id: string; key: string } } {
+  const page = pageById(instance.pageId);
+  if (!page) throw new InvokeError(`Unknown page ${instance.pageId}`, 404);
+  const space = DEMO_SPACES[page.spaceKey];
+  return { content: { id: page.id, type: 'page' }, space: { id: space.id, key: space.key } };
+}
+
+/** `req.context` as Forge builds it for a Confluence macro's resolver (before @forge/resolver adds accountId). */
+export function buildResolverContext(instance: MacroInstance, user: DemoUser, settings: ViewerSettings = {}): Record<string, unknown> {
+  const { content, space } = placeOf(instance);
+  return {
+    accountId: user.accountId,
+    accountType: user.accountType,
+    cloudId: LOCAL_CLOUD_ID,
+    localId: instance.localId,
+    moduleKey: instance.moduleKey,
+    siteUrl: settings.siteUrl ?? DEFAULT_SITE_URL,
+    locale: FORGE_LOCALE[settings.locale ?? 'sv'],
+    timezone: TIME_ZONE,
+    extension: {
+      type: 'macro',
+      content,
+      space,
+      isEditing: instance.isEditing ?? false,
+      config: instance.config,
+      macro: { isConfiguring: instance.isConfiguring ?? false, isInserting: instance.isInserting ?? false },
+    },
+  };
+}
+
+/** What `view.getContext()` returns in the macro's iframe: the same facts, plus theme and environment. */
+export function buildViewContext(instance: MacroInstance, user: DemoUser, settings: ViewerSettings = {}): Record<string, unknown> {
+  const base = buildResolverContext(instance, user, settings);
+  return {
+    ...base,
+    accountId: user.accountId ?? 'unidentified',
+    environmentId: 'local',
+    environmentType: 'DEVELOPMENT',
+    theme: {
+      colorMode: settings.colorMode ?? 'light',
+      light: 'light',
+      dark: 'dark',
+      spacing: 'spacing',
+      typography: 'typography',
+      shape: 'shape',
+    },
+    surfaceColor: null,
+  };
+}
+
+let defaultRunner: InvokeRunner | undefined;
+
+/** `InvokeRunner#invokeFunction` on a runner for this repository. */
+export function invokeFunction(request: Parameters<InvokeRunner['invokeFunction']>[0]): Promise<unknown> {
+  return (defaultRunner ??= new InvokeRunner()).invokeFunction(request);
+}

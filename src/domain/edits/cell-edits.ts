@@ -1,0 +1,89 @@
+/** Edits of initiative × region cells: one cell's fields, or one status for several regions at once. */
+import { fail } from '../../shared/errors';
+import type { CellFields, Initiative, Programme, RegionCell, Stamp } from '../../shared/model';
+import type { RolloutStatus } from '../../shared/vocabulary';
+import { cellAt } from '../cells';
+import { historyEntry, type Edit, type EditContext } from './edit-context';
+import { mergeFieldPatch } from './field-patch';
+
+export function stampOf(ctx: EditContext): Stamp {
+  return { updatedAt: ctx.at, updatedBy: ctx.by, updatedByName: ctx.byName };
+}
+
+/** Region codes come from the client; only the programme's own participants have cells. */
+export function requireParticipants(programme: Programme, regionCodes: readonly string[], path = 'regionCode'): void {
+  const known = new Set(programme.participants.map((p) => p.code));
+  const unknown = regionCodes.filter((code) => !known.has(code));
+  if (unknown.length > 0) {
+    fail('VALIDATION', `Not a participant of this programme: ${unknown.join(', ')}`, {
+      issues: unknown.map((code) => ({ path, message: `Unknown region ${code}` })),
+    });
+  }
+}
+
+function withCells(initiative: Initiative, cells: Record<string, RegionCell>): Initiative {
+  return { ...initiative, cells: { ...initiative.cells, ...cells } };
+}
+
+export function applyCellPatch(
+  initiative: Initiative,
+  regionCode: string,
+  patch: Partial<CellFields>,
+  expected: Partial<CellFields>,
+  ctx: EditContext,
+): Edit<Initiative> {
+  const stored = cellAt(initiative, regionCode);
+  const { merged, changes } = mergeFieldPatch<CellFields>(stored, patch, expected);
+  if (changes.length === 0) return { next: initiative, history: [] };
+  const cell: RegionCell = { ...stored, ...merged, ...stampOf(ctx) };
+  return {
+    next: withCells(initiative, { [regionCode]: cell }),
+    history: [
+      historyEntry(
+        ctx,
+        { programmeId: initiative.programmeId, initiativeId: initiative.id, regionCode, target: 'cell', action: 'update' },
+        changes,
+      ),
+    ],
+  };
+}
+
+/**
+ * One status for several regions, all or nothing. A region whose stored status is neither the one the editor
+ * saw nor the one they chose is a conflict; the error lists those region codes and their current status.
+ */
+export function applyBulkStatus(
+  initiative: Initiative,
+  regionCodes: readonly string[],
+  status: RolloutStatus,
+  expected: Readonly<Record<string, RolloutStatus>>,
+  ctx: EditContext,
+): Edit<Initiative> {
+  const codes = [...new Set(regionCodes)];
+  const missing = codes.filter((code) => expected[code] === undefined);
+  if (missing.length > 0) {
+    fail('VALIDATION', 'Every region needs the status the edit started from', {
+      issues: missing.map((code) => ({ path: `expected.${code}`, message: 'Missing the status the edit started from' })),
+    });
+  }
+  const storedStatus = (code: string) => cellAt(initiative, code).status;
+  const conflicting = codes.filter((code) => storedStatus(code) !== expected[code] && storedStatus(code) !== status);
+  if (conflicting.length > 0) {
+    fail('CONFLICT', `Status changed by someone else meanwhile in: ${conflicting.join(', ')}`, {
+      conflictingFields: conflicting,
+      current: Object.fromEntries(conflicting.map((code) => [code, storedStatus(code)])),
+    });
+  }
+
+  const changed = codes.filter((code) => storedStatus(code) !== status);
+  const stamp = stampOf(ctx);
+  const cells = Object.fromEntries(changed.map((code) => [code, { ...cellAt(initiative, code), status, ...stamp }]));
+  const history = changed.map((code) =>
+    historyEntry(
+      ctx,
+      { programmeId: initiative.programmeId, initiativeId: initiative.id, regionCode: code, target: 'cell', action: 'update' },
+      [{ field: 'status', old: storedStatus(code), new: status }],
+    ),
+  );
+  return { next: changed.length === 0 ? initiative : withCells(initiative, cells), history };
+}

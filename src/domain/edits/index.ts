@@ -1,0 +1,6 @@
+export * from './edit-context';
+export * from './field-patch';
+export * from './cell-edits';
+export * from './initiative-edits';
+export * from './programme-factory';
+export * from './reorder';

@@ -1,0 +1,37 @@
+/** Overview 3: has planning started, and is contact established with each region? */
+import type { SupportPlanView } from '../shared/contract';
+import type { Programme } from '../shared/model';
+import type { Audience } from './audience';
+import { cellAt } from './cells';
+import { toInitiativeHeader } from './initiative-header';
+import type { Selection } from './perspective';
+
+export function buildSupportPlanView(
+  programme: Pick<Programme, 'stalenessDays'>,
+  selection: Selection,
+  now: Date,
+  audience: Audience,
+): SupportPlanView {
+  return {
+    macro: 'support-plan',
+    initiatives: selection.initiatives.map((initiative) => {
+      const contacts = selection.participants.map(({ code }) => {
+        const cell = cellAt(initiative, code);
+        return {
+          regionCode: code,
+          established: cell.contactEstablished,
+          since: cell.contactSince,
+          regionalContact: cell.regionalContact,
+          nationalContact: cell.nationalContact,
+        };
+      });
+      return {
+        initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience),
+        milestones: initiative.milestones.map((m) => ({ ...m })),
+        milestonesDone: initiative.milestones.filter((m) => m.done).length,
+        contacts,
+        contactsEstablished: contacts.filter((c) => c.established).length,
+      };
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+/** Overview 2: per initiative, the technical changes the regions must make and how far each region is. */
+import type { TechnicalNeedsView } from '../shared/contract';
+import type { Programme } from '../shared/model';
+import type { Audience } from './audience';
+import { isUntouchedNeedProgress, needProgressAt } from './cells';
+import { toInitiativeHeader } from './initiative-header';
+import type { Selection } from './perspective';
+import { isEntryStale } from './staleness';
+
+export function buildTechnicalNeedsView(
+  programme: Pick<Programme, 'stalenessDays'>,
+  selection: Selection,
+  now: Date,
+  audience: Audience,
+): TechnicalNeedsView {
+  const codes = selection.participants.map((p) => p.code);
+  return {
+    macro: 'technical-needs',
+    initiatives: selection.initiatives.map((initiative) => ({
+      initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience),
+      needs: initiative.needs.map((need) => {
+        let doneCount = 0;
+        let applicableCount = 0;
+        const progress = codes.map((regionCode) => {
+          const entry = needProgressAt(need, regionCode);
+          if (entry.progress === 'done') doneCount += 1;
+          if (entry.progress !== 'not-applicable') applicableCount += 1;
+          return {
+            regionCode,
+            progress: entry.progress,
+            note: entry.note,
+            updatedAt: entry.updatedAt,
+            stale: isEntryStale(
+              { updatedAt: entry.updatedAt, untouchedDefault: isUntouchedNeedProgress(entry) },
+              initiative,
+              programme.stalenessDays,
+              now,
+            ),
+          };
+        });
+        return {
+          id: need.id,
+          title: need.title,
+          category: need.category,
+          required: need.required,
+          description: need.description,
+          link: need.link,
+          progress,
+          doneCount,
+          applicableCount,
+        };
+      }),
+    })),
+  };
+}

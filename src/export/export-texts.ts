@@ -1,0 +1,140 @@
+/**
+ * The words of the PDF/Word export. The vocabulary (statuses, progress, phases …) comes from
+ * src/shared/vocabulary so the export says exactly what the page says; this file holds only the
+ * export's own sentences.
+ */
+import type { ConsistencyWarning } from '../shared/contract';
+import { label, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale, type RolloutStatus } from '../shared/vocabulary';
+
+const TEXTS = {
+  sv: {
+    lastUpdated: 'Senast uppdaterad',
+    neverUpdated: 'Inga uppdateringar ännu',
+    exampleData: 'Exempeldata: uppgifterna är påhittade och visar hur översikten fungerar.',
+    noInitiatives: 'Det finns inga införanden att visa.',
+    staleLegend: (days: number) => `* Behöver ses över: inte uppdaterad på mer än ${days} dagar.`,
+    initiative: 'Införande',
+    region: 'Region',
+    totals: 'Totalt',
+    pointsToNote: 'Att uppmärksamma',
+    andMore: (n: number) => `… och ${n} till.`,
+    need: 'Behov',
+    category: 'Kategori',
+    requirement: 'Krav',
+    description: 'Beskrivning',
+    doneOf: (done: number, of: number) => `${done} av ${of} klara`,
+    noNeeds: 'Inga tekniska behov registrerade.',
+    phase: 'Fas',
+    rolloutType: 'Införandetyp',
+    milestone: 'Milstolpe',
+    done: 'Klar',
+    dueMonth: 'Planerad',
+    doneOn: 'Klar datum',
+    yes: 'Ja',
+    no: 'Nej',
+    noMilestones: 'Inga milstolpar registrerade.',
+    milestonesDone: (done: number, of: number) => `Milstolpar klara: ${done} av ${of}`,
+    contactsEstablished: (n: number, of: number) => `Kontakt etablerad: ${n} av ${of}`,
+    contactEstablished: 'Kontakt etablerad',
+    since: 'Sedan',
+    regionalContact: 'Regional kontakt',
+    nationalContact: 'Nationell kontakt',
+    notSet: 'Ej angiven',
+    timeline: 'Tidslinje',
+    nationalPilotWindow: 'Nationellt pilotfönster',
+    nationalBroadWindow: 'Nationellt fönster för breddinförande',
+    status: 'Status',
+    pilot: 'Pilot (tidigt införande)',
+    broad: 'Breddinförande',
+    noPlans: 'Inga planer registrerade.',
+    contact: 'Kontakt',
+  },
+  en: {
+    lastUpdated: 'Last updated',
+    neverUpdated: 'No updates yet',
+    exampleData: 'Example data: the figures are made up and show how the overview works.',
+    noInitiatives: 'There are no rollouts to show.',
+    staleLegend: (days: number) => `* Needs review: not updated for more than ${days} days.`,
+    initiative: 'Rollout',
+    region: 'Region',
+    totals: 'Total',
+    pointsToNote: 'Points to note',
+    andMore: (n: number) => `… and ${n} more.`,
+    need: 'Need',
+    category: 'Category',
+    requirement: 'Requirement',
+    description: 'Description',
+    doneOf: (done: number, of: number) => `${done} of ${of} done`,
+    noNeeds: 'No technical needs recorded.',
+    phase: 'Phase',
+    rolloutType: 'Rollout type',
+    milestone: 'Milestone',
+    done: 'Done',
+    dueMonth: 'Planned',
+    doneOn: 'Done on',
+    yes: 'Yes',
+    no: 'No',
+    noMilestones: 'No milestones recorded.',
+    milestonesDone: (done: number, of: number) => `Milestones done: ${done} of ${of}`,
+    contactsEstablished: (n: number, of: number) => `Contact established: ${n} of ${of}`,
+    contactEstablished: 'Contact established',
+    since: 'Since',
+    regionalContact: 'Regional contact',
+    nationalContact: 'National contact',
+    notSet: 'Not set',
+    timeline: 'Timeline',
+    nationalPilotWindow: 'National pilot window',
+    nationalBroadWindow: 'National broad-rollout window',
+    status: 'Status',
+    pilot: 'Pilot (early rollout)',
+    broad: 'Broad rollout',
+    noPlans: 'No plans recorded.',
+    contact: 'Contact',
+  },
+} as const;
+
+export type ExportTexts = (typeof TEXTS)[Locale];
+
+export function exportTexts(locale: Locale): ExportTexts {
+  return TEXTS[locale];
+}
+
+function isStatus(value: unknown): value is RolloutStatus {
+  return typeof value === 'string' && (ROLLOUT_STATUSES as ReadonlyArray<string>).includes(value);
+}
+
+/** One consistency warning as a sentence. */
+export function warningSentence(warning: ConsistencyWarning, locale: Locale): string {
+  const p = warning.params;
+  const sv = locale === 'sv';
+  switch (warning.code) {
+    case 'required-need-open':
+      return sv
+        ? `${p.count} obligatoriska tekniska behov är inte klara: ${p.needs}.`
+        : `${p.count} required technical needs are not done: ${p.needs}.`;
+    case 'pilot-before-national-window':
+      return sv
+        ? `Planerad pilotstart (${p.planned}) är före det nationella pilotfönstret (${p.windowStart}).`
+        : `Planned pilot start (${p.planned}) is before the national pilot window (${p.windowStart}).`;
+    case 'broad-before-national-window':
+      return sv
+        ? `Planerad start för breddinförande (${p.planned}) är före det nationella fönstret (${p.windowStart}).`
+        : `Planned broad-rollout start (${p.planned}) is before the national window (${p.windowStart}).`;
+    case 'active-without-contact': {
+      const status = isStatus(p.status) ? label(ROLLOUT_STATUS_LABELS, p.status, locale) : String(p.status);
+      return sv ? `Status är ”${status}”, men kontakt är inte etablerad.` : `Status is “${status}”, but no contact is established.`;
+    }
+    case 'pilot-end-before-start':
+      return sv
+        ? `Pilotens slut (${p.end}) är före dess start (${p.start}).`
+        : `The pilot ends (${p.end}) before it starts (${p.start}).`;
+    case 'broad-end-before-start':
+      return sv
+        ? `Breddinförandets slut (${p.end}) är före dess start (${p.start}).`
+        : `The broad rollout ends (${p.end}) before it starts (${p.start}).`;
+    default: {
+      const unknown: never = warning.code;
+      return String(unknown);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Overview 4 for PDF/Word. The page draws a timeline; the export gives its equivalent table: the national
+ * windows, then each region's planned pilot and broad rollout with the quarter they fall in.
+ */
+import type { ProgrammeSummary, RoadmapView } from '../shared/contract';
+import type { YearMonth } from '../shared/model';
+import { monthToQuarter } from '../domain/quarters';
+import { label, ROLLOUT_STATUS_LABELS, type Locale } from '../shared/vocabulary';
+import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode } from './adf';
+import {
+  documentHead,
+  fullName,
+  participantsByCode,
+  warningsSection,
+  type ExportOptions,
+  type LocatedWarning,
+} from './document-parts';
+import { exportTexts } from './export-texts';
+import { monthRange } from './format';
+
+/** '2026-03 – 2026-06 (2026-Q1 – 2026-Q2)', so the table reads like the quarter timeline. */
+function planText(start: YearMonth | null, end: YearMonth | null): string {
+  const months = monthRange(start, end);
+  if (!months) return '';
+  const quarters = monthRange(start && monthToQuarter(start), end && monthToQuarter(end));
+  return quarters ? `${months} (${quarters})` : months;
+}
+
+export function roadmapToAdf(view: RoadmapView, programme: ProgrammeSummary, locale: Locale, options: ExportOptions = {}): AdfDoc {
+  const t = exportTexts(locale);
+  const content: AdfNode[] = documentHead('roadmap', programme, locale, options);
+  if (view.initiatives.length === 0) {
+    content.push(paragraph(t.noInitiatives));
+    return doc(content);
+  }
+  const participants = participantsByCode(programme);
+  if (view.quarters.length > 0) {
+    content.push(paragraph(`${t.timeline}: ${view.quarters[0]} – ${view.quarters[view.quarters.length - 1]}`));
+  }
+  for (const { initiative, regions } of view.initiatives) {
+    content.push(heading(3, text(initiative.name, { link: initiative.infoLink })));
+    const pilotWindow = planText(initiative.nationalPilotStart, initiative.nationalPilotEnd) || t.notSet;
+    const broadWindow = planText(initiative.nationalBroadStart, initiative.nationalBroadEnd) || t.notSet;
+    content.push(paragraph(`${t.nationalPilotWindow}: ${pilotWindow}. ${t.nationalBroadWindow}: ${broadWindow}.`));
+    if (regions.length === 0) continue;
+    content.push(
+      table(
+        [t.region, t.status, t.pilot, t.broad],
+        regions.map((r) => ({
+          header: fullName(participants, r.regionCode),
+          cells: [
+            label(ROLLOUT_STATUS_LABELS, r.status, locale),
+            planText(r.pilotStart, r.pilotEnd),
+            planText(r.broadStart, r.broadEnd),
+          ],
+        })),
+      ),
+    );
+    const warnings: LocatedWarning[] = regions.flatMap((r) =>
+      r.warnings.map((warning) => ({ initiativeName: initiative.name, regionName: fullName(participants, r.regionCode), warning })),
+    );
+    content.push(...warningsSection(warnings, locale, 4));
+  }
+  return doc(content);
+}

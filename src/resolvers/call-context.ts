@@ -1,0 +1,48 @@
+/**
+ * What a resolver may trust: only `req.context`, as Forge builds it. Ids that decide access (account, page,
+ * space, configured programme) are read from here and never from the payload.
+ */
+import type { Capabilities } from '../shared/contract';
+import { parseMacroConfig, type MacroConfig } from '../shared/schemas';
+import { MACRO_KEYS, type Locale, type MacroKey } from '../shared/vocabulary';
+
+export interface CallContext {
+  /** Null for anonymous visitors (Forge says 'unidentified', or gives no account at all). */
+  accountId: string | null;
+  accountType: Capabilities['accountType'];
+  /** The page the macro sits on; null when not called from a macro. */
+  pageId: string | null;
+  spaceKey: string | null;
+  /** The macro's module key; null when called from anything else. */
+  macro: MacroKey | null;
+  config: MacroConfig;
+  locale: Locale;
+}
+
+const ACCOUNT_TYPES: ReadonlyArray<Capabilities['accountType']> = ['licensed', 'unlicensed', 'customer', 'anonymous'];
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+export function readCallContext(context: Record<string, unknown> | undefined): CallContext {
+  const ctx = context ?? {};
+  const extension = (ctx.extension ?? {}) as {
+    content?: { id?: unknown };
+    space?: { key?: unknown };
+    config?: unknown;
+  };
+  const rawAccountId = text(ctx.accountId);
+  const claimedType = ACCOUNT_TYPES.find((t) => t === ctx.accountType);
+  const anonymous = claimedType === 'anonymous' || rawAccountId === null || rawAccountId === 'unidentified';
+  const moduleKey = MACRO_KEYS.find((k) => k === ctx.moduleKey);
+  return {
+    accountId: anonymous ? null : rawAccountId,
+    accountType: anonymous ? 'anonymous' : (claimedType ?? 'licensed'),
+    pageId: text(extension.content?.id),
+    spaceKey: text(extension.space?.key),
+    macro: moduleKey ?? null,
+    config: parseMacroConfig(extension.config),
+    locale: typeof ctx.locale === 'string' && ctx.locale.toLowerCase().startsWith('en') ? 'en' : 'sv',
+  };
+}

@@ -1,0 +1,53 @@
+/** updateCell and bulkUpdateCells: the edits made in the matrix. */
+import { buildCellView } from '../domain/build-view';
+import { applyBulkStatus, applyCellPatch, requireParticipants } from '../domain/edits';
+import { bulkUpdateCellsSchema, updateCellSchema } from '../shared/schemas';
+import { updateInitiativeWith } from '../storage';
+import { authoriseWrite } from './access';
+import { defineResolver } from './define';
+
+export const updateCell = defineResolver('updateCell', {
+  authorise: authoriseWrite,
+  payload: updateCellSchema,
+  async run(input, { snapshot, editor }) {
+    const { programme } = snapshot;
+    requireParticipants(programme, [input.regionCode]);
+    const { initiative, revision } = await updateInitiativeWith(
+      input.initiativeId,
+      (current) => applyCellPatch(current, input.regionCode, input.patch, input.expected, editor),
+      { programmeId: programme.id },
+    );
+    return {
+      initiativeId: initiative.id,
+      regionCode: input.regionCode,
+      cell: buildCellView(programme, initiative, input.regionCode, new Date(), 'signed-in'),
+      initiativeVersion: initiative.version,
+      revision,
+    };
+  },
+});
+
+/**
+ * One status for several regions, in one transaction with one history entry per changed region. A KVS
+ * transaction holds 25 operations (the initiative and the revision take two), so at most 23 regions can
+ * change at once; more is refused with LIMIT and nothing is written.
+ */
+export const bulkUpdateCells = defineResolver('bulkUpdateCells', {
+  authorise: authoriseWrite,
+  payload: bulkUpdateCellsSchema,
+  async run(input, { snapshot, editor }) {
+    const { programme } = snapshot;
+    requireParticipants(programme, input.regionCodes, 'regionCodes');
+    const { initiative, revision } = await updateInitiativeWith(
+      input.initiativeId,
+      (current) => applyBulkStatus(current, input.regionCodes, input.status, input.expected, editor),
+      { programmeId: programme.id },
+    );
+    const now = new Date();
+    return {
+      cells: [...new Set(input.regionCodes)].map((code) => buildCellView(programme, initiative, code, now, 'signed-in')),
+      initiativeVersion: initiative.version,
+      revision,
+    };
+  },
+});

@@ -1,0 +1,59 @@
+/**
+ * The one way to define a resolver: authorise → validate → run, always answering Result<T>.
+ *
+ * The payload schema's input type must match the contract's payload and `run` must return the contract's
+ * response, so renaming a resolver or a field in src/shared/contract.ts breaks the build here. Expected
+ * failures (AppFailure) become typed errors; anything else becomes INTERNAL without details, so no stack
+ * trace or storage message reaches a public page.
+ */
+import Resolver from '@forge/resolver';
+import type { z } from 'zod';
+import { RESOLVER_NAMES, type ResolverContract, type ResolverName, type ResolverPayload, type ResolverResponse } from '../shared/contract';
+import { AppFailure, fail } from '../shared/errors';
+import { readCallContext, type CallContext } from './call-context';
+
+export interface ResolverSpec<N extends ResolverName, Input, Access> {
+  /** Runs first: decides from the call context alone whether the caller may do this here. */
+  authorise: (call: CallContext) => Promise<Access>;
+  payload: z.ZodType<Input, ResolverPayload<N>>;
+  run: (input: Input, access: Access, call: CallContext) => Promise<ResolverContract[N]['response']>;
+}
+
+export type ResolverFunction<N extends ResolverName> = (payload: unknown, context: Record<string, unknown> | undefined) => Promise<ResolverResponse<N>>;
+
+function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    fail('VALIDATION', 'The request is not valid', {
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    });
+  }
+  return parsed.data;
+}
+
+export function defineResolver<N extends ResolverName, Input, Access>(name: N, spec: ResolverSpec<N, Input, Access>): ResolverFunction<N> {
+  return async (payload, context) => {
+    try {
+      const call = readCallContext(context);
+      const access = await spec.authorise(call);
+      const input = parsePayload(spec.payload, payload);
+      return { ok: true, data: await spec.run(input, access, call) };
+    } catch (error) {
+      if (error instanceof AppFailure) return { ok: false, error: error.error };
+      console.error(`Resolver ${name} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; please try again' } };
+    }
+  };
+}
+
+/** Every resolver of the contract, exactly once. */
+export type ResolverTable = { [N in ResolverName]: ResolverFunction<N> };
+
+export function toForgeHandler(table: ResolverTable) {
+  const resolver = new Resolver();
+  for (const name of RESOLVER_NAMES) {
+    const run = table[name] as ResolverFunction<typeof name>;
+    resolver.define(name, (req) => run(req.payload, req.context));
+  }
+  return resolver.getDefinitions();
+}

@@ -1,0 +1,23 @@
+/** The resolver function: every resolver of the contract, behind one Forge handler. */
+import { getCapabilities } from './capabilities';
+import { bulkUpdateCells, updateCell } from './cells';
+import { toForgeHandler, type ResolverTable } from './define';
+import { getHistory } from './history';
+import { reorderInitiatives, setInitiativeArchived, upsertInitiative } from './initiatives';
+import { createProgrammeResolver, listProgrammes } from './programmes';
+import { getView } from './view';
+
+export const resolvers: ResolverTable = {
+  getView,
+  getCapabilities,
+  listProgrammes,
+  createProgramme: createProgrammeResolver,
+  upsertInitiative,
+  setInitiativeArchived,
+  reorderInitiatives,
+  updateCell,
+  bulkUpdateCells,
+  getHistory,
+};
+
+export const handler = toForgeHandler(resolvers);

@@ -1,0 +1,34 @@
+/** getView: everything one macro needs to render, in one call. */
+import { z } from 'zod';
+import { buildView, summariseProgramme } from '../domain/build-view';
+import { fail } from '../shared/errors';
+import { LOCALES } from '../shared/vocabulary';
+import { authoriseRead } from './access';
+import { defineResolver } from './define';
+
+export const getView = defineResolver('getView', {
+  authorise: authoriseRead,
+  payload: z.strictObject({ locale: z.enum(LOCALES).optional() }),
+  async run(_input, snapshot, call) {
+    if (!call.macro) fail('PERMISSION', 'Only available inside one of the app’s macros', { reason: 'not-in-macro' });
+    if (!snapshot) return { state: 'no-programme', macro: call.macro, config: call.config, revision: null };
+    const now = new Date();
+    return {
+      state: 'ready',
+      macro: call.macro,
+      config: call.config,
+      programme: summariseProgramme(snapshot.programme, snapshot.initiatives),
+      view: buildView({
+        macro: call.macro,
+        programme: snapshot.programme,
+        initiatives: snapshot.initiatives,
+        config: call.config,
+        now,
+        // Pages are public: editors' names are shown to signed-in readers only.
+        audience: call.accountId === null ? 'public' : 'signed-in',
+      }),
+      revision: snapshot.revision,
+      generatedAt: now.toISOString(),
+    };
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * Reading history, newest first, a page at a time, for a programme or one initiative, optionally one region.
+ *
+ * Forge applies filters after it has read a page, so a filtered page may hold fewer entries than asked for
+ * (even none) while more follow. Unfiltered queries read exactly as many entries as the caller wants. Filtered
+ * ones read full pages and may find more matches than fit; the returned cursor then remembers how many matches
+ * of that page were already handed out, so nothing is skipped or repeated.
+ */
+import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
+import { fail } from '../shared/errors';
+import type { HistoryEntry } from '../shared/model';
+import { decodeHistory, type HistoryRecord } from './codec';
+import { ENTITY, INDEX, KVS_LIMITS } from './schema';
+
+export interface HistoryQuery {
+  programmeId: string;
+  initiativeId?: string;
+  regionCode?: string;
+  cursor?: string;
+  limit: number;
+}
+
+interface HistoryCursor {
+  /** The storage cursor the current page was read from (absent: the first page). */
+  c?: string;
+  /** Matches of that page already returned. */
+  s: number;
+}
+
+function encodeCursor(cursor: HistoryCursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined): HistoryCursor {
+  if (!raw) return { s: 0 };
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as HistoryCursor;
+    if ((parsed.c === undefined || typeof parsed.c === 'string') && Number.isInteger(parsed.s) && parsed.s >= 0) return parsed;
+  } catch {
+    // fall through to the typed error
+  }
+  fail('VALIDATION', 'The history cursor is not valid', { issues: [{ path: 'cursor', message: 'Not a cursor from a previous page' }] });
+}
+
+export async function queryHistory(query: HistoryQuery): Promise<{ entries: HistoryEntry[]; cursor: string | null }> {
+  const filtered = query.regionCode !== undefined;
+  const filters = new Filter<HistoryRecord>().and('programmeId', FilterConditions.equalTo(query.programmeId));
+  if (query.regionCode !== undefined) filters.and('regionCode', FilterConditions.equalTo(query.regionCode));
+  const base = () =>
+    query.initiativeId !== undefined
+      ? kvs.entity<HistoryRecord>(ENTITY.history).query().index(INDEX.historyByInitiative, { partition: [query.initiativeId] })
+      : kvs.entity<HistoryRecord>(ENTITY.history).query().index(INDEX.historyByProgramme, { partition: [query.programmeId] });
+
+  const entries: HistoryEntry[] = [];
+  let { c: pageCursor, s: skip } = decodeCursor(query.cursor);
+  for (;;) {
+    const wanted = query.limit - entries.length;
+    const pageSize = filtered ? KVS_LIMITS.pageSize : Math.min(KVS_LIMITS.pageSize, skip + wanted);
+    let builder = base().filters(filters).sort(Sort.DESC).limit(pageSize);
+    if (pageCursor) builder = builder.cursor(pageCursor);
+    const page = await builder.getMany();
+    const fresh = page.results.slice(skip).map((row) => decodeHistory(row.key, row.value));
+    if (fresh.length > wanted) {
+      entries.push(...fresh.slice(0, wanted));
+      return { entries, cursor: encodeCursor({ c: pageCursor, s: skip + wanted }) };
+    }
+    entries.push(...fresh);
+    if (!page.nextCursor) return { entries, cursor: null };
+    pageCursor = page.nextCursor;
+    skip = 0;
+    if (entries.length === query.limit) return { entries, cursor: encodeCursor({ c: pageCursor, s: 0 }) };
+  }
+}

@@ -1,0 +1,29 @@
+/** The only code that touches @forge/kvs. Everything the resolvers, the dev host and the benchmarks need. */
+export { ENTITY, ENTITY_DECLARATIONS, INDEX, KVS_LIMITS, REVISION_KEY, type EntityDeclaration } from './schema';
+export { readRevision, INITIAL_REVISION } from './revision';
+export {
+  createProgramme,
+  findDefaultProgrammeForSpace,
+  getProgramme,
+  listProgrammesInSpace,
+  listPublishedProgrammes,
+} from './programmes';
+export {
+  getInitiative,
+  insertInitiative,
+  listInitiatives,
+  MAX_WRITE_ATTEMPTS,
+  updateInitiativeWith,
+  updateProgrammeInitiativesWith,
+  type InitiativeMutation,
+  type InitiativeWrite,
+  type ProgrammeInitiativesMutation,
+} from './initiatives';
+export { queryHistory, type HistoryQuery } from './history';
+export {
+  readDefaultProgrammeSnapshot,
+  readProgrammeSnapshot,
+  resetReadCache,
+  type ProgrammeSnapshot,
+} from './snapshot-cache';
+export { seedProgramme } from './seed';

@@ -1,0 +1,16 @@
+import { invoke as bridgeInvoke } from './bridge';
+import type { ResolverName, ResolverPayload, ResolverResponse } from '@shared/contract';
+import { internalError, toResult } from './api-result';
+
+/**
+ * The one way the UI calls the backend: typed by the shared contract, and it never throws. A transport
+ * failure resolves to { ok: false, error: { code: 'INTERNAL' } } so every caller handles one shape.
+ */
+export async function invoke<N extends ResolverName>(name: N, payload: ResolverPayload<N>): Promise<ResolverResponse<N>> {
+  try {
+    const raw = await bridgeInvoke<unknown>(name, payload as Record<string, unknown>);
+    return toResult(raw) as ResolverResponse<N>;
+  } catch (e) {
+    return internalError(`invoke ${name} failed: ${e instanceof Error ? e.message : String(e)}`) as ResolverResponse<N>;
+  }
+}

@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { MACRO_KEYS, type MacroKey } from '@shared/vocabulary';
+import { LiveRegionProvider } from './components/live-region';
+import { SectionMessage } from './components/section-message';
+import { Spinner } from './components/spinner';
+import { I18nProvider, resolveLocale, safeTimeZone, useI18n } from './i18n';
+import { ErrorBoundary } from './shell/error-boundary';
+import { MacroShell } from './shell/macro-shell';
+import { ReadySignal } from './shell/ready-signal';
+import type { FullContext } from './view-props';
+
+// The config dialog is only opened by page editors; readers never download it.
+const ConfigDialog = lazy(() => import('./config'));
+
+function isMacroKey(key: unknown): key is MacroKey {
+  return typeof key === 'string' && (MACRO_KEYS as readonly string[]).includes(key);
+}
+
+/** One resource serves all four macros and their config dialog: dispatch on module key and mode. */
+export function App({ context }: { context: FullContext }) {
+  const locale = resolveLocale(context.locale);
+  const timeZone = safeTimeZone(context.timezone);
+
+  useEffect(() => {
+    // Screen readers pick the voice from <html lang>; the resource's HTML says sv until we know.
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <I18nProvider locale={locale} timeZone={timeZone}>
+      <LiveRegionProvider>
+        <main className="io-app">
+          <Dispatch context={context} />
+        </main>
+      </LiveRegionProvider>
+    </I18nProvider>
+  );
+}
+
+function Dispatch({ context }: { context: FullContext }) {
+  const { t } = useI18n();
+  const moduleKey = context.moduleKey;
+  const isConfiguring = context.extension?.macro?.isConfiguring === true;
+
+  if (!isMacroKey(moduleKey)) {
+    return (
+      <>
+        <SectionMessage appearance="warning" title={t('unknownView')} />
+        <ReadySignal />
+      </>
+    );
+  }
+  if (isConfiguring) {
+    return (
+      <ErrorBoundary fallback={<SectionMessage appearance="error" title={t('viewFailedToLoad')} />}>
+        <Suspense fallback={<Spinner label={t('loading')} />}>
+          <ConfigDialog macro={moduleKey} context={context} />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  }
+  return <MacroShell macro={moduleKey} context={context} />;
+}
+
+/** When even the context cannot be read, the locale is unknown: say it in both languages. */
+export function StartupError() {
+  return (
+    <main className="io-app">
+      <SectionMessage appearance="error" title="Översikten kunde inte startas. Ladda om sidan.">
+        <p lang="en">The overview could not start. Reload the page.</p>
+      </SectionMessage>
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+export { StatusLozenge, type StatusLozengeProps } from './status-lozenge';
+export { NeedProgressBadge, type NeedProgressBadgeProps } from './need-progress-badge';
+export { RolloutStatusIcon, NeedProgressIcon } from './status-icon';
+export { Dialog, type DialogProps } from './dialog';
+export { Button, type ButtonProps, type ButtonAppearance } from './button';
+export { Field, TextField, TextAreaField, SelectField, CheckboxField, type FieldProps, type FieldControlProps, type SelectOption } from './field';
+export { EmptyState, type EmptyStateProps } from './empty-state';
+export { LiveRegionProvider, useAnnounce } from './live-region';
+export { LastUpdated, type LastUpdatedProps } from './last-updated';
+export { ExampleDataBanner } from './example-data-banner';
+export { ErrorMessage, type ErrorMessageProps } from './error-message';
+export { Spinner, type SpinnerProps } from './spinner';
+export { SectionMessage, type SectionMessageProps, type SectionAppearance } from './section-message';
+export { StaleMarker, type StaleMarkerProps } from './stale-marker';
+export { ExternalLink, isWebLink, type ExternalLinkProps } from './external-link';
+export { VisuallyHidden } from './visually-hidden';
+export { ConsistencyWarnings } from './consistency-warnings';
+export { InitiativeHeading, type InitiativeHeadingProps } from './initiative-heading';

@@ -1,0 +1,69 @@
+/**
+ * The config dialog's form state and how it becomes the macro config Forge stores. Pure, for tests.
+ */
+// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
+import type { InitiativeHeader, MacroConfig, MacroView } from '../../../../src/shared/contract';
+
+export interface ConfigForm {
+  /** '' = the programme of the page's space. */
+  programmeId: string;
+  perspective: MacroConfig['perspective'];
+  regionCode: string;
+  initiativeId: string;
+  layout: MacroConfig['layout'];
+  showArchived: boolean;
+}
+
+/** What an unconfigured macro shows; the same defaults as macroConfigSchema. */
+export const DEFAULT_CONFIG: MacroConfig = Object.freeze({
+  perspective: 'programme',
+  layout: 'initiatives-as-rows',
+  showArchived: false,
+}) as MacroConfig;
+
+export function formFromConfig(config: MacroConfig): ConfigForm {
+  return {
+    programmeId: config.programmeId ?? '',
+    perspective: config.perspective,
+    regionCode: config.regionCode ?? '',
+    initiativeId: config.initiativeId ?? '',
+    layout: config.layout,
+    showArchived: config.showArchived,
+  };
+}
+
+/**
+ * Only what the chosen perspective uses is stored: a region left over from an earlier "one region"
+ * choice must not come back when the editor switches perspective again later. Forge stores the config
+ * as given, so empty values are left out rather than saved as ''.
+ */
+export function configFromForm(form: ConfigForm): MacroConfig {
+  const config: MacroConfig = {
+    perspective: form.perspective,
+    layout: form.layout,
+    showArchived: form.showArchived,
+  };
+  if (form.programmeId) config.programmeId = form.programmeId;
+  if (form.perspective === 'region' && form.regionCode) config.regionCode = form.regionCode;
+  if (form.perspective === 'initiative' && form.initiativeId) config.initiativeId = form.initiativeId;
+  return config;
+}
+
+export type ConfigFormErrors = Partial<Record<'regionCode' | 'initiativeId', 'required'>>;
+
+export function validateConfigForm(form: ConfigForm): ConfigFormErrors {
+  const errors: ConfigFormErrors = {};
+  if (form.perspective === 'region' && !form.regionCode) errors.regionCode = 'required';
+  if (form.perspective === 'initiative' && !form.initiativeId) errors.initiativeId = 'required';
+  return errors;
+}
+
+/** The initiatives a loaded view shows, whichever macro it is, for the initiative picker. */
+export function initiativesOf(view: MacroView): InitiativeHeader[] {
+  switch (view.macro) {
+    case 'rollout-status':
+      return view.rows.map((r) => r.initiative);
+    default:
+      return view.initiatives.map((i) => i.initiative);
+  }
+}

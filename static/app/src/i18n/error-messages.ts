@@ -1,0 +1,99 @@
+/**
+ * What the user reads when a resolver says no: one sentence about what happened and one about what to do.
+ * The AppError's own message is English developer text and is never shown.
+ */
+// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
+import type { AppError, DenialReason, ErrorCode } from '../../../../src/shared/errors';
+import type { Locale } from '../../../../src/shared/vocabulary';
+
+export interface ErrorText {
+  title: string;
+  action: string;
+}
+
+type Table<K extends string> = Record<K, Record<Locale, ErrorText>>;
+
+const BY_CODE: Table<ErrorCode> = {
+  VALIDATION: {
+    sv: { title: 'Några uppgifter har fel format.', action: 'Rätta fälten som är markerade och spara igen.' },
+    en: { title: 'Some of the details are not in the right format.', action: 'Correct the marked fields and save again.' },
+  },
+  PERMISSION: {
+    sv: { title: 'Du har inte behörighet att göra det här.', action: 'Be sidans ägare om redigeringsbehörighet.' },
+    en: { title: 'You do not have permission to do this.', action: 'Ask the page owner for edit permission.' },
+  },
+  CONFLICT: {
+    sv: {
+      title: 'Någon annan har ändrat samma uppgift medan du redigerade.',
+      action: 'Jämför med det nuvarande värdet och välj vilket som ska gälla. Det du skrev finns kvar.',
+    },
+    en: {
+      title: 'Someone else changed the same entry while you were editing.',
+      action: 'Compare with the current value and choose which one to keep. What you typed is still here.',
+    },
+  },
+  NOT_FOUND: {
+    sv: { title: 'Uppgiften finns inte längre.', action: 'Ladda om sidan för att se den senaste versionen.' },
+    en: { title: 'The entry no longer exists.', action: 'Reload the page to see the latest version.' },
+  },
+  LIMIT: {
+    sv: { title: 'Det blev för mycket på en gång.', action: 'Vänta en minut och försök igen, eller dela upp ändringen i mindre delar.' },
+    en: { title: 'Too much at once.', action: 'Wait a minute and try again, or split the change into smaller parts.' },
+  },
+  INTERNAL: {
+    sv: { title: 'Något gick fel, och ingenting har sparats.', action: 'Försök igen om en stund. Kvarstår felet, kontakta den som administrerar Confluence.' },
+    en: { title: 'Something went wrong, and nothing was saved.', action: 'Try again in a while. If it keeps happening, contact your Confluence administrator.' },
+  },
+};
+
+const BY_REASON: Table<DenialReason> = {
+  anonymous: {
+    sv: { title: 'Du är inte inloggad.', action: 'Logga in i Confluence för att kunna redigera.' },
+    en: { title: 'You are not logged in.', action: 'Log in to Confluence to edit.' },
+  },
+  'no-page-edit': {
+    sv: {
+      title: 'Du har inte behörighet att redigera den här sidan.',
+      action: 'Be sidans ägare om redigeringsbehörighet.',
+    },
+    en: { title: 'You do not have permission to edit this page.', action: 'Ask the page owner for edit permission.' },
+  },
+  'other-space': {
+    sv: {
+      title: 'Programmet hör till ett annat utrymme och kan bara redigeras därifrån.',
+      action: 'Öppna en sida i programmets eget utrymme för att ändra uppgifterna.',
+    },
+    en: {
+      title: 'The programme belongs to another space and can only be edited from there.',
+      action: 'Open a page in the programme’s own space to change the details.',
+    },
+  },
+  unpublished: {
+    sv: {
+      title: 'Programmet är inte publicerat utanför sitt eget utrymme.',
+      action: 'Be programkontoret att publicera programmet, eller välj ett annat program i makrons inställningar.',
+    },
+    en: {
+      title: 'The programme is not published outside its own space.',
+      action: 'Ask the programme office to publish it, or choose another programme in the macro settings.',
+    },
+  },
+  'no-programme': {
+    sv: { title: 'Det finns inget program här ännu.', action: 'Skapa ett program eller välj ett i makrons inställningar.' },
+    en: { title: 'There is no programme here yet.', action: 'Create a programme or choose one in the macro settings.' },
+  },
+  'not-in-macro': {
+    sv: { title: 'Ändringen kom inte från en makro på en sida.', action: 'Ladda om sidan och försök igen.' },
+    en: { title: 'The change did not come from a macro on a page.', action: 'Reload the page and try again.' },
+  },
+};
+
+export function describeError(error: AppError, locale: Locale): ErrorText {
+  if (error.reason && BY_REASON[error.reason]) return BY_REASON[error.reason][locale];
+  return (BY_CODE[error.code] ?? BY_CODE.INTERNAL)[locale];
+}
+
+/** Denial reasons explained on their own, e.g. next to hidden edit controls. */
+export function describeDenial(reason: DenialReason, locale: Locale): ErrorText {
+  return BY_REASON[reason][locale];
+}

@@ -1,0 +1,52 @@
+/** The domain's consistency warnings (ConsistencyWarning) in words. Pure, for tests and for every view. */
+// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
+import type { ConsistencyWarning, WarningCode } from '../../../../src/shared/contract';
+import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '../../../../src/shared/vocabulary';
+import { formatMonth } from './format';
+
+type Params = ConsistencyWarning['params'];
+type Render = (p: Params, month: (ym: unknown) => string) => string;
+
+const TEXT: Record<WarningCode, Record<Locale, Render>> = {
+  'required-need-open': {
+    sv: (p) =>
+      Number(p.count) === 1
+        ? `1 obligatoriskt tekniskt behov är inte klart${p.needs ? ` (${p.needs})` : ''}.`
+        : `${p.count} obligatoriska tekniska behov är inte klara${p.needs ? ` (${p.needs})` : ''}.`,
+    en: (p) =>
+      Number(p.count) === 1
+        ? `1 required technical need is not done${p.needs ? ` (${p.needs})` : ''}.`
+        : `${p.count} required technical needs are not done${p.needs ? ` (${p.needs})` : ''}.`,
+  },
+  'pilot-before-national-window': {
+    sv: (p, m) => `Piloten är planerad till ${m(p.planned)}, före det nationella pilotfönstret (från ${m(p.windowStart)}).`,
+    en: (p, m) => `The pilot is planned for ${m(p.planned)}, before the national pilot window (from ${m(p.windowStart)}).`,
+  },
+  'broad-before-national-window': {
+    sv: (p, m) => `Breddinförandet är planerat till ${m(p.planned)}, före det nationella fönstret (från ${m(p.windowStart)}).`,
+    en: (p, m) => `Broad rollout is planned for ${m(p.planned)}, before the national window (from ${m(p.windowStart)}).`,
+  },
+  'active-without-contact': {
+    sv: (p) => `Status är ”${statusLabel(p.status, 'sv')}”, men ingen kontakt med regionen är etablerad.`,
+    en: (p) => `The status is “${statusLabel(p.status, 'en')}”, but no contact with the region is established.`,
+  },
+  'pilot-end-before-start': {
+    sv: (p, m) => `Pilotens slut (${m(p.end)}) ligger före dess start (${m(p.start)}).`,
+    en: (p, m) => `The pilot ends (${m(p.end)}) before it starts (${m(p.start)}).`,
+  },
+  'broad-end-before-start': {
+    sv: (p, m) => `Breddinförandets slut (${m(p.end)}) ligger före dess start (${m(p.start)}).`,
+    en: (p, m) => `Broad rollout ends (${m(p.end)}) before it starts (${m(p.start)}).`,
+  },
+};
+
+function statusLabel(status: unknown, locale: Locale): string {
+  const entry = ROLLOUT_STATUS_LABELS[status as RolloutStatus];
+  return entry ? entry[locale] : String(status);
+}
+
+export function describeWarning(warning: ConsistencyWarning, locale: Locale): string {
+  const render = TEXT[warning.code]?.[locale];
+  if (!render) return locale === 'sv' ? 'Uppgifterna stämmer inte med varandra.' : 'The details do not agree with each other.';
+  return render(warning.params, (ym) => (typeof ym === 'string' ? formatMonth(ym, locale) : ''));
+}

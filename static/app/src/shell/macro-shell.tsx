@@ -1,0 +1,132 @@
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Capabilities, ResolverResponse, ViewResponse } from '@shared/contract';
+import type { AppError } from '@shared/errors';
+import type { MacroKey } from '@shared/vocabulary';
+import { invoke } from '../api';
+import { ErrorMessage } from '../components/error-message';
+import { ExampleDataBanner } from '../components/example-data-banner';
+import { SectionMessage } from '../components/section-message';
+import { Spinner } from '../components/spinner';
+import { useI18n } from '../i18n';
+import type { FullContext } from '../view-props';
+import { ErrorBoundary } from './error-boundary';
+import { MacroHeader } from './macro-header';
+import { NoProgramme } from './no-programme';
+import { ReadySignal } from './ready-signal';
+import { VIEW_COMPONENTS } from './view-registry';
+
+type Load = { phase: 'loading' } | { phase: 'loaded'; response: ViewResponse } | { phase: 'failed'; error: AppError };
+type CapabilityLoad = { phase: 'loading' } | { phase: 'done'; capabilities: Capabilities | null };
+
+/**
+ * One macro on a page: one getView per render (plus one after each save), with getCapabilities in
+ * parallel. The view paints as soon as its data is in; edit controls appear when capabilities arrive.
+ */
+export function MacroShell({ macro, context }: { macro: MacroKey; context: FullContext }) {
+  const { t, locale } = useI18n();
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [caps, setCaps] = useState<CapabilityLoad>({ phase: 'loading' });
+  const [reloadError, setReloadError] = useState<AppError | null>(null);
+  const requestSeq = useRef(0);
+
+  const applyView = useCallback((result: ResolverResponse<'getView'>) => {
+    if (result.ok) {
+      setLoad({ phase: 'loaded', response: result.data });
+      setReloadError(null);
+    } else {
+      // A failed reload keeps the data on screen and says so; a failed first load shows the error.
+      setLoad((prev) => (prev.phase === 'loaded' ? prev : { phase: 'failed', error: result.error }));
+      setReloadError(result.error);
+    }
+  }, []);
+
+  const fetchView = useCallback(async (): Promise<void> => {
+    const seq = ++requestSeq.current;
+    const result = await invoke('getView', { locale });
+    // A slower, older request must not overwrite a newer answer (e.g. reload right after a save).
+    if (seq === requestSeq.current) applyView(result);
+  }, [locale, applyView]);
+
+  const fetchCapabilities = useCallback(async () => {
+    const result = await invoke('getCapabilities', {});
+    setCaps({ phase: 'done', capabilities: result.ok ? result.data : null });
+  }, []);
+
+  // The first render's two requests, in parallel: the view paints without waiting for capabilities.
+  useEffect(() => {
+    const seq = ++requestSeq.current;
+    let live = true;
+    void invoke('getView', { locale }).then((result) => {
+      if (live && seq === requestSeq.current) applyView(result);
+    });
+    void invoke('getCapabilities', {}).then((result) => {
+      if (live) setCaps({ phase: 'done', capabilities: result.ok ? result.data : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [locale, applyView]);
+
+  const retry = useCallback(() => {
+    setLoad({ phase: 'loading' });
+    void fetchView();
+  }, [fetchView]);
+
+  // After creating a programme the caller may now edit it: refresh both.
+  const afterCreate = useCallback(async () => {
+    await Promise.all([fetchView(), fetchCapabilities()]);
+  }, [fetchView, fetchCapabilities]);
+
+  if (load.phase === 'loading') return <Spinner label={t('loading')} />;
+
+  if (load.phase === 'failed') {
+    return (
+      <>
+        <ErrorMessage error={load.error} onRetry={retry} />
+        <ReadySignal />
+      </>
+    );
+  }
+
+  const response = load.response;
+  const capabilities = caps.phase === 'done' ? caps.capabilities : null;
+
+  if (response.state === 'no-programme') {
+    // Whether to offer the create form depends on the caller's rights: wait for them (already in flight).
+    if (caps.phase === 'loading') return <Spinner label={t('loading')} />;
+    return <NoProgramme capabilities={capabilities} onCreated={afterCreate} />;
+  }
+
+  const View = VIEW_COMPONENTS[macro];
+  return (
+    <>
+      <MacroHeader macro={macro} programme={response.programme} config={response.config} />
+      {response.programme.isExample ? <ExampleDataBanner /> : null}
+      {reloadError ? (
+        <div className="io-reload-error">
+          <ErrorMessage error={reloadError} onRetry={() => void fetchView()} alert />
+        </div>
+      ) : null}
+      {View ? (
+        <ErrorBoundary
+          fallback={
+            <>
+              <SectionMessage appearance="error" title={t('viewFailedToLoad')} />
+              <ReadySignal />
+            </>
+          }
+        >
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <View data={response} capabilities={capabilities} reload={fetchView} context={context} />
+            <ReadySignal />
+          </Suspense>
+        </ErrorBoundary>
+      ) : (
+        <>
+          <SectionMessage appearance="warning" title={t('unknownView')} />
+          <ReadySignal />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
+import { ConsistencyWarnings } from '../../components/consistency-warnings';
+import { EmptyState } from '../../components/empty-state';
+import { InitiativeHeading } from '../../components/initiative-heading';
+import { StatusLozenge } from '../../components/status-lozenge';
+import { useI18n, useMessages } from '../../i18n';
+import { participantLookup } from '../../participants';
+import type { ViewProps } from '../../view-props';
+import '../views.css';
+import { roadmapMessages } from './messages';
+import './roadmap.css';
+import { Timeline, type TimelineRow } from './timeline';
+
+type Entry = RoadmapViewModel['initiatives'][number];
+type RegionOf = ReturnType<typeof participantLookup>;
+
+function hasDates(entry: Entry): boolean {
+  const i = entry.initiative;
+  return (
+    !!(i.nationalPilotStart || i.nationalBroadStart) || entry.regions.some((r) => r.pilotStart || r.broadStart)
+  );
+}
+
+/** Overview 4: when each region can start: national pilot and broad windows, and each region's plans. */
+export default function RoadmapView({ data }: ViewProps) {
+  const tv = useMessages(roadmapMessages);
+  if (data.view.macro !== 'roadmap') return null;
+  const view = data.view;
+  const regionOf = participantLookup(data.programme.participants);
+  if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
+  return (
+    <div className="io-view io-roadmap">
+      <Legend />
+      {view.initiatives.map((entry) => (
+        <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
+          <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
+          {hasDates(entry) ? (
+            <>
+              <Timeline
+                quarters={view.quarters}
+                rows={timelineRows(entry, regionOf, tv('national'))}
+                now={new Date()}
+                label={tv('timelineLabel', { initiative: entry.initiative.name })}
+              />
+              <RoadmapTable entry={entry} regionOf={regionOf} />
+            </>
+          ) : (
+            <p className="io-muted">{tv('noDates')}</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function timelineRows(entry: Entry, regionOf: RegionOf, nationalLabel: string): TimelineRow[] {
+  const i = entry.initiative;
+  return [
+    {
+      key: 'national',
+      label: nationalLabel,
+      national: true,
+      pilot: [i.nationalPilotStart, i.nationalPilotEnd],
+      broad: [i.nationalBroadStart, i.nationalBroadEnd],
+      warning: false,
+    },
+    ...entry.regions.map((r) => ({
+      key: r.regionCode,
+      label: regionOf(r.regionCode).short,
+      national: false,
+      pilot: [r.pilotStart, r.pilotEnd] as [string | null, string | null],
+      broad: [r.broadStart, r.broadEnd] as [string | null, string | null],
+      warning: r.warnings.length > 0,
+    })),
+  ];
+}
+
+function Legend() {
+  const tv = useMessages(roadmapMessages);
+  return (
+    <div className="io-legend" aria-hidden="true">
+      <span>{tv('legend')}:</span>
+      <ul className="io-legend__items">
+        <li className="io-legend__item">
+          <svg width="24" height="10" viewBox="0 0 24 10" focusable="false">
+            <rect className="io-tl__pilot" x="1" y="2" width="22" height="6" rx="1" />
+          </svg>
+          {tv('pilot')}
+        </li>
+        <li className="io-legend__item">
+          <svg width="24" height="10" viewBox="0 0 24 10" focusable="false">
+            <rect className="io-tl__broad" x="1" y="2" width="22" height="6" rx="1" />
+          </svg>
+          {tv('broad')}
+        </li>
+        <li className="io-legend__item">
+          <svg width="24" height="10" viewBox="0 0 24 10" focusable="false">
+            <rect className="io-tl__pilot io-tl__bar--open" x="1" y="2" width="22" height="6" rx="1" />
+          </svg>
+          {tv('openEnded')}
+        </li>
+        <li className="io-legend__item">
+          <svg width="10" height="14" viewBox="0 0 10 14" focusable="false">
+            <line className="io-tl__today" x1="5" y1="0" x2="5" y2="14" />
+          </svg>
+          {tv('today')}
+        </li>
+        <li className="io-legend__item">
+          <svg width="12" height="12" viewBox="0 0 12 12" focusable="false">
+            <path className="io-tl__warning" d="M1 11l5 -10l5 10z" />
+          </svg>
+          {tv('warningLegend')}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function usePeriod() {
+  const tv = useMessages(roadmapMessages);
+  const { formatMonth } = useI18n();
+  return (start: string | null, end: string | null) => {
+    if (start && end) return tv('range', { start: formatMonth(start), end: formatMonth(end) });
+    if (start) return tv('fromMonth', { start: formatMonth(start) });
+    if (end) return tv('range', { start: '…', end: formatMonth(end) });
+    return tv('notPlanned');
+  };
+}
+
+/** The timeline's equivalent as a table (WCAG 1.1.1): the drawing is hidden from assistive technology. */
+function RoadmapTable({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
+  const tv = useMessages(roadmapMessages);
+  const period = usePeriod();
+  const i: InitiativeHeader = entry.initiative;
+  return (
+    <details className="io-details io-roadmap__table">
+      <summary>{tv('showTable', { initiative: i.name })}</summary>
+      <div className="io-table-scroll" role="region" aria-label={tv('caption', { initiative: i.name })} tabIndex={0}>
+        <table className="io-table">
+          <caption>{tv('caption', { initiative: i.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="io-sticky-col">
+                {tv('region')}
+              </th>
+              <th scope="col">{tv('status')}</th>
+              <th scope="col">{tv('pilotPlanned')}</th>
+              <th scope="col">{tv('broadPlanned')}</th>
+              <th scope="col">{tv('remarks')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="io-roadmap__national">
+              <th scope="row" className="io-sticky-col">
+                {tv('nationalWindow')}
+              </th>
+              <td />
+              <td>{period(i.nationalPilotStart, i.nationalPilotEnd)}</td>
+              <td>{period(i.nationalBroadStart, i.nationalBroadEnd)}</td>
+              <td />
+            </tr>
+            {entry.regions.map((r) => (
+              <tr key={r.regionCode}>
+                <th scope="row" className="io-sticky-col">
+                  {regionOf(r.regionCode).name}
+                </th>
+                <td>
+                  <StatusLozenge status={r.status} />
+                </td>
+                <td className="io-nowrap">{period(r.pilotStart, r.pilotEnd)}</td>
+                <td className="io-nowrap">{period(r.broadStart, r.broadEnd)}</td>
+                <td>
+                  <ConsistencyWarnings warnings={r.warnings} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Geometry of the roadmap timeline: quarters along x, months within them. Pure, so the drawing can be
+ * tested without a browser.
+ */
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+
+/** Months since year 0, so months compare and subtract as plain numbers. */
+export function monthNumber(yearMonth: string | null | undefined): number | null {
+  const m = yearMonth ? MONTH.exec(yearMonth) : null;
+  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
+}
+
+export function quarterFirstMonth(quarter: string): number | null {
+  const m = QUARTER.exec(quarter);
+  return m ? Number(m[1]) * 12 + (Number(m[2]) - 1) * 3 : null;
+}
+
+export interface Axis {
+  /** First month of the first quarter. */
+  startMonth: number;
+  /** Number of months on the axis (3 per quarter). */
+  months: number;
+  monthWidth: number;
+  /** x where the first month begins (after the row labels). */
+  left: number;
+  width: number;
+}
+
+export function makeAxis(quarters: ReadonlyArray<string>, options: { left: number; quarterWidth: number }): Axis | null {
+  const first = quarters.length > 0 ? quarterFirstMonth(quarters[0]) : null;
+  if (first === null) return null;
+  const monthWidth = options.quarterWidth / 3;
+  const months = quarters.length * 3;
+  return { startMonth: first, months, monthWidth, left: options.left, width: options.left + months * monthWidth };
+}
+
+/** x of the start of a month (or of the month after, with `end`); clamped to the axis. */
+export function monthX(axis: Axis, month: number, edge: 'start' | 'end' = 'start'): number {
+  const offset = month - axis.startMonth + (edge === 'end' ? 1 : 0);
+  const clamped = Math.max(0, Math.min(axis.months, offset));
+  return axis.left + clamped * axis.monthWidth;
+}
+
+export interface Bar {
+  x: number;
+  width: number;
+  /** Only a start month is known: the bar is one month wide and drawn as open-ended. */
+  openEnded: boolean;
+}
+
+/**
+ * A planned window as a bar from the start of its first month to the end of its last. No start → no bar.
+ * An end before the start (the domain warns about it) is drawn as start-only rather than backwards.
+ */
+export function windowBar(axis: Axis, start: string | null | undefined, end: string | null | undefined): Bar | null {
+  const s = monthNumber(start);
+  if (s === null) return null;
+  const e = monthNumber(end);
+  const openEnded = e === null || e < s;
+  const x = monthX(axis, s);
+  const x2 = monthX(axis, openEnded ? s : (e as number), 'end');
+  return { x, width: Math.max(x2 - x, 2), openEnded };
+}
+
+/** x of "today" when it falls on the axis (middle of the current month), else null. */
+export function todayX(axis: Axis, now: Date): number | null {
+  const month = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  if (month < axis.startMonth || month >= axis.startMonth + axis.months) return null;
+  return axis.left + (month - axis.startMonth + 0.5) * axis.monthWidth;
+}

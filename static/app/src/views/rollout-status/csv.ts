@@ -1,0 +1,91 @@
+/**
+ * "Ladda ner CSV": the view as the reader sees it (same filters, same orientation), in words. Built for
+ * Excel in Swedish locales: UTF-8 with a BOM so å/ä/ö survive, ';' because ',' is the decimal separator.
+ */
+import Papa from 'papaparse';
+import type { Locale } from '../../../../../src/shared/vocabulary';
+import { formatDate } from '../../i18n/format';
+import { formatRange, statusLabel, type T } from './labels';
+import type { FilteredView, Grid } from './view-model';
+
+const BOM = '\uFEFF';
+
+/**
+ * Spreadsheet apps run a cell that starts with one of these as a formula. papaparse's own default pattern
+ * ends in `.*$`, which does not match across a line break, so "=cmd\n…" would slip through; this one
+ * looks at the first character only.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function toCsv(table: ReadonlyArray<ReadonlyArray<string>>): string {
+  return BOM + Papa.unparse(table as string[][], { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START });
+}
+
+/** The matrix as shown: a header row of the columns, then one line per row; filtered-out cells empty. */
+export function matrixTable(grid: Grid, locale: Locale, t: T): string[][] {
+  const initiativesAsRows = grid.layout === 'initiatives-as-rows';
+  const corner = initiativesAsRows ? t('columnInitiative') : t('columnRegion');
+  const axisName = (item: Grid['columns'][number]) => (item.kind === 'region' ? item.region.name : item.initiative.name);
+  const header = [corner, ...grid.columns.map(axisName)];
+  if (initiativesAsRows) header.push(t('summaryRow'));
+
+  const lines = grid.rows.map((row) => {
+    const line = [axisName(row.header), ...row.cells.map((c) => (c && c.matches ? statusLabel(c.cell.status, locale) : ''))];
+    if (initiativesAsRows && row.header.kind === 'initiative') {
+      line.push(t('liveOfShort', { live: row.header.summary.counts.live, total: row.header.summary.total }));
+    }
+    return line;
+  });
+
+  if (!initiativesAsRows) {
+    // Transposed: the per-initiative summary becomes the last line, under each initiative's column.
+    lines.push([
+      t('summaryRow'),
+      ...grid.columns.map((c) => (c.kind === 'initiative' ? t('liveOfShort', { live: c.summary.counts.live, total: c.summary.total }) : '')),
+    ]);
+  }
+  return [header, ...lines];
+}
+
+/** One region's list ("Det här är på gång i Region X"), or one initiative's regions. */
+export function listTable(view: FilteredView, by: 'region' | 'initiative', locale: Locale, t: T): string[][] {
+  const header = [
+    by === 'region' ? t('columnInitiative') : t('columnRegion'),
+    t('columnStatus'),
+    t('columnPilot'),
+    t('columnBroad'),
+    t('columnOpenNeeds'),
+    t('columnContact'),
+    t('detailNote'),
+    t('detailLink'),
+    t('columnUpdated'),
+  ];
+  const lines: string[][] = [];
+  for (const row of view.rows) {
+    for (const { region, cell, matches } of row.cells) {
+      if (!matches) continue;
+      lines.push([
+        by === 'region' ? row.initiative.name : region.name,
+        statusLabel(cell.status, locale),
+        formatRange(cell.pilotStart, cell.pilotEnd, locale, t),
+        formatRange(cell.broadStart, cell.broadEnd, locale, t),
+        String(cell.openRequiredNeeds),
+        cell.contactEstablished
+          ? cell.contactSince
+            ? t('contactYesSince', { date: formatDate(cell.contactSince, locale) })
+            : t('contactYes')
+          : t('contactNo'),
+        cell.note,
+        cell.link ?? '',
+        cell.updatedAt ? formatDate(cell.updatedAt, locale) : '',
+      ]);
+    }
+  }
+  return [header, ...lines];
+}
+
+/** "status-per-region-2026-11-22.csv": the date says which copy is newer once it sits in Downloads. */
+export function csvFileName(base: string, now: Date): string {
+  const safe = base.replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '') || 'export';
+  return `${safe}-${now.toISOString().slice(0, 10)}.csv`;
+}

@@ -1,0 +1,21 @@
+import type { FieldError } from './form-errors';
+import type { TE } from './field-labels';
+
+/** A field problem as an instruction: what to enter, not what went wrong. */
+export function fieldErrorText(error: FieldError | undefined, t: TE): string | undefined {
+  if (!error) return undefined;
+  switch (error.kind) {
+    case 'required':
+      return t('errorRequired');
+    case 'too-long':
+      return t('errorTooLong', { max: error.max ?? 0 });
+    case 'link':
+      return t('errorLink');
+    case 'month':
+      return t('errorMonth');
+    case 'date':
+      return t('errorDate');
+    default:
+      return t('errorInvalid');
+  }
+}

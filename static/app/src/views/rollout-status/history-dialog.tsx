@@ -1,0 +1,201 @@
+import { useEffect, useId, useState } from 'react';
+import type { InitiativeHeader } from '@shared/contract';
+import type { AppError } from '@shared/errors';
+import type { HistoryEntry, Participant } from '@shared/model';
+import type { UpdateCellInput } from '@shared/schemas';
+import { invoke } from '../../api';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField } from '../../components/field';
+import { useAnnounce } from '../../components/live-region';
+import { Spinner } from '../../components/spinner';
+import type { CellWrites } from './cell-writes';
+import { conflictFields, keepMine } from './conflict';
+import { ConflictView } from './conflict-view';
+import { ACTION_MESSAGE, historyLines, type HistoryLine } from './history';
+import { fieldLabel, formatFieldValue } from './field-labels';
+import { ScrollRegion } from './scroll-region';
+import { useEditorText } from './use-editor-text';
+
+export interface HistoryDialogProps {
+  initiative: InitiativeHeader;
+  regionCode: string | null;
+  regions: Participant[];
+  writes: CellWrites;
+  reload(): Promise<void>;
+  onClose(): void;
+}
+
+const PAGE = 25;
+
+type Loaded = { key: string; entries: HistoryEntry[]; cursor: string | null; error: AppError | null };
+
+/**
+ * Who changed what, when, from what to what. "Återställ" applies an old value again as a new change
+ * (recorded like any other), under the same conflict rule as the form.
+ */
+export function HistoryDialog({ initiative, regionCode, regions, writes, reload, onClose }: HistoryDialogProps) {
+  const { t, r, i18n, locale } = useEditorText();
+  const announce = useAnnounce();
+  const captionId = useId();
+  const [region, setRegion] = useState(regionCode ?? '');
+  const [version, setVersion] = useState(0);
+  const key = `${region}|${version}`;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const [restoreError, setRestoreError] = useState<AppError | null>(null);
+  const [conflict, setConflict] = useState<{ error: AppError; sent: UpdateCellInput } | null>(null);
+  const regionName = (code: string | null) => (code ? (regions.find((r) => r.code === code)?.name ?? code) : '');
+
+  useEffect(() => {
+    let cancelled = false;
+    void invoke('getHistory', { initiativeId: initiative.id, regionCode: region || undefined, limit: PAGE }).then((res) => {
+      if (cancelled) return;
+      setLoaded(res.ok ? { key, entries: res.data.entries, cursor: res.data.cursor, error: null } : { key, entries: [], cursor: null, error: res.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [initiative.id, region, key]);
+
+  const loading = !loaded || loaded.key !== key;
+
+  const more = async () => {
+    if (!loaded?.cursor) return;
+    setLoadingMore(true);
+    const res = await invoke('getHistory', { initiativeId: initiative.id, regionCode: region || undefined, limit: PAGE, cursor: loaded.cursor });
+    setLoadingMore(false);
+    if (res.ok) setLoaded({ ...loaded, entries: [...loaded.entries, ...res.data.entries], cursor: res.data.cursor });
+    else setLoaded({ ...loaded, error: res.error });
+  };
+
+  const restore = async (payload: UpdateCellInput, line: HistoryLine | null) => {
+    setRestoring(line?.key ?? 'conflict');
+    setRestoreError(null);
+    const res = await invoke('updateCell', payload);
+    setRestoring(null);
+    if (res.ok) {
+      writes.succeed(payload.initiativeId, [res.data.cell]);
+      const [field, value] = Object.entries(payload.patch)[0] ?? ['', null];
+      announce(t('historyRestored', { field: fieldLabel(t, field), value: formatFieldValue(field, value, locale, t) }));
+      setConflict(null);
+      setVersion((v) => v + 1);
+      void reload();
+      return;
+    }
+    if (res.error.code === 'CONFLICT') {
+      setConflict({ error: res.error, sent: payload });
+      return;
+    }
+    setRestoreError(res.error);
+  };
+
+  const title = region
+    ? t('historyTitleRegion', { initiative: initiative.name, region: regionName(region) })
+    : t('historyTitle', { initiative: initiative.name });
+
+  if (conflict) {
+    return (
+      <Dialog
+        open
+        size="large"
+        title={t('conflictTitle')}
+        onClose={onClose}
+        footer={
+          <>
+            <Button
+              onClick={() => {
+                setConflict(null);
+                setVersion((v) => v + 1);
+                announce(t('conflictTookTheirs'));
+                void reload();
+              }}
+            >
+              {t('conflictTakeTheirs')}
+            </Button>
+            <Button appearance="primary" isLoading={restoring !== null} onClick={() => void restore(keepMine(conflict.error, conflict.sent), null)}>
+              {t('conflictKeepMine')}
+            </Button>
+          </>
+        }
+      >
+        <ErrorMessage error={conflict.error} alert />
+        <ConflictView fields={conflictFields(conflict.error, conflict.sent)} />
+      </Dialog>
+    );
+  }
+
+  const lines = loaded && !loading ? historyLines(loaded.entries) : [];
+  return (
+    <Dialog open size="large" title={title} onClose={onClose} footer={<Button onClick={onClose}>{i18n.t('close')}</Button>}>
+      <SelectField
+        label={t('historyRegionFilter')}
+        value={region}
+        onChange={(e) => setRegion(e.target.value)}
+        options={[{ value: '', label: t('historyAllRegions') }, ...regions.map((r) => ({ value: r.code, label: r.name }))]}
+      />
+      {restoreError ? <ErrorMessage error={restoreError} alert /> : null}
+      {loading ? <Spinner label={t('historyLoading')} /> : null}
+      {!loading && loaded?.error ? <ErrorMessage error={loaded.error} onRetry={() => setVersion((v) => v + 1)} /> : null}
+      {!loading && !loaded?.error && lines.length === 0 ? <p>{t('historyNone')}</p> : null}
+      {lines.length > 0 ? (
+        <ScrollRegion labelledBy={captionId} className="rs-scroll--list">
+          <table className="io-table rs-history">
+            <caption id={captionId} className="io-visually-hidden">
+              {t('historyCaption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('historyWhen')}</th>
+                <th scope="col">{t('historyWho')}</th>
+                {region ? null : <th scope="col">{r('columnRegion')}</th>}
+                <th scope="col">{t('historyWhat')}</th>
+                <th scope="col">{t('historyOld')}</th>
+                <th scope="col">{t('historyNew')}</th>
+                <th scope="col">
+                  <span className="io-visually-hidden">{t('historyActions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.key}>
+                  <td>
+                    <time dateTime={line.entry.at}>{i18n.formatDateTime(line.entry.at)}</time>
+                  </td>
+                  <td>{line.entry.byName ?? <span className="io-muted">{t('historyUnknownPerson')}</span>}</td>
+                  {region ? null : <td>{regionName(line.entry.regionCode)}</td>}
+                  <th scope="row">{line.field ? fieldLabel(t, line.field) : t(ACTION_MESSAGE[line.entry.action])}</th>
+                  <td className="rs-note">{line.field ? formatFieldValue(line.field, line.old, locale, t) : ''}</td>
+                  <td className="rs-note">{line.field ? formatFieldValue(line.field, line.new, locale, t) : ''}</td>
+                  <td>
+                    {line.restore ? (
+                      <Button
+                        appearance="subtle"
+                        isLoading={restoring === line.key}
+                        disabled={restoring !== null && restoring !== line.key}
+                        aria-label={t('historyRestoreNamed', { field: fieldLabel(t, line.field), value: formatFieldValue(line.field, line.old, locale, t) })}
+                        onClick={() => line.restore && void restore(line.restore, line)}
+                      >
+                        {t('historyRestore')}
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : null}
+      {!loading && loaded?.cursor ? (
+        <div>
+          <Button onClick={() => void more()} isLoading={loadingMore}>
+            {t('historyMore')}
+          </Button>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

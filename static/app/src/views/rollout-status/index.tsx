@@ -1,0 +1,352 @@
+import './rollout-status.css';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/contract';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { useAnnounce } from '../../components/live-region';
+import { SectionMessage } from '../../components/section-message';
+import type { ViewProps } from '../../view-props';
+import { CellPopover, type PopoverTarget } from './cell-popover';
+import type { CellWrites } from './cell-writes';
+import type { EditorAction } from './editor-dialogs';
+import { FilterPanel } from './filter-panel';
+import { ListTable } from './list-table';
+import { MatrixTable } from './matrix-table';
+import { StaleList } from './stale-list';
+import { StatusTotals } from './status-totals';
+import { useText } from './use-text';
+import {
+  applyFilters,
+  cellKey,
+  currentStaleEntries,
+  isFiltering,
+  NO_FILTERS,
+  participantsInView,
+  resolvePerspective,
+  toGrid,
+  withCellOverrides,
+  type FilteredView,
+  type Filters,
+  type GridCell,
+  type Perspective,
+} from './view-model';
+
+// Editing UI (and the validation schemas it needs) loads only when an editor opens it.
+const EditorDialogs = lazy(() => import('./editor-dialogs'));
+const ManagePanel = lazy(() => import('./manage-panel'));
+
+/** Overview 1: rollout status per region. The shell lazy-loads this and hands it the ready view. */
+export default function RolloutStatusView(props: ViewProps) {
+  const { i18n } = useText();
+  const view = props.data.view;
+  if (view.macro !== 'rollout-status') return <SectionMessage appearance="warning" title={i18n.t('unknownView')} />;
+  return <RolloutStatus {...props} view={view} />;
+}
+
+/** A cell shown before the server confirmed it (pending), or as the server returned it after a save. */
+interface Override {
+  cell: CellView;
+  /** The view revision the override applies to: a newer view already contains the write. */
+  revision: string;
+  pending: boolean;
+}
+
+type PopoverState = { key: string; initiativeId: string; regionCode: string; source: HTMLElement };
+
+function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view: RolloutStatusModel }) {
+  const { t, locale } = useText();
+  const announce = useAnnounce();
+  const { programme, config } = data;
+  const canEdit = capabilities?.canEdit === true;
+  const [editingWanted, setEditingWanted] = useState(false);
+  const editing = canEdit && editingWanted;
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [manageOpen, setManageOpen] = useState(false);
+  const [action, setAction] = useState<{ seq: number; action: EditorAction } | null>(null);
+  const [popover, setPopover] = useState<PopoverState | null>(null);
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, Override>>(new Map());
+  const filterPanelId = useId();
+  const managePanelId = useId();
+  const latestRevision = useRef(data.revision);
+  useEffect(() => {
+    latestRevision.current = data.revision;
+  }, [data.revision]);
+
+  const effective = useMemo(() => {
+    const m = new Map<string, CellView>();
+    for (const [k, o] of overrides) if (o.pending || o.revision === data.revision) m.set(k, o.cell);
+    return m;
+  }, [overrides, data.revision]);
+  const pendingKeys = useMemo(() => new Set([...overrides].filter(([, o]) => o.pending).map(([k]) => k)), [overrides]);
+  const rows = useMemo(() => withCellOverrides(view.rows, effective), [view.rows, effective]);
+  const participants = programme.participants;
+  const perspective = resolvePerspective(config, rows, participants);
+  const filtered = useMemo(() => applyFilters(rows, participants, filters), [rows, participants, filters]);
+  const grid = useMemo(() => toGrid(filtered, config.layout), [filtered, config.layout]);
+  const regionsInView = useMemo(() => participantsInView(rows, participants), [rows, participants]);
+  const initiativesById = useMemo(() => new Map(rows.map((r) => [r.initiative.id, r.initiative])), [rows]);
+  const regionsByCode = useMemo(() => new Map(participants.map((p) => [p.code, p])), [participants]);
+
+  const writes: CellWrites = {
+    begin: (initiativeId, cells) =>
+      setOverrides((prev) => {
+        const next = new Map(prev);
+        for (const c of cells) next.set(cellKey(initiativeId, c.regionCode), { cell: c, revision: latestRevision.current, pending: true });
+        return next;
+      }),
+    succeed: (initiativeId, cells) =>
+      setOverrides((prev) => {
+        const next = new Map(prev);
+        for (const c of cells) next.set(cellKey(initiativeId, c.regionCode), { cell: c, revision: latestRevision.current, pending: false });
+        return next;
+      }),
+    rollback: (initiativeId, codes) =>
+      setOverrides((prev) => {
+        const next = new Map(prev);
+        for (const code of codes) next.delete(cellKey(initiativeId, code));
+        return next;
+      }),
+  };
+
+  const openAction = (next: EditorAction) => setAction((prev) => ({ seq: (prev?.seq ?? 0) + 1, action: next }));
+
+  const onActivate = (gc: GridCell, el: HTMLButtonElement) => {
+    const key = cellKey(gc.initiative.id, gc.region.code);
+    if (editing) {
+      openAction({ kind: 'cell', initiativeId: gc.initiative.id, regionCode: gc.region.code });
+      return;
+    }
+    setPopover((p) => (p?.key === key ? null : { key, initiativeId: gc.initiative.id, regionCode: gc.region.code, source: el }));
+  };
+
+  const popoverTarget = useMemo<PopoverTarget | null>(() => {
+    if (!popover) return null;
+    const row = rows.find((r) => r.initiative.id === popover.initiativeId);
+    const cell = row?.cells.find((c) => c.regionCode === popover.regionCode);
+    const region = regionsByCode.get(popover.regionCode);
+    if (!row || !cell || !region) return null;
+    return { key: popover.key, initiative: row.initiative, region, cell, source: popover.source };
+  }, [popover, rows, regionsByCode]);
+
+  const changeFilters = (next: Filters) => {
+    setFilters(next);
+    announce(resultText(applyFilters(rows, participants, next), perspective, t));
+  };
+
+  const toggleEditing = () => {
+    setEditingWanted(!editing);
+    setPopover(null);
+    announce(editing ? t('editOff') : t('editOn'));
+  };
+
+  const downloadCsv = async () => {
+    const [csv, { downloadText }] = await Promise.all([import('./csv'), import('./download')]);
+    const table =
+      perspective.kind === 'region' || perspective.kind === 'initiative'
+        ? csv.listTable(filtered, perspective.kind, locale, t)
+        : csv.matrixTable(grid, locale, t);
+    downloadText(csv.toCsv(table), csv.csvFileName(`${programme.name} ${t('csvFileName')}`, new Date()), 'text/csv;charset=utf-8');
+    announce(t('csvDone'));
+  };
+
+  const filterCount = filters.regions.length + filters.initiatives.length + filters.statuses.length;
+  const editorDialogs = action ? (
+    <Suspense fallback={null}>
+      <EditorDialogs key={action.seq} action={action.action} rows={rows} regions={participants} writes={writes} reload={reload} onClose={() => setAction(null)} />
+    </Suspense>
+  ) : null;
+
+  // A perspective naming something the programme does not have is not an empty programme.
+  if (perspective.kind === 'missing') {
+    return (
+      <div className="rs">
+        <SectionMessage appearance="warning" title={perspective.what === 'region' ? t('regionNotFound') : t('initiativeNotFound')} />
+      </div>
+    );
+  }
+
+  if (view.rows.length === 0) {
+    return (
+      <div className="rs">
+        <EmptyState
+          headingLevel={3}
+          title={canEdit ? t('noInitiativesEditor') : t('noInitiatives')}
+          actions={
+            canEdit ? (
+              <Button appearance="primary" onClick={() => openAction({ kind: 'initiative', initiativeId: null })}>
+                {t('addInitiative')}
+              </Button>
+            ) : undefined
+          }
+        />
+        {editorDialogs}
+      </div>
+    );
+  }
+
+  const caption =
+    perspective.kind === 'region'
+      ? t('regionTitle', { region: perspective.region.name })
+      : perspective.kind === 'initiative'
+        ? t('initiativeTitle', { initiative: perspective.initiative.name })
+        : t('caption');
+
+  return (
+    <div className={`rs${editing ? ' rs--editing' : ''}`}>
+      <div className="rs-toolbar io-no-print">
+        <div className="rs-toolbar__group">
+          <Button aria-expanded={filtersOpen} aria-controls={filterPanelId} onClick={() => setFiltersOpen(!filtersOpen)} iconBefore={<FilterIcon />}>
+            {filterCount > 0 ? t('filtersButtonActive', { count: filterCount }) : t('filtersButton')}
+          </Button>
+          <Button onClick={() => void downloadCsv()} iconBefore={<DownloadIcon />}>
+            {t('csvButton')}
+          </Button>
+        </div>
+        {canEdit ? (
+          <div className="rs-toolbar__group">
+            <Button aria-pressed={editing} appearance={editing ? 'primary' : 'default'} onClick={toggleEditing} iconBefore={<PencilIcon />}>
+              {t('editToggle')}
+            </Button>
+            {editing ? (
+              <>
+                <Button onClick={() => openAction({ kind: 'bulk', initiativeId: perspective.kind === 'initiative' ? perspective.initiative.id : null })}>
+                  {t('bulkButton')}
+                </Button>
+                <Button aria-expanded={manageOpen} aria-controls={managePanelId} onClick={() => setManageOpen(!manageOpen)}>
+                  {t('manageButton')}
+                </Button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      {filtersOpen ? (
+        <FilterPanel
+          id={filterPanelId}
+          filters={filters}
+          onChange={changeFilters}
+          regions={regionsInView}
+          initiatives={rows.map((r) => r.initiative)}
+          showRegions={perspective.kind !== 'region'}
+          showInitiatives={perspective.kind !== 'initiative'}
+        />
+      ) : null}
+
+      {isFiltering(filters) ? (
+        <div className="rs-count">
+          <p>{resultText(filtered, perspective, t)}</p>
+          <Button appearance="subtle" onClick={() => changeFilters(NO_FILTERS)}>
+            {t('filterClearAll')}
+          </Button>
+        </div>
+      ) : null}
+
+      {editing && manageOpen ? (
+        <div id={managePanelId}>
+          <Suspense fallback={null}>
+            <ManagePanel
+              initiatives={rows.map((r) => r.initiative)}
+              showsArchived={config.showArchived}
+              reload={reload}
+              onAdd={() => openAction({ kind: 'initiative', initiativeId: null })}
+              onEditDetails={(i) => openAction({ kind: 'initiative', initiativeId: i.id })}
+              onHistory={(i) => openAction({ kind: 'history', initiativeId: i.id, regionCode: null })}
+            />
+          </Suspense>
+        </div>
+      ) : null}
+
+      {filtered.rows.length === 0 ? (
+        <p className="rs-no-matches">{t('noMatches')}</p>
+      ) : perspective.kind === 'programme' ? (
+        <MatrixTable
+          grid={grid}
+          caption={caption}
+          stalenessDays={programme.stalenessDays}
+          editing={editing}
+          anchorKey={popover?.key ?? null}
+          pendingKeys={pendingKeys}
+          onActivate={onActivate}
+        />
+      ) : (
+        <ListTable
+          view={filtered}
+          by={perspective.kind}
+          caption={caption}
+          stalenessDays={programme.stalenessDays}
+          editing={editing}
+          anchorKey={popover?.key ?? null}
+          pendingKeys={pendingKeys}
+          onActivate={onActivate}
+        />
+      )}
+
+      <div className="rs-below">
+        <StatusTotals totals={filtered.totals} stalenessDays={programme.stalenessDays} />
+        <StaleList
+          entries={currentStaleEntries(view.stale, effective)}
+          initiatives={initiativesById}
+          regions={regionsByCode}
+          stalenessDays={programme.stalenessDays}
+          onOpen={
+            canEdit
+              ? (initiativeId, regionCode) =>
+                  openAction(regionCode ? { kind: 'cell', initiativeId, regionCode } : { kind: 'initiative', initiativeId })
+              : undefined
+          }
+        />
+      </div>
+
+      <CellPopover
+        target={popoverTarget}
+        stalenessDays={programme.stalenessDays}
+        canEdit={canEdit}
+        onClose={(key) => setPopover((p) => (p?.key === key ? null : p))}
+        onEdit={(target) => {
+          target.source.focus();
+          setPopover(null);
+          openAction({ kind: 'cell', initiativeId: target.initiative.id, regionCode: target.region.code });
+        }}
+        onHistory={(target) => {
+          target.source.focus();
+          setPopover(null);
+          openAction({ kind: 'history', initiativeId: target.initiative.id, regionCode: target.region.code });
+        }}
+      />
+      {editorDialogs}
+    </div>
+  );
+}
+
+function resultText(view: FilteredView, perspective: Perspective, t: ReturnType<typeof useText>['t']): string {
+  if (view.rows.length === 0) return t('noMatches');
+  if (perspective.kind === 'region') return t('resultCountRegion', { rows: view.rows.length });
+  if (perspective.kind === 'initiative') return t('resultCountInitiative', { regions: view.regions.length });
+  return t('resultCount', { rows: view.rows.length, regions: view.regions.length });
+}
+
+function FilterIcon() {
+  return (
+    <svg className="io-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M2 3h12l-4.5 5.5V13l-3 1.5v-6z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function DownloadIcon() {
+  return (
+    <svg className="io-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M8 2v8M4.5 6.5L8 10l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function PencilIcon() {
+  return (
+    <svg className="io-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M11 2.5l2.5 2.5L6 12.5 3 13l.5-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,105 @@
+import { useId } from 'react';
+import { interpolateNodes } from '../../i18n';
+import { CellButton } from './cell-button';
+import { InitiativeName } from './initiative-name';
+import { ScrollRegion } from './scroll-region';
+import { formatRange } from './labels';
+import { useText } from './use-text';
+import { cellKey, type FilteredView, type GridCell } from './view-model';
+
+export interface ListTableProps {
+  view: FilteredView;
+  /** 'region': one line per initiative in one region; 'initiative': one line per region. */
+  by: 'region' | 'initiative';
+  caption: string;
+  stalenessDays: number;
+  editing: boolean;
+  anchorKey: string | null;
+  pendingKeys: ReadonlySet<string>;
+  onActivate(cell: GridCell, el: HTMLButtonElement): void;
+}
+
+/** The region and single-initiative perspectives: fewer cells, so each line can say more. */
+export function ListTable({ view, by, caption, stalenessDays, editing, anchorKey, pendingKeys, onActivate }: ListTableProps) {
+  const { t, i18n, locale } = useText();
+  const captionId = useId();
+  const lines = view.rows.flatMap((row) =>
+    row.cells.filter((c) => c.matches).map((c) => ({ initiative: row.initiative, region: c.region, cell: c.cell, matches: true })),
+  );
+  return (
+    <>
+      <h3 id={captionId} className="rs-table-title">
+        {caption}
+      </h3>
+      <ScrollRegion labelledBy={captionId} className="rs-scroll--list">
+        <table className="io-table rs-list">
+          <caption className="io-visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{by === 'region' ? t('columnInitiative') : t('columnRegion')}</th>
+              <th scope="col">{t('columnStatus')}</th>
+              <th scope="col">{t('columnPilot')}</th>
+              <th scope="col">{t('columnBroad')}</th>
+              <th scope="col">{t('columnOpenNeeds')}</th>
+              <th scope="col">{t('columnContact')}</th>
+              <th scope="col">{t('columnUpdated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => {
+              const k = cellKey(line.initiative.id, line.region.code);
+              const { cell } = line;
+              return (
+                <tr key={k}>
+                  <th scope="row" className="rs-row-head">
+                    {by === 'region' ? <InitiativeName initiative={line.initiative} stalenessDays={stalenessDays} /> : line.region.name}
+                  </th>
+                  <td>
+                    <CellButton
+                      cell={cell}
+                      regionName={line.region.name}
+                      initiativeName={line.initiative.name}
+                      editing={editing}
+                      isAnchor={anchorKey === k}
+                      pending={pendingKeys.has(k)}
+                      compact={false}
+                      stalenessDays={stalenessDays}
+                      onActivate={(el) => onActivate(line, el)}
+                    />
+                  </td>
+                  <td>{formatRange(cell.pilotStart, cell.pilotEnd, locale, t)}</td>
+                  <td>{formatRange(cell.broadStart, cell.broadEnd, locale, t)}</td>
+                  <td className="io-num">{cell.openRequiredNeeds > 0 ? t('openNeedsCount', { count: cell.openRequiredNeeds }) : t('none')}</td>
+                  <td>
+                    {cell.contactEstablished
+                      ? cell.contactSince
+                        ? t('contactYesSince', { date: i18n.formatDate(cell.contactSince) })
+                        : t('contactYes')
+                      : t('contactNo')}
+                    {cell.regionalContact ? <span className="rs-sub">{cell.regionalContact}</span> : null}
+                  </td>
+                  <td>
+                    <UpdatedAt at={cell.updatedAt} by={cell.updatedByName} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+    </ScrollRegion>
+    </>
+  );
+}
+
+/** The date (with the exact time on hover) and, for signed-in readers, who. */
+export function UpdatedAt({ at, by }: { at: string | null; by: string | null }) {
+  const { t, i18n } = useText();
+  if (!at) return <>{t('detailNeverUpdated')}</>;
+  const time = (
+    <time dateTime={at} title={i18n.formatDateTime(at)}>
+      {i18n.formatDate(at)}
+    </time>
+  );
+  if (!by) return time;
+  return <>{interpolateNodes(t('detailUpdatedBy'), { date: time, name: by })}</>;
+}

@@ -1,0 +1,219 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { CellButton } from './cell-button';
+import { InitiativeName } from './initiative-name';
+import { ScrollRegion } from './scroll-region';
+import { useText } from './use-text';
+import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
+
+export interface MatrixTableProps {
+  grid: Grid;
+  caption: string;
+  stalenessDays: number;
+  editing: boolean;
+  anchorKey: string | null;
+  pendingKeys: ReadonlySet<string>;
+  onActivate(cell: GridCell, el: HTMLButtonElement): void;
+}
+
+/**
+ * The matrix as a real table. Sticky header row and first column; at narrow widths the table scrolls
+ * sideways inside a focusable, labelled region (WCAG 1.4.10). Only one cell is in the Tab order at a
+ * time and the arrow keys move between cells, so a keyboard user does not tab through a thousand cells.
+ */
+export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, pendingKeys, onActivate }: MatrixTableProps) {
+  const { t } = useText();
+  const captionId = useId();
+  const hintId = useId();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [active, setActive] = useState({ r: 0, c: 0 });
+  const rowCount = grid.rows.length;
+  const colCount = grid.columns.length;
+  // The grid changes under filters; keep the Tab stop on a cell that exists.
+  const activeR = Math.min(active.r, Math.max(0, rowCount - 1));
+  const activeC = Math.min(active.c, Math.max(0, colCount - 1));
+  const initiativesAsRows = grid.layout === 'initiatives-as-rows';
+
+  const focusCell = (r: number, c: number) => {
+    const el = tableRef.current?.querySelector<HTMLButtonElement>(`button[data-r="${r}"][data-c="${c}"]`);
+    if (el) {
+      el.focus();
+      setActive({ r, c });
+    }
+  };
+
+  /** Moves to the nearest cell with a button in the given direction (filtered-out cells have none). */
+  const move = (r: number, c: number, dr: number, dc: number) => {
+    let nr = r + dr;
+    let nc = c + dc;
+    while (nr >= 0 && nr < rowCount && nc >= 0 && nc < colCount) {
+      if (tableRef.current?.querySelector(`button[data-r="${nr}"][data-c="${nc}"]`)) return focusCell(nr, nc);
+      nr += dr;
+      nc += dc;
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const r = Number(e.currentTarget.dataset.r);
+    const c = Number(e.currentTarget.dataset.c);
+    const keys: Record<string, () => void> = {
+      ArrowRight: () => move(r, c, 0, 1),
+      ArrowLeft: () => move(r, c, 0, -1),
+      ArrowDown: () => move(r, c, 1, 0),
+      ArrowUp: () => move(r, c, -1, 0),
+      Home: () => (e.ctrlKey ? move(-1, 0, 1, 0) : move(r, -1, 0, 1)),
+      End: () => (e.ctrlKey ? move(rowCount, colCount - 1, -1, 0) : move(r, colCount, 0, -1)),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  return (
+    <>
+      {/* The title sits outside the scroller so it wraps at narrow widths instead of scrolling away. */}
+      <h3 id={captionId} className="rs-table-title">
+        {caption}
+      </h3>
+      <ScrollRegion labelledBy={captionId} describedBy={hintId}>
+        <p className="io-visually-hidden" id={hintId}>
+          {t('scrollHint')}
+        </p>
+        <table className="io-table rs-matrix" ref={tableRef}>
+          <caption className="io-visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="rs-corner">
+                {initiativesAsRows ? t('columnInitiative') : t('columnRegion')}
+              </th>
+              {grid.columns.map((col) => (
+                <ColumnHeader key={col.key} item={col} />
+              ))}
+              {initiativesAsRows ? (
+                <th scope="col" className="rs-summary-head">
+                  {t('columnSummary')}
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row, r) => (
+              <tr key={row.header.key}>
+                <RowHeader item={row.header} stalenessDays={stalenessDays} />
+                {row.cells.map((gc, c) => {
+                  const key = grid.columns[c].key;
+                  if (!gc) {
+                    return (
+                      <td key={key} className="rs-cell rs-cell--empty">
+                        <span aria-hidden="true">–</span>
+                        <span className="io-visually-hidden">{t('noCell')}</span>
+                      </td>
+                    );
+                  }
+                  if (!gc.matches) {
+                    return (
+                      <td key={key} className="rs-cell rs-cell--filtered">
+                        <span aria-hidden="true">·</span>
+                        <span className="io-visually-hidden">{t('filteredOut')}</span>
+                      </td>
+                    );
+                  }
+                  const k = cellKey(gc.initiative.id, gc.region.code);
+                  return (
+                    <td key={key} className="rs-cell">
+                      <CellButton
+                        cell={gc.cell}
+                        regionName={gc.region.name}
+                        initiativeName={gc.initiative.name}
+                        editing={editing}
+                        isAnchor={anchorKey === k}
+                        pending={pendingKeys.has(k)}
+                        compact
+                        stalenessDays={stalenessDays}
+                        row={r}
+                        col={c}
+                        tabIndex={r === activeR && c === activeC ? 0 : -1}
+                        onKeyDown={onKeyDown}
+                        onFocus={() => (active.r !== r || active.c !== c) && setActive({ r, c })}
+                        onActivate={(el) => onActivate(gc, el)}
+                      />
+                    </td>
+                  );
+                })}
+                {row.header.kind === 'initiative' ? (
+                  <td className="rs-summary">
+                    <SummaryText summary={row.header.summary} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+          {!initiativesAsRows ? (
+            <tfoot>
+              <tr>
+                <th scope="row" className="rs-row-head">
+                  {t('summaryRow')}
+                </th>
+                {grid.columns.map((col) =>
+                  col.kind === 'initiative' ? (
+                    <td key={col.key} className="rs-summary">
+                      <span aria-hidden="true">{t('liveOfShort', { live: col.summary.counts.live, total: col.summary.total })}</span>
+                      <span className="io-visually-hidden">
+                        <SummaryText summary={col.summary} />
+                      </span>
+                    </td>
+                  ) : (
+                    <td key={col.key} />
+                  ),
+                )}
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+    </ScrollRegion>
+    </>
+  );
+}
+
+function ColumnHeader({ item }: { item: AxisItem }) {
+  if (item.kind === 'region') {
+    // The short name fits the column; the full official name is what assistive technology reads.
+    return (
+      <th scope="col" className="rs-col-head" title={item.region.name}>
+        <span aria-hidden="true">{item.region.short || item.region.name}</span>
+        <span className="io-visually-hidden">{item.region.name}</span>
+      </th>
+    );
+  }
+  return (
+    <th scope="col" className="rs-col-head rs-col-head--initiative">
+      <InitiativeName initiative={item.initiative} />
+    </th>
+  );
+}
+
+function RowHeader({ item, stalenessDays }: { item: AxisItem; stalenessDays: number }) {
+  if (item.kind === 'region') {
+    return (
+      <th scope="row" className="rs-row-head">
+        {item.region.name}
+      </th>
+    );
+  }
+  return (
+    <th scope="row" className="rs-row-head">
+      <InitiativeName initiative={item.initiative} stalenessDays={stalenessDays} />
+    </th>
+  );
+}
+
+export function SummaryText({ summary }: { summary: RowSummary }) {
+  const { t } = useText();
+  const declined = summary.counts.declined;
+  return (
+    <>
+      {t('liveOf', { live: summary.counts.live, total: summary.total })}
+      {declined > 0 ? `, ${t('declinedCount', { count: declined })}` : ''}
+    </>
+  );
+}

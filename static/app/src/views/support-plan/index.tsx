@@ -1,0 +1,274 @@
+import type { MouseEvent } from 'react';
+import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
+import { PHASE_LABELS, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
+import { EmptyState } from '../../components/empty-state';
+import { InitiativeHeading } from '../../components/initiative-heading';
+import { useI18n, useMessages } from '../../i18n';
+import { participantLookup } from '../../participants';
+import type { ViewProps } from '../../view-props';
+import '../views.css';
+import { groupByPhase } from './group-milestones';
+import { supportPlanMessages } from './messages';
+import './support-plan.css';
+
+type Entry = SupportPlanViewModel['initiatives'][number];
+type RegionOf = ReturnType<typeof participantLookup>;
+
+/** Overview 3: has rollout planning started (milestones by phase), and is contact established with each region? */
+export default function SupportPlanView({ data }: ViewProps) {
+  const tv = useMessages(supportPlanMessages);
+  if (data.view.macro !== 'support-plan') return null;
+  const view = data.view;
+  const regionOf = participantLookup(data.programme.participants);
+  if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
+  return (
+    <div className="io-view io-support">
+      <Overview view={view} regionOf={regionOf} />
+      {view.initiatives.map((entry) => (
+        <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
+          <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
+          <InitiativeFacts entry={entry} />
+          <div className="io-support__grid">
+            <Milestones entry={entry} />
+            <Contacts entry={entry} regionOf={regionOf} />
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * All initiatives at a glance: phase, milestone progress, and one contact mark per region, so "has
+ * planning started and is contact established" reads without scrolling through every initiative.
+ */
+function Overview({ view, regionOf }: { view: SupportPlanViewModel; regionOf: RegionOf }) {
+  const tv = useMessages(supportPlanMessages);
+  const { t, label } = useI18n();
+  const regions = view.initiatives[0].contacts.map((c) => regionOf(c.regionCode));
+  return (
+    <div className="io-table-scroll" role="region" aria-label={tv('overviewCaption')} tabIndex={0}>
+      <table className="io-table io-support-overview">
+        <caption>{tv('overviewCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="io-sticky-col">
+              {t('initiative')}
+            </th>
+            <th scope="col">{tv('phaseNow')}</th>
+            <th scope="col" className="io-num">
+              {tv('overviewMilestones')}
+            </th>
+            <th scope="col" className="io-num">
+              {tv('overviewContacts')}
+            </th>
+            {regions.map((r) => (
+              <th scope="col" key={r.code} className="io-region-col">
+                <span className="io-vertical" aria-hidden="true">
+                  {r.short}
+                </span>
+                <span className="io-visually-hidden">{r.name}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {view.initiatives.map((entry) => (
+            <tr key={entry.initiative.id}>
+              <th scope="row" className="io-sticky-col">
+                <a href={`#support-${entry.initiative.id}`} onClick={(e) => jumpTo(e, `support-${entry.initiative.id}`)}>
+                  {entry.initiative.name}
+                </a>
+              </th>
+              <td className="io-nowrap">{entry.initiative.phase ? label(PHASE_LABELS, entry.initiative.phase) : t('notSet')}</td>
+              <td className="io-num">
+                <Fraction done={entry.milestonesDone} total={entry.milestones.length} long={tv('milestonesSummary', { done: entry.milestonesDone, total: entry.milestones.length })} />
+              </td>
+              <td className="io-num">
+                <Fraction done={entry.contactsEstablished} total={entry.contacts.length} long={tv('contactsSummary', { done: entry.contactsEstablished, total: entry.contacts.length })} />
+              </td>
+              {entry.contacts.map((c) => (
+                <td key={c.regionCode} className="io-region-cell">
+                  <DoneMark done={c.established} yesNo compact />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * In-page link to an initiative's section. The macro iframe is as tall as its content, so the host page
+ * is what must scroll: focusing the heading scrolls every frame up to the top, and keeps keyboard users
+ * in step with what they see. The URL hash is left alone.
+ */
+function jumpTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
+}
+
+/** "6/11" on screen, the whole sentence for screen readers. */
+function Fraction({ done, total, long }: { done: number; total: number; long: string }) {
+  return (
+    <>
+      <span aria-hidden="true">
+        {done}/{total}
+      </span>
+      <span className="io-visually-hidden">{long}</span>
+    </>
+  );
+}
+
+function InitiativeFacts({ entry }: { entry: Entry }) {
+  const tv = useMessages(supportPlanMessages);
+  const { t, label } = useI18n();
+  const { phase, rolloutType, contact } = entry.initiative;
+  return (
+    <dl className="io-facts">
+      <div>
+        <dt>{tv('phaseNow')}</dt>
+        <dd>{phase ? label(PHASE_LABELS, phase) : t('notSet')}</dd>
+      </div>
+      <div>
+        <dt>{tv('rolloutType')}</dt>
+        <dd>{rolloutType ? label(ROLLOUT_TYPE_LABELS, rolloutType) : t('notSet')}</dd>
+      </div>
+      <div>
+        <dt>{tv('contact')}</dt>
+        <dd>{contact || t('notSet')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** A bar for "x of y": its filled part has 3:1 contrast against the track (WCAG 1.4.11); the text says the same. */
+function ProgressBar({ done, total }: { done: number; total: number }) {
+  const share = total > 0 ? Math.min(1, done / total) : 0;
+  return (
+    <svg className="io-progress" viewBox="0 0 100 6" preserveAspectRatio="none" width="120" height="6" aria-hidden="true" focusable="false">
+      <rect className="io-progress__track" x="0" y="0" width="100" height="6" rx="3" />
+      {share > 0 ? <rect className="io-progress__fill" x="0" y="0" width={share * 100} height="6" rx="3" /> : null}
+    </svg>
+  );
+}
+
+function Milestones({ entry }: { entry: Entry }) {
+  const tv = useMessages(supportPlanMessages);
+  const { label, formatMonth, formatDate } = useI18n();
+  const name = entry.initiative.name;
+  const total = entry.milestones.length;
+  if (total === 0) return <p className="io-muted">{tv('noMilestones')}</p>;
+  return (
+    <div className="io-support__part">
+      <p className="io-summary-line">
+        <ProgressBar done={entry.milestonesDone} total={total} />
+        {tv('milestonesSummary', { done: entry.milestonesDone, total })}
+      </p>
+      <div className="io-table-scroll">
+        <table className="io-table io-milestones">
+          <caption>{tv('milestonesCaption', { initiative: name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tv('milestone')}</th>
+              <th scope="col">{tv('status')}</th>
+              <th scope="col">{tv('due')}</th>
+              <th scope="col">{tv('doneOn')}</th>
+            </tr>
+          </thead>
+          {groupByPhase(entry.milestones).map((group) => (
+            <tbody key={group.phase}>
+              <tr className="io-phase-row">
+                <th scope="rowgroup" colSpan={4}>
+                  {label(PHASE_LABELS, group.phase)}
+                </th>
+              </tr>
+              {group.milestones.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.title}</th>
+                  <td>
+                    <DoneMark done={m.done} />
+                  </td>
+                  <td className="io-nowrap">{formatMonth(m.dueMonth)}</td>
+                  <td className="io-nowrap">{m.doneOn ? <time dateTime={m.doneOn}>{formatDate(m.doneOn)}</time> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function DoneMark({ done, yesNo = false, compact = false }: { done: boolean; yesNo?: boolean; compact?: boolean }) {
+  const tv = useMessages(supportPlanMessages);
+  const text = yesNo ? tv(done ? 'yes' : 'no') : tv(done ? 'milestoneDone' : 'milestoneOpen');
+  return (
+    <span className={`io-done io-done--${done ? 'yes' : 'no'}`}>
+      <svg className="io-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+        {done ? (
+          <>
+            <circle cx="8" cy="8" r="6.5" fill="currentColor" />
+            <path className="io-icon__knockout" d="M5 8.2l2 2 4-4.2" fill="none" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+          </>
+        ) : (
+          <circle cx="8" cy="8" r="5.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        )}
+      </svg>
+      {compact ? <span className="io-visually-hidden">{text}</span> : text}
+    </span>
+  );
+}
+
+function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
+  const tv = useMessages(supportPlanMessages);
+  const { formatDate } = useI18n();
+  const total = entry.contacts.length;
+  return (
+    <div className="io-support__part">
+      <p className="io-summary-line">
+        <ProgressBar done={entry.contactsEstablished} total={total} />
+        {tv('contactsSummary', { done: entry.contactsEstablished, total })}
+      </p>
+      <details className="io-details">
+        <summary>{tv('contactDetails')}</summary>
+      <div className="io-table-scroll" role="region" aria-label={tv('contactsCaption', { initiative: entry.initiative.name })} tabIndex={0}>
+        <table className="io-table io-contacts">
+          <caption>{tv('contactsCaption', { initiative: entry.initiative.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="io-sticky-col">
+                {tv('region')}
+              </th>
+              <th scope="col">{tv('established')}</th>
+              <th scope="col">{tv('since')}</th>
+              <th scope="col">{tv('regionalContact')}</th>
+              <th scope="col">{tv('nationalContact')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.contacts.map((c) => (
+              <tr key={c.regionCode}>
+                <th scope="row" className="io-sticky-col">
+                  {regionOf(c.regionCode).name}
+                </th>
+                <td>
+                  <DoneMark done={c.established} yesNo />
+                </td>
+                <td className="io-nowrap">{c.since ? <time dateTime={c.since}>{formatDate(c.since)}</time> : null}</td>
+                <td>{c.regionalContact}</td>
+                <td>{c.nationalContact}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Integration tests run the production handler exactly as Forge invokes it, against the real @forge/kvs and
+ * @forge/api packages: the local KVS (a fresh in-memory instance with the entities from manifest.yml) and the
+ * local Confluence stub (demo users, spaces and pages) answer their requests.
+ */
+import path from 'node:path';
+import { createConfluenceStub } from '../../dev/confluence-stub';
+import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
+import { installForgeRuntime, runInInvocation } from '../../dev/forge-runtime';
+import { buildResolverContext } from '../../dev/invoke-runner';
+import { LocalKvs, loadEntityDefinitions } from '../../dev/kvs';
+import { handler } from '../../src/index';
+import type { ResolverName, ResolverResponse } from '../../src/shared/contract';
+import { resetReadCache } from '../../src/storage';
+
+const MANIFEST_PATH = path.join(__dirname, '../../manifest.yml');
+
+export interface InvokeOptions {
+  /** The page the macro sits on: '1001' (INF), '2001' (OTHER) or '3001' (EMPTY). Default '1001'. */
+  pageId?: string;
+  /** The macro config as Confluence stores it. */
+  config?: Record<string, unknown>;
+  moduleKey?: string;
+  /** Call as Forge does for a visitor without any principal (instead of accountId 'unidentified'). */
+  noPrincipal?: boolean;
+  /** Call from somewhere that is not a macro on a page (no `extension` in the context). */
+  outsideMacro?: boolean;
+}
+
+export interface Harness {
+  kvs: LocalKvs;
+  invoke<N extends ResolverName>(user: DemoUserId, name: N, payload: unknown, options?: InvokeOptions): Promise<ResolverResponse<N>>;
+  /** Write units spent so far: unchanged means nothing was written. */
+  writeUnits(): number;
+}
+
+const INSTALL_CONTEXT = 'ari:cloud:confluence::site/local-cloud';
+
+/** The request context Forge builds for a macro's resolver call, as the local host builds it. */
+export function macroContext(user: DemoUserId, options: InvokeOptions = {}): Record<string, unknown> {
+  const pageId = options.pageId ?? '1001';
+  const moduleKey = options.moduleKey ?? 'rollout-status';
+  const context = buildResolverContext({ pageId, localId: `${pageId}-${moduleKey}`, moduleKey, config: options.config }, DEMO_USERS[user]);
+  if (options.outsideMacro) delete context.extension;
+  return context;
+}
+
+/** A fresh, empty installation. Call in beforeEach: tests never share data. */
+export function createHarness(): Harness {
+  const kvs = new LocalKvs({ entities: loadEntityDefinitions(MANIFEST_PATH) });
+  installForgeRuntime({ kvs, confluence: createConfluenceStub() });
+  resetReadCache();
+
+  return {
+    kvs,
+    async invoke(user, name, payload, options = {}) {
+      const accountId = DEMO_USERS[user].accountId ?? 'unidentified';
+      const context = macroContext(user, options);
+      const principal = options.noPrincipal ? undefined : { accountId };
+      const result = await runInInvocation({ accountId }, () =>
+        handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: INSTALL_CONTEXT }),
+      );
+      return result as ResolverResponse<typeof name>;
+    },
+    writeUnits: () => kvs.units().writeUnits,
+  };
+}
+
+/** The data of a successful response, or a failure that shows the error. */
+export function dataOf<T>(response: { ok: true; data: T } | { ok: false; error: unknown }): T {
+  if (!response.ok) throw new Error(`Expected success, got ${JSON.stringify(response.error)}`);
+  return response.data;
+}

@@ -1,0 +1,137 @@
+/**
+ * Who may write where, through the real handler: every mutating resolver, every demo user, from a page in
+ * the programme's own space and from a page in another space that embeds it. A denied call answers with the
+ * exact reason and writes nothing at all.
+ */
+import type { DemoUserId } from '../../dev/demo-users';
+import { MUTATING_RESOLVERS, type ResolverName } from '../../src/shared/contract';
+import type { DenialReason, ErrorCode } from '../../src/shared/errors';
+import { createHarness, dataOf, type Harness, type InvokeOptions } from '../helpers/forge-harness';
+import { createInfProgramme, embedding, FIELDS, type InfProgramme } from './resolver-fixtures';
+
+type Mutating = (typeof MUTATING_RESOLVERS)[number];
+
+function validPayload(name: Mutating, inf: InfProgramme): unknown {
+  const [first, second] = inf.initiativeIds as [string, string];
+  switch (name) {
+    case 'createProgramme':
+      return { name: 'Ett till program' };
+    case 'upsertInitiative':
+      return { id: first, patch: { summary: 'Ny sammanfattning' }, expected: { summary: '' } };
+    case 'setInitiativeArchived':
+      return { id: first, archived: true };
+    case 'reorderInitiatives':
+      return { ids: [second, first] };
+    case 'updateCell':
+      return { initiativeId: first, regionCode: '01', patch: { status: 'pilot' }, expected: { status: 'not-started' } };
+    case 'bulkUpdateCells':
+      return { initiativeId: first, regionCodes: ['01', '03'], status: 'planning', expected: { '01': 'not-started', '03': 'not-started' } };
+  }
+}
+
+type Where = 'own space (1001)' | 'other space (2001)';
+type Outcome = 'ok' | [ErrorCode, DenialReason];
+
+/** Expected outcome for the INF programme's resolvers. */
+const PROGRAMME_WRITES: Record<DemoUserId, Record<Where, Outcome>> = {
+  anonymous: { 'own space (1001)': ['PERMISSION', 'anonymous'], 'other space (2001)': ['PERMISSION', 'anonymous'] },
+  'demo-viewer': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': ['PERMISSION', 'other-space'] },
+  'demo-editor': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'other-space'] },
+  'demo-editor-other': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': ['PERMISSION', 'other-space'] },
+};
+
+/** createProgramme creates in the page's own space, so only editing that page matters. */
+const CREATE_PROGRAMME: Record<DemoUserId, Record<Where, Outcome>> = {
+  anonymous: { 'own space (1001)': ['PERMISSION', 'anonymous'], 'other space (2001)': ['PERMISSION', 'anonymous'] },
+  'demo-viewer': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': ['PERMISSION', 'no-page-edit'] },
+  'demo-editor': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'no-page-edit'] },
+  'demo-editor-other': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': 'ok' },
+};
+
+const USERS = Object.keys(PROGRAMME_WRITES) as DemoUserId[];
+const PLACES: Where[] = ['own space (1001)', 'other space (2001)'];
+
+const cases = MUTATING_RESOLVERS.flatMap((name) =>
+  USERS.flatMap((user) =>
+    PLACES.map((where) => {
+      const outcome = (name === 'createProgramme' ? CREATE_PROGRAMME : PROGRAMME_WRITES)[user][where];
+      return { name, user, where, outcome };
+    }),
+  ),
+);
+
+let h: Harness;
+let inf: InfProgramme;
+beforeEach(async () => {
+  h = createHarness();
+  inf = await createInfProgramme(h);
+});
+
+const optionsFor = (where: Where, inf: InfProgramme): InvokeOptions => (where === 'own space (1001)' ? {} : embedding(inf.programmeId));
+
+describe.each(cases)('$name by $user from a page in the $where', ({ name, user, where, outcome }) => {
+  if (outcome === 'ok') {
+    it('is allowed', async () => {
+      const before = h.writeUnits();
+      const response = await h.invoke(user, name as ResolverName, validPayload(name, inf), optionsFor(where, inf));
+      expect(response).toMatchObject({ ok: true });
+      expect(h.writeUnits()).toBeGreaterThan(before);
+    });
+  } else {
+    it(`is refused: ${outcome.join(' ')}, and nothing is written`, async () => {
+      const before = h.writeUnits();
+      const history = dataOf(await h.invoke('demo-editor', 'getHistory', {})).entries.length;
+
+      const response = await h.invoke(user, name as ResolverName, validPayload(name, inf), optionsFor(where, inf));
+
+      expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: outcome[0], reason: outcome[1] }) });
+      expect(h.writeUnits()).toBe(before);
+      expect(dataOf(await h.invoke('demo-editor', 'getHistory', {})).entries).toHaveLength(history);
+    });
+  }
+});
+
+describe('what the caller cannot choose', () => {
+  it('an anonymous call without any principal is still anonymous', async () => {
+    const response = await h.invoke('anonymous', 'updateCell', validPayload('updateCell', inf), { noPrincipal: true });
+    expect(response).toMatchObject({ ok: false, error: { code: 'PERMISSION', reason: 'anonymous' } });
+  });
+
+  it('an initiative of another space’s programme cannot be edited through this space’s page', async () => {
+    const other = dataOf(await h.invoke('demo-editor-other', 'createProgramme', { name: 'Annat program' }, { pageId: '2001' }));
+    const { initiative } = dataOf(await h.invoke('demo-editor-other', 'upsertInitiative', { fields: FIELDS }, { pageId: '2001' }));
+    expect(other.spaceKey).toBe('OTHER');
+    const before = h.writeUnits();
+
+    const response = await h.invoke('demo-editor', 'updateCell', {
+      initiativeId: initiative.id,
+      regionCode: '01',
+      patch: { status: 'live' },
+      expected: { status: 'not-started' },
+    });
+
+    expect(response).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(h.writeUnits()).toBe(before);
+  });
+
+  it('a programme id in the payload is rejected, not used', async () => {
+    const response = await h.invoke('demo-editor', 'setInitiativeArchived', { id: inf.initiativeIds[0], archived: true, programmeId: 'x' });
+    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('writes need a macro on a page', async () => {
+    const before = h.writeUnits();
+    const response = await h.invoke('demo-editor', 'createProgramme', { name: 'X' }, { outsideMacro: true });
+    expect(response).toMatchObject({ ok: false, error: { code: 'PERMISSION', reason: 'not-in-macro' } });
+    expect(h.writeUnits()).toBe(before);
+  });
+});
+
+describe('createProgramme', () => {
+  it('creates the programme in the page’s space, with the 21 regions', async () => {
+    const created = dataOf(await h.invoke('demo-editor', 'createProgramme', { name: 'Nytt program' }, { pageId: '3001' }));
+    expect(created).toMatchObject({ name: 'Nytt program', spaceKey: 'EMPTY', published: false, isExample: false });
+    const view = dataOf(await h.invoke('demo-viewer', 'getView', {}, { pageId: '3001' }));
+    expect(view.state === 'ready' && view.programme.participants).toHaveLength(21);
+  });
+});

@@ -1,0 +1,48 @@
+/** A bad payload gets a typed VALIDATION error that says where, and writes nothing. */
+import { createHarness, type Harness } from '../helpers/forge-harness';
+import { createInfProgramme, type InfProgramme } from './resolver-fixtures';
+
+let h: Harness;
+let inf: InfProgramme;
+beforeEach(async () => {
+  h = createHarness();
+  inf = await createInfProgramme(h);
+});
+
+const cellEdit = (patch: Record<string, unknown>, expected: Record<string, unknown> = {}) => ({
+  initiativeId: inf.initiativeIds[0],
+  regionCode: '01',
+  patch,
+  expected,
+});
+
+describe.each([
+  ['an unknown field', () => cellEdit({ status: 'pilot', colour: 'red' }, { status: 'not-started' }), 'patch'],
+  ['a note over 2000 characters', () => cellEdit({ note: 'x'.repeat(2001) }, { note: '' }), 'patch.note'],
+  ['a javascript: link', () => cellEdit({ link: 'javascript:alert(1)' }, { link: null }), 'patch.link'],
+  ['month 13', () => cellEdit({ pilotStart: '2026-13' }, { pilotStart: null }), 'patch.pilotStart'],
+  ['30 February', () => cellEdit({ contactSince: '2026-02-30' }, { contactSince: null }), 'patch.contactSince'],
+  ['an empty patch', () => cellEdit({}), 'patch'],
+  ['a region the programme does not have', () => ({ ...cellEdit({ status: 'pilot' }, { status: 'not-started' }), regionCode: '99' }), 'regionCode'],
+  ['a missing starting value', () => cellEdit({ status: 'pilot' }), 'expected.status'],
+])('updateCell with %s', (_what, payload, path) => {
+  it(`is refused with VALIDATION at ${path}, and nothing is written`, async () => {
+    const before = h.writeUnits();
+    const response = await h.invoke('demo-editor', 'updateCell', payload());
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.code).toBe('VALIDATION');
+    expect(response.error.issues?.map((i) => i.path)).toContain(path);
+    expect(h.writeUnits()).toBe(before);
+  });
+});
+
+it('an initiative without a name is refused', async () => {
+  const response = await h.invoke('demo-editor', 'upsertInitiative', { fields: { name: '  ' } });
+  expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+});
+
+it('an unknown initiative is NOT_FOUND', async () => {
+  const response = await h.invoke('demo-editor', 'setInitiativeArchived', { id: 'no-such-initiative', archived: true });
+  expect(response).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});

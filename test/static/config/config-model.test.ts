@@ -1,0 +1,44 @@
+import type { InitiativeHeader, MacroView } from '../../../src/shared/contract';
+import { DEFAULT_CONFIG, configFromForm, formFromConfig, initiativesOf, validateConfigForm } from '../../../static/app/src/config/config-model';
+import { macroConfigSchema } from '../../../src/shared/schemas';
+
+describe('macro config form', () => {
+  it('round-trips a saved config', () => {
+    const saved = { programmeId: 'p1', perspective: 'region' as const, regionCode: '01', layout: 'regions-as-rows' as const, showArchived: true };
+    expect(configFromForm(formFromConfig(saved))).toEqual(saved);
+  });
+
+  it('stores only what the chosen perspective uses', () => {
+    const form = { ...formFromConfig(DEFAULT_CONFIG), regionCode: '01', initiativeId: 'kbt' };
+    expect(configFromForm({ ...form, perspective: 'programme' })).toEqual({ perspective: 'programme', layout: 'initiatives-as-rows', showArchived: false });
+    expect(configFromForm({ ...form, perspective: 'region' })).toMatchObject({ regionCode: '01' });
+    expect(configFromForm({ ...form, perspective: 'region' })).not.toHaveProperty('initiativeId');
+    expect(configFromForm({ ...form, perspective: 'initiative' })).not.toHaveProperty('regionCode');
+  });
+
+  it('leaves the programme out for "this space", instead of saving an empty id', () => {
+    expect(configFromForm(formFromConfig(DEFAULT_CONFIG))).not.toHaveProperty('programmeId');
+  });
+
+  it('produces configs the shared schema accepts as they are', () => {
+    const config = configFromForm({ ...formFromConfig(DEFAULT_CONFIG), perspective: 'initiative', initiativeId: 'kbt', programmeId: 'p9' });
+    expect(macroConfigSchema.parse(config)).toEqual(config);
+  });
+
+  it('requires the region or initiative its perspective needs', () => {
+    const form = formFromConfig(DEFAULT_CONFIG);
+    expect(validateConfigForm(form)).toEqual({});
+    expect(validateConfigForm({ ...form, perspective: 'region' })).toEqual({ regionCode: 'required' });
+    expect(validateConfigForm({ ...form, perspective: 'initiative' })).toEqual({ initiativeId: 'required' });
+    expect(validateConfigForm({ ...form, perspective: 'initiative', initiativeId: 'x' })).toEqual({});
+  });
+});
+
+describe('initiativesOf', () => {
+  const header = (id: string) => ({ id, name: id }) as InitiativeHeader;
+
+  it('lists the initiatives of any macro view', () => {
+    expect(initiativesOf({ macro: 'rollout-status', rows: [{ initiative: header('a') }], statusTotals: {}, stale: [] } as unknown as MacroView).map((i) => i.id)).toEqual(['a']);
+    expect(initiativesOf({ macro: 'roadmap', quarters: [], initiatives: [{ initiative: header('b'), regions: [] }] } as unknown as MacroView).map((i) => i.id)).toEqual(['b']);
+  });
+});

@@ -1,0 +1,31 @@
+import type { ConsistencyWarning, WarningCode } from '../../../src/shared/contract';
+import { describeWarning } from '../../../static/app/src/i18n/warning-messages';
+
+const samples: Record<WarningCode, ConsistencyWarning['params']> = {
+  'required-need-open': { count: 2, needs: 'HSA, SITHS' },
+  'pilot-before-national-window': { planned: '2026-01', windowStart: '2026-03' },
+  'broad-before-national-window': { planned: '2026-05', windowStart: '2026-09' },
+  'active-without-contact': { status: 'pilot' },
+  'pilot-end-before-start': { start: '2026-05', end: '2026-02' },
+  'broad-end-before-start': { start: '2027-05', end: '2027-02' },
+};
+
+describe('describeWarning', () => {
+  it.each(Object.entries(samples))('words %s in Swedish and English', (code, params) => {
+    const sv = describeWarning({ code: code as WarningCode, params }, 'sv');
+    const en = describeWarning({ code: code as WarningCode, params }, 'en');
+    expect(sv).not.toBe(en);
+    expect(sv).not.toMatch(/undefined|\{/);
+  });
+
+  it('names the months and the needs involved', () => {
+    expect(describeWarning({ code: 'pilot-before-national-window', params: samples['pilot-before-national-window'] }, 'sv')).toBe(
+      'Piloten är planerad till januari 2026, före det nationella pilotfönstret (från mars 2026).',
+    );
+    expect(describeWarning({ code: 'required-need-open', params: { count: 1, needs: 'HSA' } }, 'en')).toBe('1 required technical need is not done (HSA).');
+  });
+
+  it('uses the product vocabulary for statuses', () => {
+    expect(describeWarning({ code: 'active-without-contact', params: { status: 'pilot' } }, 'sv')).toContain('Pilot (tidigt införande)');
+  });
+});

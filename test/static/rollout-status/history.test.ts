@@ -1,0 +1,66 @@
+import type { HistoryEntry } from '../../../src/shared/model';
+import { translator } from '../../../static/app/src/i18n/define-messages';
+import { historyLines } from '../../../static/app/src/views/rollout-status/history';
+import { rolloutEditorMessages } from '../../../static/app/src/views/rollout-status/editor-messages';
+import { fieldLabel, formatFieldValue } from '../../../static/app/src/views/rollout-status/field-labels';
+
+const sv = translator(rolloutEditorMessages, 'sv');
+
+function entry(extra: Partial<HistoryEntry>): HistoryEntry {
+  return {
+    id: 'h1',
+    programmeId: 'p1',
+    initiativeId: 'kbt',
+    regionCode: '01',
+    needId: null,
+    target: 'cell',
+    action: 'update',
+    at: '2026-02-01T10:00:00.000Z',
+    by: 'acc-1',
+    byName: 'Anna Andersson',
+    changes: [],
+    ...extra,
+  };
+}
+
+describe('history lines', () => {
+  it('gives one line per changed field, each restorable to its old value as a new change', () => {
+    const lines = historyLines([
+      entry({
+        changes: [
+          { field: 'status', old: 'planning', new: 'pilot' },
+          { field: 'pilotStart', old: null, new: '2026-03' },
+        ],
+      }),
+    ]);
+    expect(lines.map((l) => l.field)).toEqual(['status', 'pilotStart']);
+    expect(lines[0].restore).toEqual({ initiativeId: 'kbt', regionCode: '01', patch: { status: 'planning' }, expected: { status: 'pilot' } });
+    expect(lines[1].restore).toEqual({ initiativeId: 'kbt', regionCode: '01', patch: { pilotStart: null }, expected: { pilotStart: '2026-03' } });
+  });
+
+  it('offers no restore for initiative changes, creations or values the rules refuse', () => {
+    const lines = historyLines([
+      entry({ target: 'initiative', regionCode: null, changes: [{ field: 'name', old: 'A', new: 'B' }] }),
+      entry({ id: 'h2', action: 'create', changes: [{ field: 'status', old: undefined, new: 'planning' }] }),
+      entry({ id: 'h3', changes: [{ field: 'link', old: 'javascript:alert(1)', new: 'https://inera.se' }] }),
+    ]);
+    expect(lines.map((l) => l.restore)).toEqual([null, null, null]);
+  });
+});
+
+describe('values in words', () => {
+  it('uses the product vocabulary for keys and the reader’s language for months and flags', () => {
+    expect(formatFieldValue('status', 'rollout', 'sv', sv)).toBe('Breddinförande pågår');
+    expect(formatFieldValue('phase', 'genomforande', 'sv', sv)).toBe('Genomförande');
+    expect(formatFieldValue('pilotStart', '2026-03', 'sv', sv)).toBe('mars 2026');
+    expect(formatFieldValue('contactEstablished', true, 'sv', sv)).toBe('Ja');
+    expect(formatFieldValue('link', null, 'sv', sv)).toBe('–');
+    expect(formatFieldValue('status', 'live', 'en', translator(rolloutEditorMessages, 'en'))).toBe('Live');
+  });
+
+  it('names fields as the forms do, and keeps an unknown field’s own name', () => {
+    expect(fieldLabel(sv, 'pilotStart')).toBe('Planerad pilot, start');
+    expect(fieldLabel(sv, 'nationalBroadEnd')).toBe('Nationellt fönster för breddinförande, slut');
+    expect(fieldLabel(sv, 'somethingNew')).toBe('somethingNew');
+  });
+});

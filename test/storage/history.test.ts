@@ -1,0 +1,67 @@
+import { queryHistory, seedProgramme } from '../../src/storage';
+import { AppFailure } from '../../src/shared/errors';
+import type { HistoryEntry } from '../../src/shared/model';
+import { createHarness } from '../helpers/forge-harness';
+import { historyAt, regionalProgramme } from './storage-fixtures';
+
+const REGIONS = ['01', '03', '04'];
+
+/** Follows the cursor through every page, as the UI's "show more" does. */
+async function allPages(query: Omit<Parameters<typeof queryHistory>[0], 'cursor'>): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await queryHistory({ ...query, cursor });
+    expect(page.entries.length).toBeLessThanOrEqual(query.limit);
+    ids.push(...page.entries.map((e) => e.id));
+    cursor = page.cursor ?? undefined;
+    pages++;
+  } while (cursor);
+  return { ids, pages };
+}
+
+describe('queryHistory', () => {
+  let entries: HistoryEntry[];
+
+  beforeEach(async () => {
+    createHarness();
+    // 250 changes over two initiatives and three regions, one minute apart; one programme-level entry.
+    entries = Array.from({ length: 250 }, (_, n) =>
+      historyAt('prog-s', n, { initiativeId: n % 2 === 0 ? 'init-a' : 'init-b', regionCode: REGIONS[n % 3]! }),
+    );
+    entries.push(historyAt('prog-s', 250, { target: 'programme', action: 'reorder' }));
+    await seedProgramme(regionalProgramme(), [], entries);
+  });
+
+  const newestFirst = (list: HistoryEntry[]) => [...list].sort((a, b) => b.at.localeCompare(a.at)).map((e) => e.id);
+
+  it('pages through a programme newest first, without gaps or repeats', async () => {
+    const first = await queryHistory({ programmeId: 'prog-s', limit: 20 });
+    expect(first.entries[0]?.id).toBe('h-0250');
+    expect(first.entries[0]?.initiativeId).toBeNull();
+    expect((await allPages({ programmeId: 'prog-s', limit: 20 })).ids).toEqual(newestFirst(entries));
+  });
+
+  it('filters by region across storage pages, handing out each match once', async () => {
+    const result = await allPages({ programmeId: 'prog-s', regionCode: '03', limit: 7 });
+    expect(result.ids).toEqual(newestFirst(entries.filter((e) => e.regionCode === '03')));
+  });
+
+  it('filters by initiative and by initiative and region', async () => {
+    expect((await allPages({ programmeId: 'prog-s', initiativeId: 'init-b', limit: 50 })).ids).toEqual(
+      newestFirst(entries.filter((e) => e.initiativeId === 'init-b')),
+    );
+    expect((await allPages({ programmeId: 'prog-s', initiativeId: 'init-a', regionCode: '04', limit: 50 })).ids).toEqual(
+      newestFirst(entries.filter((e) => e.initiativeId === 'init-a' && e.regionCode === '04')),
+    );
+  });
+
+  it('never returns another programme’s entries', async () => {
+    expect((await queryHistory({ programmeId: 'prog-other', initiativeId: 'init-a', limit: 50 })).entries).toEqual([]);
+  });
+
+  it('refuses a cursor it did not hand out', async () => {
+    await expect(queryHistory({ programmeId: 'prog-s', limit: 5, cursor: 'not-a-cursor' })).rejects.toThrow(AppFailure);
+  });
+});
