@@ -31,7 +31,7 @@ for (const user of ['anonymous', 'demo-editor'] as const) {
       try {
         for (const key of MACRO_KEYS) {
           const frame = await macroFrame(page, key);
-          await frame.locator('table').first().waitFor({ timeout: 15_000 });
+          await frame.locator('table').filter({ visible: true }).first().waitFor({ timeout: 15_000 });
           const text = await frame.locator('body').innerText();
           assert.match(text, /1177 inkorg – digitala kallelser/, `${key} shows the demo initiatives`);
           assert.match(text, /Exempeldata/, `${key} marks the example data`);
@@ -76,7 +76,7 @@ describe('anonymous visitor', () => {
       assert.equal((result as { error: { reason: string } }).error.reason, 'anonymous');
       await page.reload();
       const frameAfter = await macroFrame(page, 'rollout-status');
-      await frameAfter.locator('table').first().waitFor();
+      await frameAfter.locator('table').filter({ visible: true }).first().waitFor();
       assert.equal(await frameAfter.locator('body').innerText(), before);
     } finally {
       await page.context().close();

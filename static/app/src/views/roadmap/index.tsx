@@ -133,7 +133,8 @@ function RoadmapTable({ entry, regionOf }: { entry: Entry; regionOf: RegionOf })
   const period = usePeriod();
   const i: InitiativeHeader = entry.initiative;
   return (
-    <details className="io-details io-roadmap__table">
+    // Open by default: the table is the timeline's equivalent for everyone, and a reader may fold it away.
+    <details className="io-details io-roadmap__table" open>
       <summary>{tv('showTable', { initiative: i.name })}</summary>
       <div className="io-table-scroll" role="region" aria-label={tv('caption', { initiative: i.name })} tabIndex={0}>
         <table className="io-table">

@@ -1,39 +1,36 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
-import type { CellView } from '@shared/contract';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import type { RolloutStatus } from '@shared/vocabulary';
 import { Spinner } from '../../components/spinner';
 import { StatusLozenge } from '../../components/status-lozenge';
-import { StaleMarker, WarningMarker } from './markers';
-import { useText } from './use-text';
 
 export interface CellButtonProps {
-  cell: CellView;
-  regionName: string;
-  initiativeName: string;
+  status: RolloutStatus;
+  stale: boolean;
+  warningCount: number;
+  /** The full accessible name (see cellLabel): region, initiative, status and markers. */
+  label: string;
   editing: boolean;
   /** The cell whose detail popover is open: it anchors the popover and reports aria-expanded. */
   isAnchor: boolean;
   pending: boolean;
   compact: boolean;
-  stalenessDays: number;
   tabIndex?: number;
   /** Grid coordinates for arrow-key movement in the matrix. */
   row?: number;
   col?: number;
   onActivate(el: HTMLButtonElement): void;
   onKeyDown?(e: KeyboardEvent<HTMLButtonElement>): void;
-  onFocus?(): void;
+  onFocus?(row: number | undefined, col: number | undefined): void;
 }
 
 /**
- * One status as a real button: in reading mode it opens the details, in edit mode the form. The
- * accessible name carries region, initiative, full status and markers, so it makes sense out of the table.
+ * One status as a real button: in reading mode it opens the details, in edit mode the form. The markers
+ * are CSS icons (no DOM of their own, which matters in a matrix of thousands of cells); what they mean
+ * is in the accessible name.
  */
-export function CellButton(props: CellButtonProps) {
-  const { cell, regionName, initiativeName, editing, isAnchor, pending, compact, stalenessDays } = props;
-  const { t } = useText();
-  const classes = ['rs-cell-button', editing ? 'rs-cell-button--edit' : '', isAnchor ? 'rs-anchor' : '', pending ? 'rs-cell-button--pending' : '']
-    .filter(Boolean)
-    .join(' ');
+export const CellButton = memo(function CellButton(props: CellButtonProps) {
+  const { status, stale, warningCount, label, editing, isAnchor, pending, compact } = props;
+  const classes = ['rs-cell-button', editing ? 'rs-cell-button--edit' : '', isAnchor ? 'rs-anchor' : ''].filter(Boolean).join(' ');
   return (
     <button
       type="button"
@@ -41,31 +38,19 @@ export function CellButton(props: CellButtonProps) {
       tabIndex={props.tabIndex}
       data-r={props.row}
       data-c={props.col}
+      aria-label={label}
       aria-haspopup="dialog"
       aria-expanded={editing ? undefined : isAnchor}
       aria-busy={pending || undefined}
       onClick={(e: MouseEvent<HTMLButtonElement>) => props.onActivate(e.currentTarget)}
       onKeyDown={props.onKeyDown}
-      onFocus={props.onFocus}
+      onFocus={props.onFocus ? () => props.onFocus?.(props.row, props.col) : undefined}
     >
-      <span className="io-visually-hidden">
-        {editing ? `${t('cellEditPrefix')} ` : ''}
-        {t('cellPrefix', { region: regionName, initiative: initiativeName })}{' '}
-      </span>
-      <StatusLozenge status={cell.status} compact={compact} />
-      {cell.stale ? <StaleMarker compact stalenessDays={stalenessDays} /> : null}
-      <WarningMarker count={cell.warnings.length} compact />
-      {pending ? (
-        <>
-          <Spinner size="small" decorative />
-          <span className="io-visually-hidden">{t('cellPending')}</span>
-        </>
-      ) : null}
-      {editing ? (
-        <svg className="io-icon rs-cell-button__pencil" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-          <path d="M11 2.5l2.5 2.5L6 12.5 3 13l.5-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
-        </svg>
-      ) : null}
+      <StatusLozenge status={status} compact={compact} />
+      {stale ? <span className="rs-icon rs-icon--stale" /> : null}
+      {warningCount > 0 ? <span className="rs-icon rs-icon--warning" /> : null}
+      {pending ? <Spinner size="small" decorative /> : null}
+      {editing ? <span className="rs-icon rs-icon--pencil" /> : null}
     </button>
   );
-}
+});

@@ -2,9 +2,10 @@ import { useEffect, useId, useRef } from 'react';
 import type { CellView, InitiativeHeader } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { Button } from '../../components/button';
+import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { ExternalLink } from '../../components/external-link';
 import { StatusLozenge } from '../../components/status-lozenge';
-import { formatRange, warningText } from './labels';
+import { formatRange } from './labels';
 import { UpdatedAt } from './list-table';
 import { StaleMarker } from './markers';
 import { useText } from './use-text';
@@ -141,11 +142,7 @@ export function CellPopover({ target, stalenessDays, canEdit, onClose, onEdit, o
           {target.cell.warnings.length > 0 ? (
             <section className="rs-popover__warnings" aria-labelledby={`${titleId}-w`}>
               <h4 id={`${titleId}-w`}>{t('detailWarnings')}</h4>
-              <ul>
-                {target.cell.warnings.map((w, i) => (
-                  <li key={`${w.code}-${i}`}>{warningText(w, locale, t)}</li>
-                ))}
-              </ul>
+              <ConsistencyWarnings warnings={target.cell.warnings} />
             </section>
           ) : null}
           {canEdit ? (

@@ -1,8 +1,9 @@
 /**
- * Values in words for readers: statuses, planned windows and consistency warnings, shared by the table,
- * the detail popover and the CSV export, so that every place says the same thing.
+ * Values in words for readers: statuses and planned windows, shared by the table, the detail popover and
+ * the CSV export, so that every place says the same thing. (Consistency warnings are worded once for all
+ * views, in i18n/warning-messages.ts.)
  */
-import type { ConsistencyWarning } from '../../../../../src/shared/contract';
+import type { CellView } from '../../../../../src/shared/contract';
 import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '../../../../../src/shared/vocabulary';
 import type { Translate } from '../../i18n/define-messages';
 import { formatMonth } from '../../i18n/format';
@@ -24,25 +25,21 @@ export function formatRange(start: string | null, end: string | null, locale: Lo
   return t('detailNotPlanned');
 }
 
-/** The domain layer's warning code and params as a sentence in the reader's language. */
-export function warningText(warning: ConsistencyWarning, locale: Locale, t: T): string {
-  const p = warning.params;
-  const month = (key: string) => formatMonth(String(p[key] ?? ''), locale);
-  switch (warning.code) {
-    case 'required-need-open':
-      return t('warnRequiredNeedOpen', { count: Number(p.count ?? 0), needs: String(p.needs ?? '') });
-    case 'pilot-before-national-window':
-      return t('warnPilotBeforeWindow', { planned: month('planned'), windowStart: month('windowStart') });
-    case 'broad-before-national-window':
-      return t('warnBroadBeforeWindow', { planned: month('planned'), windowStart: month('windowStart') });
-    case 'active-without-contact':
-      return t('warnActiveWithoutContact', { status: statusLabel(String(p.status) as RolloutStatus, locale) });
-    case 'pilot-end-before-start':
-      return t('warnPilotEndBeforeStart', { start: month('start'), end: month('end') });
-    case 'broad-end-before-start':
-      return t('warnBroadEndBeforeStart', { start: month('start'), end: month('end') });
-    default:
-      // A code added on the server before the UI knows it: say something true rather than nothing.
-      return t('legendWarning');
-  }
+/**
+ * A cell button's accessible name: where, what, and the markers that are otherwise only icons. It makes
+ * sense on its own, e.g. when tabbing or in a screen reader's list of buttons.
+ */
+export function cellLabel(
+  cell: Pick<CellView, 'status' | 'stale' | 'warnings'>,
+  where: { region: string; initiative: string },
+  options: { editing: boolean; pending: boolean },
+  locale: Locale,
+  t: T,
+): string {
+  const status = statusLabel(cell.status, locale);
+  const parts = [t(options.editing ? 'cellEditLabel' : 'cellLabel', { ...where, status })];
+  if (cell.stale) parts.push(t('cellStale'));
+  if (cell.warnings.length > 0) parts.push(t('warningMarker', { count: cell.warnings.length }));
+  if (options.pending) parts.push(t('cellPending'));
+  return parts.join('. ');
 }

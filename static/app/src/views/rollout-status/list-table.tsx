@@ -40,7 +40,9 @@ export function ListTable({ view, by, caption, stalenessDays, editing, anchorKey
               <th scope="col">{t('columnStatus')}</th>
               <th scope="col">{t('columnPilot')}</th>
               <th scope="col">{t('columnBroad')}</th>
-              <th scope="col">{t('columnOpenNeeds')}</th>
+              <th scope="col" className="io-num">
+                {t('columnOpenNeeds')}
+              </th>
               <th scope="col">{t('columnContact')}</th>
               <th scope="col">{t('columnUpdated')}</th>
             </tr>

@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
+import { cellLabel } from './labels';
 import { ScrollRegion } from './scroll-region';
 import { useText } from './use-text';
 import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
@@ -21,7 +22,7 @@ export interface MatrixTableProps {
  * time and the arrow keys move between cells, so a keyboard user does not tab through a thousand cells.
  */
 export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, pendingKeys, onActivate }: MatrixTableProps) {
-  const { t } = useText();
+  const { t, locale } = useText();
   const captionId = useId();
   const hintId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
@@ -51,6 +52,21 @@ export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, 
       nc += dc;
     }
   };
+
+  // Stable handlers, so that memoised cells re-render only when their own props change.
+  const gridRef = useRef(grid);
+  gridRef.current = grid;
+  const activate = useCallback(
+    (el: HTMLButtonElement) => {
+      const gc = gridRef.current.rows[Number(el.dataset.r)]?.cells[Number(el.dataset.c)];
+      if (gc) onActivate(gc, el);
+    },
+    [onActivate],
+  );
+  const onCellFocus = useCallback((r?: number, c?: number) => {
+    if (r === undefined || c === undefined) return;
+    setActive((a) => (a.r === r && a.c === c ? a : { r, c }));
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     const r = Number(e.currentTarget.dataset.r);
@@ -119,23 +135,24 @@ export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, 
                     );
                   }
                   const k = cellKey(gc.initiative.id, gc.region.code);
+                  const pending = pendingKeys.has(k);
                   return (
                     <td key={key} className="rs-cell">
                       <CellButton
-                        cell={gc.cell}
-                        regionName={gc.region.name}
-                        initiativeName={gc.initiative.name}
+                        status={gc.cell.status}
+                        stale={gc.cell.stale}
+                        warningCount={gc.cell.warnings.length}
+                        label={cellLabel(gc.cell, { region: gc.region.name, initiative: gc.initiative.name }, { editing, pending }, locale, t)}
                         editing={editing}
                         isAnchor={anchorKey === k}
-                        pending={pendingKeys.has(k)}
+                        pending={pending}
                         compact
-                        stalenessDays={stalenessDays}
                         row={r}
                         col={c}
                         tabIndex={r === activeR && c === activeC ? 0 : -1}
                         onKeyDown={onKeyDown}
-                        onFocus={() => (active.r !== r || active.c !== c) && setActive({ r, c })}
-                        onActivate={(el) => onActivate(gc, el)}
+                        onFocus={onCellFocus}
+                        onActivate={activate}
                       />
                     </td>
                   );
