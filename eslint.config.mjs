@@ -34,7 +34,7 @@ const backendForbidden = {
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'static/app/build/', 'coverage/', '.data/', 'test-results/', '.forge/'],
+    ignores: ['node_modules/', 'static/app/build/', 'coverage/', '.data/', 'test-results/', '.forge/', '.probe/'],
   },
 
   js.configs.recommended,
