@@ -1,5 +1,5 @@
 import { translator } from '../../../static/app/src/i18n/define-messages';
-import { formatRange } from '../../../static/app/src/views/rollout-status/labels';
+import { cellNameParts, formatRange } from '../../../static/app/src/views/rollout-status/labels';
 import { rolloutEditorMessages } from '../../../static/app/src/views/rollout-status/editor-messages';
 import { rolloutStatusMessages } from '../../../static/app/src/views/rollout-status/messages';
 
@@ -30,5 +30,21 @@ describe.each([
     for (const [key, value] of Object.entries(messages.sv)) {
       expect([key, placeholders((messages.en as Record<string, unknown>)[key])]).toEqual([key, placeholders(value)]);
     }
+  });
+});
+
+describe('a cell button’s name', () => {
+  const where = { region: 'Region Uppsala', initiative: 'Digital KBT' };
+  it('says where the cell is, and in edit mode that it edits', () => {
+    expect(cellNameParts({ stale: false, warnings: [] }, where, { editing: false, pending: false }, sv)).toEqual({
+      prefix: 'Region Uppsala, Digital KBT:',
+      suffix: '',
+    });
+    expect(cellNameParts({ stale: false, warnings: [] }, where, { editing: true, pending: false }, en).prefix).toBe('Edit Region Uppsala, Digital KBT:');
+  });
+
+  it('puts the markers that are only icons on screen into words', () => {
+    const warnings = [{ code: 'active-without-contact' as const, params: { status: 'pilot' } }];
+    expect(cellNameParts({ stale: true, warnings }, where, { editing: false, pending: true }, sv).suffix).toBe('. Behöver ses över. 1 varning. Sparar');
   });
 });

@@ -3,6 +3,7 @@ import {
   cellKey,
   currentStaleEntries,
   NO_FILTERS,
+  participantPage,
   resolvePerspective,
   toGrid,
   withCellOverrides,
@@ -120,5 +121,29 @@ describe('resolvePerspective', () => {
   it('shows the whole programme while the config is half filled in', () => {
     expect(resolvePerspective({ perspective: 'region' }, rows, REGIONS)).toEqual({ kind: 'programme' });
     expect(resolvePerspective({ perspective: 'programme' }, rows, REGIONS)).toEqual({ kind: 'programme' });
+  });
+});
+
+describe('participantPage', () => {
+  const many = Array.from({ length: 65 }, (_, i) => ({ code: String(i).padStart(3, '0'), name: `Kommun ${i}`, short: `K${i}` }));
+  const wide = [row(header('kbt', 'Digital KBT'), Object.fromEntries(many.map((p) => [p.code, 'live' as const])))];
+
+  it('shows everything on one page when it fits', () => {
+    const view = applyFilters(sampleRows(), REGIONS, NO_FILTERS);
+    expect(participantPage(view, 3, 30)).toEqual({ view, page: null });
+  });
+
+  it('shows one page of participants at a time, keeping the summary over all of them', () => {
+    const view = applyFilters(wide, many, NO_FILTERS);
+    const { view: paged, page } = participantPage(view, 1, 30);
+    expect(page).toEqual({ start: 30, end: 60, total: 65, index: 1, count: 3 });
+    expect(paged.regions.map((r) => r.name)[0]).toBe('Kommun 30');
+    expect(paged.rows[0].cells).toHaveLength(30);
+    expect(paged.rows[0].summary.total).toBe(65);
+  });
+
+  it('clamps a page past the end to the last page (e.g. after filtering)', () => {
+    const view = applyFilters(wide, many, NO_FILTERS);
+    expect(participantPage(view, 9, 30).page).toMatchObject({ start: 60, end: 65, index: 2 });
   });
 });

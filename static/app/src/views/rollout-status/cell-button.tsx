@@ -7,8 +7,8 @@ export interface CellButtonProps {
   status: RolloutStatus;
   stale: boolean;
   warningCount: number;
-  /** The full accessible name (see cellLabel): region, initiative, status and markers. */
-  label: string;
+  /** Hidden words before and after the status, so the button's name is complete (see cellNameParts). */
+  name: { prefix: string; suffix: string };
   editing: boolean;
   /** The cell whose detail popover is open: it anchors the popover and reports aria-expanded. */
   isAnchor: boolean;
@@ -26,10 +26,10 @@ export interface CellButtonProps {
 /**
  * One status as a real button: in reading mode it opens the details, in edit mode the form. The markers
  * are CSS icons (no DOM of their own, which matters in a matrix of thousands of cells); what they mean
- * is in the accessible name.
+ * is in hidden text, part of the button's name.
  */
 export const CellButton = memo(function CellButton(props: CellButtonProps) {
-  const { status, stale, warningCount, label, editing, isAnchor, pending, compact } = props;
+  const { status, stale, warningCount, name, editing, isAnchor, pending, compact } = props;
   const classes = ['rs-cell-button', editing ? 'rs-cell-button--edit' : '', isAnchor ? 'rs-anchor' : ''].filter(Boolean).join(' ');
   return (
     <button
@@ -38,7 +38,6 @@ export const CellButton = memo(function CellButton(props: CellButtonProps) {
       tabIndex={props.tabIndex}
       data-r={props.row}
       data-c={props.col}
-      aria-label={label}
       aria-haspopup="dialog"
       aria-expanded={editing ? undefined : isAnchor}
       aria-busy={pending || undefined}
@@ -46,9 +45,11 @@ export const CellButton = memo(function CellButton(props: CellButtonProps) {
       onKeyDown={props.onKeyDown}
       onFocus={props.onFocus ? () => props.onFocus?.(props.row, props.col) : undefined}
     >
+      <span className="io-visually-hidden">{name.prefix} </span>
       <StatusLozenge status={status} compact={compact} />
       {stale ? <span className="rs-icon rs-icon--stale" /> : null}
       {warningCount > 0 ? <span className="rs-icon rs-icon--warning" /> : null}
+      {name.suffix ? <span className="io-visually-hidden">{name.suffix}</span> : null}
       {pending ? <Spinner size="small" decorative /> : null}
       {editing ? <span className="rs-icon rs-icon--pencil" /> : null}
     </button>

@@ -7,7 +7,7 @@ import { ExternalLink } from '../../components/external-link';
 import { StatusLozenge } from '../../components/status-lozenge';
 import { formatRange } from './labels';
 import { UpdatedAt } from './list-table';
-import { StaleMarker } from './markers';
+import { StaleMarker } from '../../components/stale-marker';
 import { useText } from './use-text';
 
 export interface PopoverTarget {

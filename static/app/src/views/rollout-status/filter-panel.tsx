@@ -30,7 +30,13 @@ export function FilterPanel({ id, filters, onChange, regions, initiatives, showR
   return (
     <div className="rs-filters" id={id}>
       {showRegions ? (
-        <CheckboxGroup legend={t('filterRegions')} onClear={() => clear('regions')} clearLabel={t('filterClearGroup', { group: t('filterRegions').toLowerCase() })} hasSelection={filters.regions.length > 0}>
+        <CheckboxGroup
+          wide
+          legend={t('filterRegions')}
+          onClear={() => clear('regions')}
+          clearLabel={t('filterClearGroup', { group: t('filterRegions').toLowerCase() })}
+          hasSelection={filters.regions.length > 0}
+        >
           {regions.map((r) => (
             <Check key={r.code} checked={filters.regions.includes(r.code)} onChange={() => toggle('regions', r.code)}>
               {r.name}
@@ -63,10 +69,11 @@ export function FilterPanel({ id, filters, onChange, regions, initiatives, showR
   );
 }
 
-function CheckboxGroup({ legend, children, onClear, clearLabel, hasSelection }: { legend: string; children: ReactNode; onClear(): void; clearLabel: string; hasSelection: boolean }) {
+function CheckboxGroup(props: { legend: string; children: ReactNode; onClear(): void; clearLabel: string; hasSelection: boolean; wide?: boolean }) {
+  const { legend, children, onClear, clearLabel, hasSelection, wide = false } = props;
   const { t } = useText();
   return (
-    <fieldset className="io-fieldset rs-filter-group">
+    <fieldset className={`io-fieldset rs-filter-group${wide ? ' rs-filter-group--wide' : ''}`}>
       <legend>{legend}</legend>
       {hasSelection ? null : <p className="rs-filter-group__hint io-muted">{t('filterAll')}</p>}
       <div className="rs-filter-group__options">{children}</div>

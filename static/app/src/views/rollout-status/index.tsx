@@ -1,5 +1,5 @@
 import './rollout-status.css';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/contract';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
@@ -11,6 +11,7 @@ import type { CellWrites } from './cell-writes';
 import type { EditorAction } from './editor-dialogs';
 import { FilterPanel } from './filter-panel';
 import { ListTable } from './list-table';
+import { PageNav } from './page-nav';
 import { MatrixTable } from './matrix-table';
 import { StaleList } from './stale-list';
 import { StatusTotals } from './status-totals';
@@ -21,6 +22,7 @@ import {
   currentStaleEntries,
   isFiltering,
   NO_FILTERS,
+  participantPage,
   participantsInView,
   resolvePerspective,
   toGrid,
@@ -62,6 +64,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const editing = canEdit && editingWanted;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [pageIndex, setPageIndex] = useState(0);
   const [manageOpen, setManageOpen] = useState(false);
   const [action, setAction] = useState<{ seq: number; action: EditorAction } | null>(null);
   const [popover, setPopover] = useState<PopoverState | null>(null);
@@ -83,7 +86,8 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const participants = programme.participants;
   const perspective = resolvePerspective(config, rows, participants);
   const filtered = useMemo(() => applyFilters(rows, participants, filters), [rows, participants, filters]);
-  const grid = useMemo(() => toGrid(filtered, config.layout), [filtered, config.layout]);
+  const paged = useMemo(() => participantPage(filtered, pageIndex), [filtered, pageIndex]);
+  const grid = useMemo(() => toGrid(paged.view, config.layout), [paged.view, config.layout]);
   const regionsInView = useMemo(() => participantsInView(rows, participants), [rows, participants]);
   const initiativesById = useMemo(() => new Map(rows.map((r) => [r.initiative.id, r.initiative])), [rows]);
   const regionsByCode = useMemo(() => new Map(participants.map((p) => [p.code, p])), [participants]);
@@ -109,16 +113,20 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
       }),
   };
 
-  const openAction = (next: EditorAction) => setAction((prev) => ({ seq: (prev?.seq ?? 0) + 1, action: next }));
+  const openAction = useCallback((next: EditorAction) => setAction((prev) => ({ seq: (prev?.seq ?? 0) + 1, action: next })), []);
 
-  const onActivate = (gc: GridCell, el: HTMLButtonElement) => {
-    const key = cellKey(gc.initiative.id, gc.region.code);
-    if (editing) {
-      openAction({ kind: 'cell', initiativeId: gc.initiative.id, regionCode: gc.region.code });
-      return;
-    }
-    setPopover((p) => (p?.key === key ? null : { key, initiativeId: gc.initiative.id, regionCode: gc.region.code, source: el }));
-  };
+  // Stable across renders, so the matrix's memoised cells do not all re-render when a popover opens.
+  const onActivate = useCallback(
+    (gc: GridCell, el: HTMLButtonElement) => {
+      const key = cellKey(gc.initiative.id, gc.region.code);
+      if (editing) {
+        openAction({ kind: 'cell', initiativeId: gc.initiative.id, regionCode: gc.region.code });
+        return;
+      }
+      setPopover((p) => (p?.key === key ? null : { key, initiativeId: gc.initiative.id, regionCode: gc.region.code, source: el }));
+    },
+    [editing, openAction],
+  );
 
   const popoverTarget = useMemo<PopoverTarget | null>(() => {
     if (!popover) return null;
@@ -131,6 +139,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
 
   const changeFilters = (next: Filters) => {
     setFilters(next);
+    setPageIndex(0);
     announce(resultText(applyFilters(rows, participants, next), perspective, t));
   };
 
@@ -145,7 +154,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
     const table =
       perspective.kind === 'region' || perspective.kind === 'initiative'
         ? csv.listTable(filtered, perspective.kind, locale, t)
-        : csv.matrixTable(grid, locale, t);
+        : csv.matrixTable(toGrid(filtered, config.layout), locale, t);
     downloadText(csv.toCsv(table), csv.csvFileName(`${programme.name} ${t('csvFileName')}`, new Date()), 'text/csv;charset=utf-8');
     announce(t('csvDone'));
   };
@@ -261,21 +270,31 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
       {filtered.rows.length === 0 ? (
         <p className="rs-no-matches">{t('noMatches')}</p>
       ) : perspective.kind === 'programme' ? (
-        <MatrixTable
-          grid={grid}
-          caption={caption}
-          stalenessDays={programme.stalenessDays}
-          editing={editing}
-          anchorKey={popover?.key ?? null}
-          pendingKeys={pendingKeys}
-          onActivate={onActivate}
-        />
+        <>
+          {paged.page ? (
+            <PageNav
+              page={paged.page}
+              onChange={(index) => {
+                setPageIndex(index);
+                const p = participantPage(filtered, index).page;
+                if (p) announce(t('pageStatus', { from: p.start + 1, to: p.end, total: p.total }));
+              }}
+            />
+          ) : null}
+          <MatrixTable
+            grid={grid}
+            caption={caption}
+            editing={editing}
+            anchorKey={popover?.key ?? null}
+            pendingKeys={pendingKeys}
+            onActivate={onActivate}
+          />
+        </>
       ) : (
         <ListTable
           view={filtered}
           by={perspective.kind}
           caption={caption}
-          stalenessDays={programme.stalenessDays}
           editing={editing}
           anchorKey={popover?.key ?? null}
           pendingKeys={pendingKeys}

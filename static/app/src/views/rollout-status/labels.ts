@@ -26,20 +26,23 @@ export function formatRange(start: string | null, end: string | null, locale: Lo
 }
 
 /**
- * A cell button's accessible name: where, what, and the markers that are otherwise only icons. It makes
- * sense on its own, e.g. when tabbing or in a screen reader's list of buttons.
+ * The hidden words around a cell's status that make its button's name complete on its own ("Region
+ * Uppsala, Digital KBT: Pilot (tidigt införande). Behöver ses över. 1 varning"), e.g. when tabbing or
+ * in a screen reader's list of buttons. The status itself comes from the lozenge, so the visible short
+ * label and the name stay one text.
  */
-export function cellLabel(
-  cell: Pick<CellView, 'status' | 'stale' | 'warnings'>,
+export function cellNameParts(
+  cell: Pick<CellView, 'stale' | 'warnings'>,
   where: { region: string; initiative: string },
   options: { editing: boolean; pending: boolean },
-  locale: Locale,
   t: T,
-): string {
-  const status = statusLabel(cell.status, locale);
-  const parts = [t(options.editing ? 'cellEditLabel' : 'cellLabel', { ...where, status })];
-  if (cell.stale) parts.push(t('cellStale'));
-  if (cell.warnings.length > 0) parts.push(t('warningMarker', { count: cell.warnings.length }));
-  if (options.pending) parts.push(t('cellPending'));
-  return parts.join('. ');
+): { prefix: string; suffix: string } {
+  const markers: string[] = [];
+  if (cell.stale) markers.push(t('cellStale'));
+  if (cell.warnings.length > 0) markers.push(t('warningMarker', { count: cell.warnings.length }));
+  if (options.pending) markers.push(t('cellPending'));
+  return {
+    prefix: t(options.editing ? 'cellEditPrefix' : 'cellPrefix', where),
+    suffix: markers.length ? `. ${markers.join('. ')}` : '',
+  };
 }

@@ -3,7 +3,7 @@ import { interpolateNodes } from '../../i18n';
 import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
 import { ScrollRegion } from './scroll-region';
-import { formatRange } from './labels';
+import { cellNameParts, formatRange } from './labels';
 import { useText } from './use-text';
 import { cellKey, type FilteredView, type GridCell } from './view-model';
 
@@ -12,7 +12,6 @@ export interface ListTableProps {
   /** 'region': one line per initiative in one region; 'initiative': one line per region. */
   by: 'region' | 'initiative';
   caption: string;
-  stalenessDays: number;
   editing: boolean;
   anchorKey: string | null;
   pendingKeys: ReadonlySet<string>;
@@ -20,7 +19,7 @@ export interface ListTableProps {
 }
 
 /** The region and single-initiative perspectives: fewer cells, so each line can say more. */
-export function ListTable({ view, by, caption, stalenessDays, editing, anchorKey, pendingKeys, onActivate }: ListTableProps) {
+export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, onActivate }: ListTableProps) {
   const { t, i18n, locale } = useText();
   const captionId = useId();
   const lines = view.rows.flatMap((row) =>
@@ -54,18 +53,18 @@ export function ListTable({ view, by, caption, stalenessDays, editing, anchorKey
               return (
                 <tr key={k}>
                   <th scope="row" className="rs-row-head">
-                    {by === 'region' ? <InitiativeName initiative={line.initiative} stalenessDays={stalenessDays} /> : line.region.name}
+                    {by === 'region' ? <InitiativeName initiative={line.initiative} showStale /> : line.region.name}
                   </th>
                   <td>
                     <CellButton
-                      cell={cell}
-                      regionName={line.region.name}
-                      initiativeName={line.initiative.name}
+                      status={cell.status}
+                      stale={cell.stale}
+                      warningCount={cell.warnings.length}
+                      name={cellNameParts(cell, { region: line.region.name, initiative: line.initiative.name }, { editing, pending: pendingKeys.has(k) }, t)}
                       editing={editing}
                       isAnchor={anchorKey === k}
                       pending={pendingKeys.has(k)}
                       compact={false}
-                      stalenessDays={stalenessDays}
                       onActivate={(el) => onActivate(line, el)}
                     />
                   </td>

@@ -1,7 +1,7 @@
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
-import { cellLabel } from './labels';
+import { cellNameParts } from './labels';
 import { ScrollRegion } from './scroll-region';
 import { useText } from './use-text';
 import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
@@ -9,7 +9,6 @@ import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } fro
 export interface MatrixTableProps {
   grid: Grid;
   caption: string;
-  stalenessDays: number;
   editing: boolean;
   anchorKey: string | null;
   pendingKeys: ReadonlySet<string>;
@@ -21,8 +20,8 @@ export interface MatrixTableProps {
  * sideways inside a focusable, labelled region (WCAG 1.4.10). Only one cell is in the Tab order at a
  * time and the arrow keys move between cells, so a keyboard user does not tab through a thousand cells.
  */
-export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, pendingKeys, onActivate }: MatrixTableProps) {
-  const { t, locale } = useText();
+export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate }: MatrixTableProps) {
+  const { t } = useText();
   const captionId = useId();
   const hintId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
@@ -34,56 +33,50 @@ export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, 
   const activeC = Math.min(active.c, Math.max(0, colCount - 1));
   const initiativesAsRows = grid.layout === 'initiatives-as-rows';
 
-  const focusCell = (r: number, c: number) => {
-    const el = tableRef.current?.querySelector<HTMLButtonElement>(`button[data-r="${r}"][data-c="${c}"]`);
-    if (el) {
-      el.focus();
-      setActive({ r, c });
-    }
-  };
-
-  /** Moves to the nearest cell with a button in the given direction (filtered-out cells have none). */
-  const move = (r: number, c: number, dr: number, dc: number) => {
-    let nr = r + dr;
-    let nc = c + dc;
-    while (nr >= 0 && nr < rowCount && nc >= 0 && nc < colCount) {
-      if (tableRef.current?.querySelector(`button[data-r="${nr}"][data-c="${nc}"]`)) return focusCell(nr, nc);
-      nr += dr;
-      nc += dc;
-    }
-  };
-
   // Stable handlers, so that memoised cells re-render only when their own props change.
-  const gridRef = useRef(grid);
-  gridRef.current = grid;
   const activate = useCallback(
     (el: HTMLButtonElement) => {
-      const gc = gridRef.current.rows[Number(el.dataset.r)]?.cells[Number(el.dataset.c)];
+      const gc = grid.rows[Number(el.dataset.r)]?.cells[Number(el.dataset.c)];
       if (gc) onActivate(gc, el);
     },
-    [onActivate],
+    [grid, onActivate],
   );
   const onCellFocus = useCallback((r?: number, c?: number) => {
     if (r === undefined || c === undefined) return;
     setActive((a) => (a.r === r && a.c === c ? a : { r, c }));
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const r = Number(e.currentTarget.dataset.r);
-    const c = Number(e.currentTarget.dataset.c);
-    const keys: Record<string, () => void> = {
-      ArrowRight: () => move(r, c, 0, 1),
-      ArrowLeft: () => move(r, c, 0, -1),
-      ArrowDown: () => move(r, c, 1, 0),
-      ArrowUp: () => move(r, c, -1, 0),
-      Home: () => (e.ctrlKey ? move(-1, 0, 1, 0) : move(r, -1, 0, 1)),
-      End: () => (e.ctrlKey ? move(rowCount, colCount - 1, -1, 0) : move(r, colCount, 0, -1)),
-    };
-    const action = keys[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
-  };
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLButtonElement>) => {
+      const table = tableRef.current;
+      const cellAt = (r: number, c: number) => table?.querySelector<HTMLButtonElement>(`button[data-r="${r}"][data-c="${c}"]`) ?? null;
+      /** The nearest cell with a button in the given direction (filtered-out cells have none). */
+      const move = (r: number, c: number, dr: number, dc: number) => {
+        for (let nr = r + dr, nc = c + dc; nr >= 0 && nr < rowCount && nc >= 0 && nc < colCount; nr += dr, nc += dc) {
+          const el = cellAt(nr, nc);
+          if (el) {
+            el.focus();
+            return;
+          }
+        }
+      };
+      const r = Number(e.currentTarget.dataset.r);
+      const c = Number(e.currentTarget.dataset.c);
+      const keys: Record<string, () => void> = {
+        ArrowRight: () => move(r, c, 0, 1),
+        ArrowLeft: () => move(r, c, 0, -1),
+        ArrowDown: () => move(r, c, 1, 0),
+        ArrowUp: () => move(r, c, -1, 0),
+        Home: () => (e.ctrlKey ? move(-1, 0, 1, 0) : move(r, -1, 0, 1)),
+        End: () => (e.ctrlKey ? move(rowCount, colCount - 1, -1, 0) : move(r, colCount, 0, -1)),
+      };
+      const action = keys[e.key];
+      if (!action) return;
+      e.preventDefault();
+      action();
+    },
+    [rowCount, colCount],
+  );
 
   return (
     <>
@@ -97,6 +90,14 @@ export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, 
         </p>
         <table className="io-table rs-matrix" ref={tableRef}>
           <caption className="io-visually-hidden">{caption}</caption>
+          {/* Fixed column widths: the browser lays out a thousand-cell table without measuring every cell. */}
+          <colgroup>
+            <col className="rs-colw-head" />
+            {grid.columns.map((col) => (
+              <col key={col.key} className={col.kind === 'region' ? 'rs-colw-region' : 'rs-colw-initiative'} />
+            ))}
+            {initiativesAsRows ? <col className="rs-colw-summary" /> : null}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className="rs-corner">
@@ -115,7 +116,7 @@ export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, 
           <tbody>
             {grid.rows.map((row, r) => (
               <tr key={row.header.key}>
-                <RowHeader item={row.header} stalenessDays={stalenessDays} />
+                <RowHeader item={row.header} />
                 {row.cells.map((gc, c) => {
                   const key = grid.columns[c].key;
                   if (!gc) {
@@ -142,7 +143,7 @@ export function MatrixTable({ grid, caption, stalenessDays, editing, anchorKey, 
                         status={gc.cell.status}
                         stale={gc.cell.stale}
                         warningCount={gc.cell.warnings.length}
-                        label={cellLabel(gc.cell, { region: gc.region.name, initiative: gc.initiative.name }, { editing, pending }, locale, t)}
+                        name={cellNameParts(gc.cell, { region: gc.region.name, initiative: gc.initiative.name }, { editing, pending }, t)}
                         editing={editing}
                         isAnchor={anchorKey === k}
                         pending={pending}
@@ -209,7 +210,7 @@ function ColumnHeader({ item }: { item: AxisItem }) {
   );
 }
 
-function RowHeader({ item, stalenessDays }: { item: AxisItem; stalenessDays: number }) {
+function RowHeader({ item }: { item: AxisItem }) {
   if (item.kind === 'region') {
     return (
       <th scope="row" className="rs-row-head">
@@ -219,7 +220,7 @@ function RowHeader({ item, stalenessDays }: { item: AxisItem; stalenessDays: num
   }
   return (
     <th scope="row" className="rs-row-head">
-      <InitiativeName initiative={item.initiative} stalenessDays={stalenessDays} />
+      <InitiativeName initiative={item.initiative} showStale />
     </th>
   );
 }

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import type { InitiativeHeader, RolloutStatusView } from '@shared/contract';
 import type { Participant } from '@shared/model';
+import { Button } from '../../components/button';
 import { useText } from './use-text';
+
+const STEP = 100;
 
 export interface StaleListProps {
   entries: RolloutStatusView['stale'];
@@ -16,6 +19,8 @@ export interface StaleListProps {
 export function StaleList({ entries, initiatives, regions, stalenessDays, onOpen }: StaleListProps) {
   const { t, i18n } = useText();
   const [open, setOpen] = useState(false);
+  // A programme of hundreds of participants can have thousands of stale entries: show them in steps.
+  const [shown, setShown] = useState(STEP);
   const panelId = useId();
   const items = entries
     .map((e) => ({ ...e, initiative: initiatives.get(e.initiativeId) }))
@@ -36,29 +41,41 @@ export function StaleList({ entries, initiatives, regions, stalenessDays, onOpen
           {t('staleHeading', { count: items.length })}
         </button>
       </h3>
+      {/* Rendered only when open: the list can be long and nobody reads it hidden. */}
       <div id={panelId} hidden={!open} className="rs-stale__panel">
-        <p className="io-muted">{t('staleIntro', { days: stalenessDays })}</p>
-        <ul className="rs-stale__list">
-          {items.map((e) => {
-            const region = e.regionCode ? regions.get(e.regionCode) : undefined;
-            const what = e.regionCode
-              ? t('staleCellItem', { initiative: e.initiative.name, region: region?.name ?? e.regionCode })
-              : t('staleInitiativeItem', { initiative: e.initiative.name });
-            const when = e.updatedAt ? t('staleUpdated', { date: i18n.formatDate(e.updatedAt) }) : t('staleNever');
-            return (
-              <li key={`${e.initiativeId}:${e.regionCode ?? ''}`}>
-                {onOpen ? (
-                  <button type="button" className="rs-link-button" onClick={() => onOpen(e.initiativeId, e.regionCode)}>
-                    {what}
-                  </button>
-                ) : (
-                  <span>{what}</span>
-                )}
-                <span className="io-muted"> – {when}</span>
-              </li>
-            );
-          })}
-        </ul>
+        {open ? (
+          <>
+            <p className="io-muted">{t('staleIntro', { days: stalenessDays })}</p>
+            <ul className="rs-stale__list">
+              {items.slice(0, shown).map((e) => {
+                const region = e.regionCode ? regions.get(e.regionCode) : undefined;
+                const what = e.regionCode
+                  ? t('staleCellItem', { initiative: e.initiative.name, region: region?.name ?? e.regionCode })
+                  : t('staleInitiativeItem', { initiative: e.initiative.name });
+                const when = e.updatedAt ? t('staleUpdated', { date: i18n.formatDate(e.updatedAt) }) : t('staleNever');
+                return (
+                  <li key={`${e.initiativeId}:${e.regionCode ?? ''}`}>
+                    {onOpen ? (
+                      <button type="button" className="rs-link-button" onClick={() => onOpen(e.initiativeId, e.regionCode)}>
+                        {what}
+                      </button>
+                    ) : (
+                      <span>{what}</span>
+                    )}
+                    <span className="io-muted"> – {when}</span>
+                  </li>
+                );
+              })}
+            </ul>
+            {items.length > shown ? (
+              <div>
+                <Button appearance="subtle" onClick={() => setShown(shown + STEP)}>
+                  {t('staleMore', { count: Math.min(STEP, items.length - shown) })}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        ) : null}
       </div>
     </section>
   );

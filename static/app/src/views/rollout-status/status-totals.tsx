@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
 import { StatusLozenge } from '../../components/status-lozenge';
-import { StaleMarker, WarningMarker } from './markers';
 import { useText } from './use-text';
 
 /**
@@ -39,15 +38,11 @@ export function StatusTotals({ totals, stalenessDays }: { totals: Record<Rollout
       </table>
       <ul className="rs-legend__markers">
         <li>
-          <span aria-hidden="true">
-            <StaleMarker compact />
-          </span>
+          <span className="rs-icon rs-icon--stale" />
           <span>{t('legendStale', { days: stalenessDays })}</span>
         </li>
         <li>
-          <span aria-hidden="true">
-            <WarningMarker count={1} compact />
-          </span>
+          <span className="rs-icon rs-icon--warning" />
           <span>{t('legendWarning')}</span>
         </li>
       </ul>

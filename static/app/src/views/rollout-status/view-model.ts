@@ -225,3 +225,41 @@ export function resolvePerspective(
   }
   return { kind: 'programme' };
 }
+
+// ---------------------------------------------------------------- participant pages
+
+/**
+ * A matrix wider than this is shown a page of participants at a time. Twenty-one regions fit on one
+ * page; a programme of 290 municipalities would otherwise put 14,500 buttons on the page at once, which
+ * takes the browser tens of seconds and nobody can read side by side anyway.
+ */
+export const PARTICIPANT_PAGE_SIZE = 30;
+
+export interface ParticipantPage {
+  /** 0-based index of the first participant shown, and one past the last. */
+  start: number;
+  end: number;
+  total: number;
+  index: number;
+  count: number;
+}
+
+/** The filtered view narrowed to one page of participants; `page` is null when everything fits. */
+export function participantPage(
+  view: FilteredView,
+  requested: number,
+  size: number = PARTICIPANT_PAGE_SIZE,
+): { view: FilteredView; page: ParticipantPage | null } {
+  const total = view.regions.length;
+  if (total <= size) return { view, page: null };
+  const count = Math.ceil(total / size);
+  const index = Math.min(Math.max(0, requested), count - 1);
+  const start = index * size;
+  const end = Math.min(total, start + size);
+  const regions = view.regions.slice(start, end);
+  const shown = new Set(regions.map((r) => r.code));
+  return {
+    view: { ...view, regions, rows: view.rows.map((row) => ({ ...row, cells: row.cells.filter((c) => shown.has(c.region.code)) })) },
+    page: { start, end, total, index, count },
+  };
+}
