@@ -3,8 +3,9 @@
  * Chromium driven by playwright-core, and axe-core run inside each macro's (cross-origin) iframe.
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../dev/server';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { startServer, type RunningServer, type StartServerOptions } from '../../dev/server';
+import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
 
 export type DemoUser = 'anonymous' | 'demo-viewer' | 'demo-editor' | 'demo-editor-other';
 export interface PageOptions {
@@ -29,8 +30,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function startHost(): Promise<RunningServer> {
-  return startServer({ port: 0, memory: true });
+/** In-memory data unless the options name a `kvsFile` (then the data persists there). */
+export async function startHost(options: StartServerOptions = {}): Promise<RunningServer> {
+  return startServer({ port: 0, memory: options.kvsFile === undefined, ...options });
 }
 
 /** Opens the host page as a demo user and waits until every macro on it has emitted its ready event. */
@@ -106,4 +108,135 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n');
+}
+
+// ------------------------------------------------------------------ rollout-status helpers
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A matrix cell's button by its accessible name ("Region Uppsala, Digital KBT: Pilot …", with "Ändra "
+ * or "Edit " in front in edit mode). With a status, only a button that names that status matches.
+ */
+export function rolloutCell(frame: Frame, initiative: string, region: string, status?: RolloutStatus, locale: 'sv' | 'en' = 'sv'): Locator {
+  // After the status may come markers (". Behöver ses över"), with or without a space before the dot.
+  const label = status ? `${escapeRegExp(ROLLOUT_STATUS_LABELS[status][locale])}\\s*(\\.|$)` : '';
+  return frame.getByRole('button', { name: new RegExp(`^((Ändra|Edit) )?${escapeRegExp(region)}, ${escapeRegExp(initiative)}:\\s*${label}`) });
+}
+
+/** The status a cell button shows (its lozenge's status). */
+export async function cellStatus(cell: Locator): Promise<RolloutStatus> {
+  const status = await cell.locator('[data-status]').getAttribute('data-status');
+  if (!status || !(ROLLOUT_STATUSES as readonly string[]).includes(status)) throw new Error(`No status in cell: ${status}`);
+  return status as RolloutStatus;
+}
+
+/** A status other than all of the given ones, the next in vocabulary order after the first. */
+export function otherStatus(...avoid: RolloutStatus[]): RolloutStatus {
+  const start = ROLLOUT_STATUSES.indexOf(avoid[0]!);
+  for (let i = 1; i <= ROLLOUT_STATUSES.length; i++) {
+    const s = ROLLOUT_STATUSES[(start + i) % ROLLOUT_STATUSES.length]!;
+    if (!avoid.includes(s)) return s;
+  }
+  throw new Error('No other status');
+}
+
+/** The app's polite live region (one per macro), whatever it currently says. */
+export function liveRegion(frame: Frame): Locator {
+  return frame.locator('[role="status"][aria-live="polite"]');
+}
+
+/** Waits until the live region has announced text matching `text`. */
+export async function waitForAnnouncement(frame: Frame, text: RegExp | string, timeout = 10_000): Promise<string> {
+  const region = liveRegion(frame).filter({ hasText: text });
+  await region.waitFor({ state: 'attached', timeout });
+  return (await region.textContent()) ?? '';
+}
+
+/** What has focus inside a frame, as a user would hear it: tag, role-ish class and text. */
+export interface FocusInfo {
+  inFrame: boolean;
+  tag: string;
+  text: string;
+  /** aria-label when there is one, else the text. */
+  name: string;
+  className: string;
+  type: string;
+}
+
+export async function focusedIn(frame: Frame): Promise<FocusInfo> {
+  return frame.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      inFrame: document.hasFocus() && !!el && el !== document.body,
+      tag: el?.tagName.toLowerCase() ?? '',
+      text: (el?.innerText ?? '').trim(),
+      name: (el?.getAttribute('aria-label') ?? el?.innerText ?? '').trim(),
+      className: el?.className ?? '',
+      type: el?.getAttribute('type') ?? '',
+    };
+  });
+}
+
+/** Presses Tab (on the page, so focus can travel from the host page into the iframe) until `done` holds. */
+export async function tabUntil(page: Page, frame: Frame, done: (f: FocusInfo) => boolean, what: string, maxPresses = 60): Promise<FocusInfo> {
+  const seen: string[] = [];
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focusedIn(frame);
+    if (f.inFrame && done(f)) return f;
+    seen.push(f.inFrame ? `${f.tag}:${f.text.slice(0, 30)}` : '(outside)');
+  }
+  throw new Error(`Tab never reached ${what}; focus went: ${seen.join(' → ')}`);
+}
+
+/** The visible text of each body row of a table, cell by cell (th and td). */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c as HTMLElement).innerText.trim())),
+  );
+}
+
+/** Turns the rollout-status edit mode on (by mouse) and waits until the cells are edit buttons. */
+export async function enterEditMode(frame: Frame, label = 'Redigera'): Promise<void> {
+  const toggle = frame.getByRole('button', { name: label, exact: true });
+  await toggle.click();
+  await frame.locator('button.rs-cell-button--edit').first().waitFor();
+}
+
+/** The open cell form ("Ändra {initiative} i {region}"). */
+export function cellForm(frame: Frame, initiative: string, region: string): Locator {
+  return frame.getByRole('dialog', { name: `Ändra ${initiative} i ${region}`, exact: true });
+}
+
+/**
+ * In edit mode: opens a cell's form, chooses a status and saves, then waits for the saved announcement
+ * and the cell to show the status. Returns the status the cell had before.
+ */
+export async function editCellStatus(frame: Frame, initiative: string, region: string, pick: (current: RolloutStatus) => RolloutStatus): Promise<{ from: RolloutStatus; to: RolloutStatus }> {
+  const cell = rolloutCell(frame, initiative, region);
+  const from = await cellStatus(cell);
+  const to = pick(from);
+  await cell.click();
+  const form = cellForm(frame, initiative, region);
+  await form.getByRole('radio', { name: ROLLOUT_STATUS_LABELS[to].sv, exact: true }).check();
+  await form.getByRole('button', { name: 'Spara', exact: true }).click();
+  await waitForAnnouncement(frame, `Sparat: ${initiative} i ${region}.`);
+  await rolloutCell(frame, initiative, region, to).waitFor();
+  return { from, to };
+}
+
+/**
+ * Out of edit mode: opens a cell's details and from there its history; returns the history dialog once
+ * its table has loaded.
+ */
+export async function openCellHistory(frame: Frame, initiative: string, region: string): Promise<Locator> {
+  await rolloutCell(frame, initiative, region).click();
+  const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
+  await popover.getByRole('button', { name: 'Visa historik' }).click();
+  const dialog = frame.getByRole('dialog', { name: `Historik: ${initiative} i ${region}`, exact: true });
+  await dialog.locator('table.rs-history tbody tr').first().waitFor();
+  return dialog;
 }
