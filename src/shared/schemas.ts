@@ -11,6 +11,12 @@ import {
   ROLLOUT_TYPES,
 } from './vocabulary';
 
+// Before any schema exists: zod decides per schema, when it is built, whether to compile a fast parser
+// with `new Function`. Forge's Custom UI CSP has no 'unsafe-eval', so that probe is a logged CSP
+// violation there. Set here, it runs before the first schema in every bundle that validates anything,
+// whatever the import order; the backend only loses a parsing shortcut it does not need at these sizes.
+z.config({ jitless: true });
+
 export const LIMITS = {
   name: 200,
   shortText: 300,

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { MACRO_KEYS, type MacroKey } from '@shared/vocabulary';
+import type { ResolverResponse } from '@shared/contract';
 import { LiveRegionProvider } from './components/live-region';
 import { SectionMessage } from './components/section-message';
 import { Spinner } from './components/spinner';
 import { I18nProvider, resolveLocale, safeTimeZone, useI18n } from './i18n';
 import { ErrorBoundary } from './shell/error-boundary';
+import { isMacroKey } from './shell/initial-load';
 import { MacroShell } from './shell/macro-shell';
 import { ReadySignal } from './shell/ready-signal';
 import type { FullContext } from './view-props';
@@ -12,12 +13,8 @@ import type { FullContext } from './view-props';
 // The config dialog is only opened by page editors; readers never download it.
 const ConfigDialog = lazy(() => import('./config'));
 
-function isMacroKey(key: unknown): key is MacroKey {
-  return typeof key === 'string' && (MACRO_KEYS as readonly string[]).includes(key);
-}
-
 /** One resource serves all four macros and their config dialog: dispatch on module key and mode. */
-export function App({ context }: { context: FullContext }) {
+export function App({ context, initialView }: { context: FullContext; initialView?: Promise<ResolverResponse<'getView'>> }) {
   const locale = resolveLocale(context.locale);
   const timeZone = safeTimeZone(context.timezone);
 
@@ -30,14 +27,14 @@ export function App({ context }: { context: FullContext }) {
     <I18nProvider locale={locale} timeZone={timeZone}>
       <LiveRegionProvider>
         <main className="io-app">
-          <Dispatch context={context} />
+          <Dispatch context={context} initialView={initialView} />
         </main>
       </LiveRegionProvider>
     </I18nProvider>
   );
 }
 
-function Dispatch({ context }: { context: FullContext }) {
+function Dispatch({ context, initialView }: { context: FullContext; initialView?: Promise<ResolverResponse<'getView'>> }) {
   const { t } = useI18n();
   const moduleKey = context.moduleKey;
   const isConfiguring = context.extension?.macro?.isConfiguring === true;
@@ -59,7 +56,7 @@ function Dispatch({ context }: { context: FullContext }) {
       </ErrorBoundary>
     );
   }
-  return <MacroShell macro={moduleKey} context={context} />;
+  return <MacroShell macro={moduleKey} context={context} initialView={initialView} />;
 }
 
 /** When even the context cannot be read, the locale is unknown: say it in both languages. */

@@ -32,6 +32,16 @@ describe('date formatting', () => {
     expect(formatMonth('2026-13', 'en')).toBe('2026-13');
   });
 
+  it('keeps locales, styles and zones apart when the same value is formatted again (formatters are reused)', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(formatMonth('2026-03', 'sv')).toBe('mars 2026');
+      expect(formatMonth('2026-03', 'en')).toBe('March 2026');
+      expect(formatMonth('2026-03', 'en', 'short')).toBe('Mar 2026');
+      expect(formatDate('2026-11-12T23:30:00Z', 'en', 'UTC')).toBe('12 Nov 2026');
+      expect(formatDate('2026-11-12T23:30:00Z', 'en', 'Europe/Stockholm')).toBe('13 Nov 2026');
+    }
+  });
+
   it('names quarters the Swedish way in Swedish', () => {
     expect(formatQuarter('2026-Q1', 'sv')).toBe('K1 2026');
     expect(formatQuarter('2026-Q3', 'en')).toBe('Q3 2026');

@@ -25,6 +25,10 @@ export const commonMessages = defineMessages({
     programme: 'Program',
     region: 'Region',
     initiative: 'Införande',
+    participantPageStatus: (p: { from: number; to: number; total: number }) => `Visar ${p.from}–${p.to} av ${p.total} deltagare`,
+    participantPagePrevious: 'Föregående',
+    participantPageNext: 'Nästa',
+    participantPageNav: 'Bläddra bland deltagarna',
     needDoneOf: (p: { done: number; total: number }) => `${p.done} av ${p.total} klara`,
     needDoneOfLong: (p: { done: number; total: number }) =>
       plural(p.total, `${p.done} av {count} region klar`, `${p.done} av {count} regioner klara`),
@@ -74,6 +78,10 @@ export const commonMessages = defineMessages({
     programme: 'Programme',
     region: 'Region',
     initiative: 'Initiative',
+    participantPageStatus: (p: { from: number; to: number; total: number }) => `Showing ${p.from}–${p.to} of ${p.total} participants`,
+    participantPagePrevious: 'Previous',
+    participantPageNext: 'Next',
+    participantPageNav: 'Page through the participants',
     needDoneOf: (p: { done: number; total: number }) => `${p.done} of ${p.total} done`,
     needDoneOfLong: (p: { done: number; total: number }) =>
       plural(p.total, `${p.done} of {count} region done`, `${p.done} of {count} regions done`),

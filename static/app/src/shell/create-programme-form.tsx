@@ -7,7 +7,6 @@ import { ErrorMessage } from '../components/error-message';
 import { CheckboxField, TextAreaField, TextField } from '../components/field';
 import { useAnnounce } from '../components/live-region';
 import { useI18n } from '../i18n';
-import './zod-setup';
 
 type FieldName = 'name' | 'description' | 'stalenessDays' | 'published';
 type FieldErrors = Partial<Record<FieldName, string>>;

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, use, useCallback, useEffect, useRef, useState } from 'react';
 import type { Capabilities, ResolverResponse, ViewResponse } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { MacroKey } from '@shared/vocabulary';
@@ -13,7 +13,8 @@ import { ErrorBoundary } from './error-boundary';
 import { MacroHeader } from './macro-header';
 import { NoProgramme } from './no-programme';
 import { ReadySignal } from './ready-signal';
-import { VIEW_COMPONENTS } from './view-registry';
+import { hasView, loadedView, loadView } from './view-registry';
+import type { ViewProps } from '../view-props';
 
 type Load = { phase: 'loading' } | { phase: 'loaded'; response: ViewResponse } | { phase: 'failed'; error: AppError };
 type CapabilityLoad = { phase: 'loading' } | { phase: 'done'; capabilities: Capabilities | null };
@@ -22,12 +23,22 @@ type CapabilityLoad = { phase: 'loading' } | { phase: 'done'; capabilities: Capa
  * One macro on a page: one getView per render (plus one after each save), with getCapabilities in
  * parallel. The view paints as soon as its data is in; edit controls appear when capabilities arrive.
  */
-export function MacroShell({ macro, context }: { macro: MacroKey; context: FullContext }) {
+export function MacroShell({
+  macro,
+  context,
+  initialView,
+}: {
+  macro: MacroKey;
+  context: FullContext;
+  /** The first getView, already started by main.tsx before React rendered (see startInitialLoad). */
+  initialView?: Promise<ResolverResponse<'getView'>>;
+}) {
   const { t, locale } = useI18n();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [caps, setCaps] = useState<CapabilityLoad>({ phase: 'loading' });
   const [reloadError, setReloadError] = useState<AppError | null>(null);
   const requestSeq = useRef(0);
+  const pendingInitial = useRef(initialView);
 
   const applyView = useCallback((result: ResolverResponse<'getView'>) => {
     if (result.ok) {
@@ -56,7 +67,10 @@ export function MacroShell({ macro, context }: { macro: MacroKey; context: FullC
   useEffect(() => {
     const seq = ++requestSeq.current;
     let live = true;
-    void invoke('getView', { locale }).then((result) => {
+    // The request main.tsx started serves the first render only; a later run of this effect asks again.
+    const first = pendingInitial.current ?? invoke('getView', { locale });
+    pendingInitial.current = undefined;
+    void first.then((result) => {
       if (live && seq === requestSeq.current) applyView(result);
     });
     void invoke('getCapabilities', {}).then((result) => {
@@ -97,7 +111,6 @@ export function MacroShell({ macro, context }: { macro: MacroKey; context: FullC
     return <NoProgramme capabilities={capabilities} onCreated={afterCreate} />;
   }
 
-  const View = VIEW_COMPONENTS[macro];
   return (
     <>
       <MacroHeader macro={macro} programme={response.programme} config={response.config} />
@@ -107,7 +120,7 @@ export function MacroShell({ macro, context }: { macro: MacroKey; context: FullC
           <ErrorMessage error={reloadError} onRetry={() => void fetchView()} alert />
         </div>
       ) : null}
-      {View ? (
+      {hasView(macro) ? (
         <ErrorBoundary
           fallback={
             <>
@@ -117,7 +130,7 @@ export function MacroShell({ macro, context }: { macro: MacroKey; context: FullC
           }
         >
           <Suspense fallback={<Spinner label={t('loading')} />}>
-            <View data={response} capabilities={capabilities} reload={fetchView} context={context} />
+            <MacroView macro={macro} data={response} capabilities={capabilities} reload={fetchView} context={context} />
             <ReadySignal />
           </Suspense>
         </ErrorBoundary>
@@ -129,4 +142,11 @@ export function MacroShell({ macro, context }: { macro: MacroKey; context: FullC
       )}
     </>
   );
+}
+
+/** The macro's view: straight away when its chunk is in (it was requested with the data), else it suspends until it is. */
+function MacroView({ macro, ...props }: ViewProps & { macro: MacroKey }) {
+  const View = loadedView(macro) ?? use(loadView(macro));
+  // eslint-disable-next-line react-hooks/static-components -- one component per macro key, made once by the module registry; never remade in render
+  return <View {...props} />;
 }

@@ -1,9 +1,9 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { MACRO_KEYS, type MacroKey } from '@shared/vocabulary';
+import type { ComponentType } from 'react';
+import type { MacroKey } from '@shared/vocabulary';
 import type { ViewProps } from '../view-props';
 
 type ViewModule = { default: ComponentType<ViewProps> };
-type LazyView = LazyExoticComponent<ComponentType<ViewProps>>;
+export type ViewComponent = ComponentType<ViewProps>;
 
 /**
  * Every macro's view lives in views/<macro-key>/index.tsx and default-exports its component. Each is its
@@ -11,10 +11,34 @@ type LazyView = LazyExoticComponent<ComponentType<ViewProps>>;
  */
 const loaders = import.meta.glob<ViewModule>('../views/*/index.tsx');
 
-/** Made once at load time: lazy() downloads nothing until a view is first rendered. */
-export const VIEW_COMPONENTS: Readonly<Record<MacroKey, LazyView | null>> = Object.fromEntries(
-  MACRO_KEYS.map((key) => {
+const loading = new Map<MacroKey, Promise<ViewComponent>>();
+const loaded = new Map<MacroKey, ViewComponent>();
+
+export function hasView(key: MacroKey): boolean {
+  return `../views/${key}/index.tsx` in loaders;
+}
+
+/**
+ * Starts (once) the download of a view's chunk. main.tsx calls it as soon as the module key is known, so
+ * the chunk arrives while getView is still on its way instead of being requested after the data.
+ */
+export function loadView(key: MacroKey): Promise<ViewComponent> {
+  let promise = loading.get(key);
+  if (!promise) {
     const loader = loaders[`../views/${key}/index.tsx`];
-    return [key, loader ? lazy(loader) : null];
-  }),
-) as Record<MacroKey, LazyView | null>;
+    promise = loader
+      ? loader().then((m) => {
+          loaded.set(key, m.default);
+          return m.default;
+        })
+      : Promise.reject(new Error(`No view for ${key}`));
+    loading.set(key, promise);
+  }
+  return promise;
+}
+
+/** The view's component if its chunk is already in, so it renders without suspending. */
+export function loadedView(key: MacroKey): ViewComponent | undefined {
+  return loaded.get(key);
+}
+

@@ -1,3 +1,4 @@
+import { memo, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { EmptyState } from '../../components/empty-state';
@@ -6,6 +7,7 @@ import { StatusLozenge } from '../../components/status-lozenge';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import type { ViewProps } from '../../view-props';
+import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';
 import { roadmapMessages } from './messages';
 import './roadmap.css';
@@ -24,37 +26,75 @@ function hasDates(entry: Entry): boolean {
 /** Overview 4: when each region can start: national pilot and broad windows, and each region's plans. */
 export default function RoadmapView({ data }: ViewProps) {
   const tv = useMessages(roadmapMessages);
+  const participants = data.programme.participants;
+  const regionOf = useMemo(() => participantLookup(participants), [participants]);
+  const pages = useParticipantWindow(participants);
+  // One "today" for every timeline on the page, so re-renders do not move it or defeat memoisation.
+  const [now] = useState(() => new Date());
   if (data.view.macro !== 'roadmap') return null;
   const view = data.view;
-  const regionOf = participantLookup(data.programme.participants);
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   return (
     <div className="io-view io-roadmap">
       <Legend />
+      <ParticipantPager window={pages} />
       {view.initiatives.map((entry) => (
-        <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
-          <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
-          {hasDates(entry) ? (
-            <>
-              <Timeline
-                quarters={view.quarters}
-                rows={timelineRows(entry, regionOf, tv('national'))}
-                now={new Date()}
-                label={tv('timelineLabel', { initiative: entry.initiative.name })}
-              />
-              <RoadmapTable entry={entry} regionOf={regionOf} />
-            </>
-          ) : (
-            <p className="io-muted">{tv('noDates')}</p>
-          )}
-        </section>
+        <RoadmapSection
+          key={entry.initiative.id}
+          entry={entry}
+          quarters={view.quarters}
+          regionOf={regionOf}
+          shownCodes={pages.codes}
+          all={pages.shown.length === participants.length}
+          now={now}
+          stalenessDays={data.programme.stalenessDays}
+        />
       ))}
     </div>
   );
 }
 
-function timelineRows(entry: Entry, regionOf: RegionOf, nationalLabel: string): TimelineRow[] {
-  const i = entry.initiative;
+/** One initiative: its timeline and the equivalent table, for the participants on the current page. */
+const RoadmapSection = memo(function RoadmapSection({
+  entry,
+  quarters,
+  regionOf,
+  shownCodes,
+  all,
+  now,
+  stalenessDays,
+}: {
+  entry: Entry;
+  quarters: string[];
+  regionOf: RegionOf;
+  shownCodes: ReadonlySet<string>;
+  all: boolean;
+  now: Date;
+  stalenessDays: number;
+}) {
+  const tv = useMessages(roadmapMessages);
+  const regions = all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode));
+  return (
+    <section className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
+      <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={stalenessDays} />
+      {hasDates(entry) ? (
+        <>
+          <Timeline
+            quarters={quarters}
+            rows={timelineRows(entry.initiative, regions, regionOf, tv('national'))}
+            now={now}
+            label={tv('timelineLabel', { initiative: entry.initiative.name })}
+          />
+          <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} />
+        </>
+      ) : (
+        <p className="io-muted">{tv('noDates')}</p>
+      )}
+    </section>
+  );
+});
+
+function timelineRows(i: InitiativeHeader, regions: Entry['regions'], regionOf: RegionOf, nationalLabel: string): TimelineRow[] {
   return [
     {
       key: 'national',
@@ -64,7 +104,7 @@ function timelineRows(entry: Entry, regionOf: RegionOf, nationalLabel: string): 
       broad: [i.nationalBroadStart, i.nationalBroadEnd],
       warning: false,
     },
-    ...entry.regions.map((r) => ({
+    ...regions.map((r) => ({
       key: r.regionCode,
       label: regionOf(r.regionCode).short,
       national: false,
@@ -128,10 +168,9 @@ function usePeriod() {
 }
 
 /** The timeline's equivalent as a table (WCAG 1.1.1): the drawing is hidden from assistive technology. */
-function RoadmapTable({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
+function RoadmapTable({ initiative: i, regions, regionOf }: { initiative: InitiativeHeader; regions: Entry['regions']; regionOf: RegionOf }) {
   const tv = useMessages(roadmapMessages);
   const period = usePeriod();
-  const i: InitiativeHeader = entry.initiative;
   return (
     // Open by default: the table is the timeline's equivalent for everyone, and a reader may fold it away.
     <details className="io-details io-roadmap__table" open>
@@ -160,7 +199,7 @@ function RoadmapTable({ entry, regionOf }: { entry: Entry; regionOf: RegionOf })
               <td>{period(i.nationalBroadStart, i.nationalBroadEnd)}</td>
               <td />
             </tr>
-            {entry.regions.map((r) => (
+            {regions.map((r) => (
               <tr key={r.regionCode}>
                 <th scope="row" className="io-sticky-col">
                   {regionOf(r.regionCode).name}

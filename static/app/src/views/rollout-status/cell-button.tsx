@@ -1,14 +1,15 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { RolloutStatus } from '@shared/vocabulary';
 import { Spinner } from '../../components/spinner';
-import { StatusLozenge } from '../../components/status-lozenge';
 
 export interface CellButtonProps {
   status: RolloutStatus;
   stale: boolean;
   warningCount: number;
-  /** Hidden words before and after the status, so the button's name is complete (see cellNameParts). */
+  /** Words before and after the status, so the button's name is complete (see cellNameParts). */
   name: { prefix: string; suffix: string };
+  /** The status in words: the full label is the name, the short one is what fits the cell. */
+  label: { full: string; short: string };
   editing: boolean;
   /** The cell whose detail popover is open: it anchors the popover and reports aria-expanded. */
   isAnchor: boolean;
@@ -24,12 +25,14 @@ export interface CellButtonProps {
 }
 
 /**
- * One status as a real button: in reading mode it opens the details, in edit mode the form. The markers
- * are CSS icons (no DOM of their own, which matters in a matrix of thousands of cells); what they mean
- * is in hidden text, part of the button's name.
+ * One status as a real button: in reading mode it opens the details, in edit mode the form. A matrix has
+ * thousands of these, so each is as light as it can be: one hidden text names the button completely
+ * (where, the full status, the markers), and what it shows is a dense lozenge (a CSS-drawn shape and the
+ * short label, hidden from assistive technology) plus CSS marker icons with no DOM of their own. The name
+ * comes from content, not aria-label, so the visible short label never contradicts it (WCAG 2.5.3).
  */
 export const CellButton = memo(function CellButton(props: CellButtonProps) {
-  const { status, stale, warningCount, name, editing, isAnchor, pending, compact } = props;
+  const { status, stale, warningCount, name, label, editing, isAnchor, pending, compact } = props;
   const classes = ['rs-cell-button', editing ? 'rs-cell-button--edit' : '', isAnchor ? 'rs-anchor' : ''].filter(Boolean).join(' ');
   return (
     <button
@@ -45,11 +48,12 @@ export const CellButton = memo(function CellButton(props: CellButtonProps) {
       onKeyDown={props.onKeyDown}
       onFocus={props.onFocus ? () => props.onFocus?.(props.row, props.col) : undefined}
     >
-      <span className="io-visually-hidden">{name.prefix} </span>
-      <StatusLozenge status={status} compact={compact} />
+      <span className="io-visually-hidden">{`${name.prefix} ${label.full}${name.suffix}`}</span>
+      <span className={`io-lozenge io-lozenge--${status} io-lozenge--dense`} data-status={status} aria-hidden="true">
+        {compact ? label.short : label.full}
+      </span>
       {stale ? <span className="rs-icon rs-icon--stale" /> : null}
       {warningCount > 0 ? <span className="rs-icon rs-icon--warning" /> : null}
-      {name.suffix ? <span className="io-visually-hidden">{name.suffix}</span> : null}
       {pending ? <Spinner size="small" decorative /> : null}
       {editing ? <span className="rs-icon rs-icon--pencil" /> : null}
     </button>

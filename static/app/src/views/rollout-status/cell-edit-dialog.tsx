@@ -1,15 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import type { CellView, InitiativeHeader } from '@shared/contract';
-import type { AppError } from '@shared/errors';
 import type { CellField, Participant } from '@shared/model';
-import type { UpdateCellInput } from '@shared/schemas';
 import { ROLLOUT_STATUSES } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { CheckboxField, TextAreaField, TextField } from '../../components/field';
-import { useAnnounce } from '../../components/live-region';
 import { StatusLozenge } from '../../components/status-lozenge';
 import {
   buildUpdateCell,
@@ -20,12 +17,10 @@ import {
   type CellFormState,
 } from './cell-form';
 import type { CellWrites } from './cell-writes';
-import { conflictFields, keepMine, withoutConflicting } from './conflict';
-import { ConflictView } from './conflict-view';
-import { ErrorSummary, type SummaryItem } from './error-summary';
-import { fieldErrorText } from './field-error-text';
-import { serverIssuesToFieldErrors, type FieldError } from './form-errors';
+import { conflictDialog } from './conflict-dialog';
+import { ErrorSummary } from './error-summary';
 import { CELL_FIELD_LABEL } from './field-labels';
+import { usePatchSave } from './use-patch-save';
 import { useEditorText } from './use-editor-text';
 
 export interface CellEditDialogProps {
@@ -37,8 +32,6 @@ export interface CellEditDialogProps {
   onClose(): void;
 }
 
-type Conflict = { error: AppError; sent: UpdateCellInput };
-
 /**
  * The cell form. Saving sends only the changed fields with the values they started from; the matrix
  * shows the change at once and rolls it back if the server refuses. The dialog stays open on failure
@@ -46,104 +39,35 @@ type Conflict = { error: AppError; sent: UpdateCellInput };
  */
 export function CellEditDialog({ initiative, region, cell, writes, reload, onClose }: CellEditDialogProps) {
   const { t, i18n } = useEditorText();
-  const announce = useAnnounce();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: CellField) => `${baseId}-${f}`;
   // The values the editor started from: `expected` for the server, and the baseline of "changed".
   const [initial] = useState(() => pickCellFields(cell));
   const [form, setForm] = useState<CellFormState>(() => formFromCell(initial));
-  const [errors, setErrors] = useState<Partial<Record<CellField, FieldError>>>({});
-  const [attempt, setAttempt] = useState(0);
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const checkedStatusRef = useRef<HTMLInputElement>(null);
+  const { submit, saving, serverError, summary, attempt, fieldError: err, conflict, takeTheirs, keepMine } = usePatchSave({
+    validate: () => validateCellForm(form),
+    build: (fields) => buildUpdateCell(initiative.id, region.code, initial, fields),
+    // The matrix shows the change at once, and drops it again if the server refuses.
+    request: async (payload) => {
+      writes.begin(initiative.id, [{ ...cell, ...payload.patch }]);
+      const res = await invoke('updateCell', payload);
+      if (res.ok) writes.succeed(initiative.id, [res.data.cell]);
+      else writes.rollback(initiative.id, [region.code]);
+      return res;
+    },
+    savedMessage: () => t('saved', { initiative: initiative.name, region: region.name }),
+    shapes: CELL_FIELD_SHAPES,
+    fieldId,
+    label: (f) => t(CELL_FIELD_LABEL[f]),
+    reload,
+    onClose,
+  });
 
   const set = <K extends keyof CellFormState>(key: K, value: CellFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const send = async (payload: UpdateCellInput) => {
-    setSaving(true);
-    setServerError(null);
-    writes.begin(initiative.id, [{ ...cell, ...payload.patch }]);
-    const res = await invoke('updateCell', payload);
-    setSaving(false);
-    if (res.ok) {
-      writes.succeed(initiative.id, [res.data.cell]);
-      announce(t('saved', { initiative: initiative.name, region: region.name }));
-      onClose();
-      void reload();
-      return;
-    }
-    writes.rollback(initiative.id, [region.code]);
-    if (res.error.code === 'CONFLICT') {
-      setConflict({ error: res.error, sent: payload });
-      return;
-    }
-    setConflict(null);
-    if (res.error.code === 'VALIDATION') {
-      setErrors(serverIssuesToFieldErrors(res.error.issues, CELL_FIELD_SHAPES));
-      setAttempt((n) => n + 1);
-    }
-    setServerError(res.error);
-    announce(t('saveFailed'));
-  };
-
-  const submit = () => {
-    if (saving) return;
-    const result = validateCellForm(form);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    const payload = buildUpdateCell(initiative.id, region.code, initial, result.fields);
-    if (!payload) {
-      announce(t('nothingChanged'));
-      onClose();
-      return;
-    }
-    void send(payload);
-  };
-
-  const takeTheirs = async () => {
-    if (!conflict) return;
-    const rest = withoutConflicting(conflict.error, conflict.sent);
-    if (rest) return send(rest);
-    announce(t('conflictTookTheirs'));
-    onClose();
-    await reload();
-  };
-
-  const summary: SummaryItem[] = (Object.keys(errors) as CellField[]).map((f) => ({
-    fieldId: fieldId(f),
-    label: t(CELL_FIELD_LABEL[f]),
-    message: fieldErrorText(errors[f], t) ?? '',
-  }));
-  const err = (f: CellField) => fieldErrorText(errors[f], t);
-
   if (conflict) {
-    return (
-      <Dialog
-        open
-        size="large"
-        title={t('conflictTitle')}
-        onClose={onClose}
-        footer={
-          <>
-            <Button onClick={() => void takeTheirs()} disabled={saving}>
-              {t('conflictTakeTheirs')}
-            </Button>
-            <Button appearance="primary" isLoading={saving} onClick={() => void send(keepMine(conflict.error, conflict.sent))}>
-              {t('conflictKeepMine')}
-            </Button>
-          </>
-        }
-      >
-        <ErrorMessage error={conflict.error} alert />
-        <ConflictView fields={conflictFields(conflict.error, conflict.sent)} />
-      </Dialog>
-    );
+    return conflictDialog({ t, conflict, saving, onTakeTheirs: takeTheirs, onKeepMine: keepMine, onClose });
   }
 
   return (

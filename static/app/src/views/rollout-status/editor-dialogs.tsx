@@ -1,4 +1,3 @@
-import '../../shell/zod-setup';
 import type { InitiativeHeader } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { BulkEditDialog } from './bulk-edit-dialog';

@@ -11,8 +11,8 @@ import { SelectField } from '../../components/field';
 import { useAnnounce } from '../../components/live-region';
 import { Spinner } from '../../components/spinner';
 import type { CellWrites } from './cell-writes';
-import { conflictFields, keepMine } from './conflict';
-import { ConflictView } from './conflict-view';
+import { keepMine } from './conflict';
+import { conflictDialog } from './conflict-dialog';
 import { ACTION_MESSAGE, historyLines, type HistoryLine } from './history';
 import { fieldLabel, formatFieldValue } from './field-labels';
 import { ScrollRegion } from './scroll-region';
@@ -97,34 +97,21 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
     : t('historyTitle', { initiative: initiative.name });
 
   if (conflict) {
-    return (
-      <Dialog
-        open
-        size="large"
-        title={t('conflictTitle')}
-        onClose={onClose}
-        footer={
-          <>
-            <Button
-              onClick={() => {
-                setConflict(null);
-                setVersion((v) => v + 1);
-                announce(t('conflictTookTheirs'));
-                void reload();
-              }}
-            >
-              {t('conflictTakeTheirs')}
-            </Button>
-            <Button appearance="primary" isLoading={restoring !== null} onClick={() => void restore(keepMine(conflict.error, conflict.sent), null)}>
-              {t('conflictKeepMine')}
-            </Button>
-          </>
-        }
-      >
-        <ErrorMessage error={conflict.error} alert />
-        <ConflictView fields={conflictFields(conflict.error, conflict.sent)} />
-      </Dialog>
-    );
+    return conflictDialog({
+      t,
+      conflict,
+      saving: restoring !== null,
+      // As before: unlike the edit forms, history keeps "take theirs" usable while a restore is pending.
+      takeTheirsDisabled: false,
+      onTakeTheirs: () => {
+        setConflict(null);
+        setVersion((v) => v + 1);
+        announce(t('conflictTookTheirs'));
+        void reload();
+      },
+      onKeepMine: () => restore(keepMine(conflict.error, conflict.sent), null),
+      onClose,
+    });
   }
 
   const lines = loaded && !loading ? historyLines(loaded.entries) : [];

@@ -1,20 +1,14 @@
 import { useId, useState } from 'react';
 import type { InitiativeHeader } from '@shared/contract';
-import type { AppError } from '@shared/errors';
 import type { InitiativeField } from '@shared/model';
-import type { UpsertInitiativeInput } from '@shared/schemas';
 import { INITIATIVE_KINDS, INITIATIVE_KIND_LABELS, PHASES, PHASE_LABELS, ROLLOUT_TYPES, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
-import { useAnnounce } from '../../components/live-region';
-import { conflictFields, keepMine, withoutConflicting } from './conflict';
-import { ConflictView } from './conflict-view';
-import { ErrorSummary, type SummaryItem } from './error-summary';
-import { fieldErrorText } from './field-error-text';
-import { serverIssuesToFieldErrors, type FieldError } from './form-errors';
+import { conflictDialog } from './conflict-dialog';
+import { ErrorSummary } from './error-summary';
 import {
   buildUpsertInitiative,
   EMPTY_INITIATIVE_FORM,
@@ -24,6 +18,7 @@ import {
   type InitiativeFormState,
 } from './initiative-form';
 import { INITIATIVE_FIELD_LABEL } from './field-labels';
+import { usePatchSave } from './use-patch-save';
 import { useEditorText } from './use-editor-text';
 
 export interface InitiativeDialogProps {
@@ -33,103 +28,28 @@ export interface InitiativeDialogProps {
   onClose(): void;
 }
 
-type EditPayload = Extract<UpsertInitiativeInput, { patch: unknown }>;
-
 /** An initiative's details: everything for a new one; for an existing one only what changed is sent. */
 export function InitiativeDialog({ initiative, reload, onClose }: InitiativeDialogProps) {
   const { t, i18n } = useEditorText();
-  const announce = useAnnounce();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: InitiativeField) => `${baseId}-${f}`;
   const [initial] = useState(initiative);
   const [form, setForm] = useState<InitiativeFormState>(() => (initial ? formFromInitiative(initial) : { ...EMPTY_INITIATIVE_FORM }));
-  const [errors, setErrors] = useState<Partial<Record<InitiativeField, FieldError>>>({});
-  const [attempt, setAttempt] = useState(0);
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState<{ error: AppError; sent: EditPayload } | null>(null);
+  const { submit, saving, serverError, summary, attempt, fieldError: err, conflict, takeTheirs, keepMine } = usePatchSave({
+    validate: () => validateInitiativeForm(form),
+    build: (fields) => buildUpsertInitiative(initial, fields),
+    request: (payload) => invoke('upsertInitiative', payload),
+    savedMessage: ({ initiative: saved }) => (initial ? t('initiativeSaved', { name: saved.name }) : t('initiativeCreated', { name: saved.name })),
+    shapes: INITIATIVE_FIELD_SHAPES,
+    fieldId,
+    label: (f) => t(INITIATIVE_FIELD_LABEL[f]),
+    reload,
+    onClose,
+  });
   const set = <K extends keyof InitiativeFormState>(key: K, value: InitiativeFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const send = async (payload: UpsertInitiativeInput) => {
-    setSaving(true);
-    setServerError(null);
-    const res = await invoke('upsertInitiative', payload);
-    setSaving(false);
-    if (res.ok) {
-      announce(initial ? t('initiativeSaved', { name: res.data.initiative.name }) : t('initiativeCreated', { name: res.data.initiative.name }));
-      onClose();
-      void reload();
-      return;
-    }
-    if (res.error.code === 'CONFLICT' && 'patch' in payload) {
-      setConflict({ error: res.error, sent: payload });
-      return;
-    }
-    setConflict(null);
-    if (res.error.code === 'VALIDATION') {
-      setErrors(serverIssuesToFieldErrors(res.error.issues, INITIATIVE_FIELD_SHAPES));
-      setAttempt((n) => n + 1);
-    }
-    setServerError(res.error);
-    announce(t('saveFailed'));
-  };
-
-  const submit = () => {
-    if (saving) return;
-    const result = validateInitiativeForm(form);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    const payload = buildUpsertInitiative(initial, result.fields);
-    if (!payload) {
-      announce(t('nothingChanged'));
-      onClose();
-      return;
-    }
-    void send(payload);
-  };
-
-  const takeTheirs = async () => {
-    if (!conflict) return;
-    const rest = withoutConflicting(conflict.error, conflict.sent);
-    if (rest) return send(rest);
-    announce(t('conflictTookTheirs'));
-    onClose();
-    await reload();
-  };
-
-  const summary: SummaryItem[] = (Object.keys(errors) as InitiativeField[]).map((f) => ({
-    fieldId: fieldId(f),
-    label: t(INITIATIVE_FIELD_LABEL[f]),
-    message: fieldErrorText(errors[f], t) ?? '',
-  }));
-  const err = (f: InitiativeField) => fieldErrorText(errors[f], t);
-
   if (conflict) {
-    return (
-      <Dialog
-        open
-        size="large"
-        title={t('conflictTitle')}
-        onClose={onClose}
-        footer={
-          <>
-            <Button onClick={() => void takeTheirs()} disabled={saving}>
-              {t('conflictTakeTheirs')}
-            </Button>
-            <Button appearance="primary" isLoading={saving} onClick={() => void send(keepMine(conflict.error, conflict.sent))}>
-              {t('conflictKeepMine')}
-            </Button>
-          </>
-        }
-      >
-        <ErrorMessage error={conflict.error} alert />
-        <ConflictView fields={conflictFields(conflict.error, conflict.sent)} />
-      </Dialog>
-    );
+    return conflictDialog({ t, conflict, saving, onTakeTheirs: takeTheirs, onKeepMine: keepMine, onClose });
   }
 
   return (

@@ -28,8 +28,8 @@ export function formatRange(start: string | null, end: string | null, locale: Lo
 /**
  * The hidden words around a cell's status that make its button's name complete on its own ("Region
  * Uppsala, Digital KBT: Pilot (tidigt införande). Behöver ses över. 1 varning"), e.g. when tabbing or
- * in a screen reader's list of buttons. The status itself comes from the lozenge, so the visible short
- * label and the name stay one text.
+ * in a screen reader's list of buttons. The cell button puts the full status between them, in the same
+ * hidden text, so the name is one sentence.
  */
 export function cellNameParts(
   cell: Pick<CellView, 'stale' | 'warnings'>,

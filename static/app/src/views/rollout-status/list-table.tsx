@@ -4,6 +4,7 @@ import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
 import { ScrollRegion } from './scroll-region';
 import { cellNameParts, formatRange } from './labels';
+import { useStatusLabels } from './use-status-labels';
 import { useText } from './use-text';
 import { cellKey, type FilteredView, type GridCell } from './view-model';
 
@@ -21,6 +22,7 @@ export interface ListTableProps {
 /** The region and single-initiative perspectives: fewer cells, so each line can say more. */
 export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, onActivate }: ListTableProps) {
   const { t, i18n, locale } = useText();
+  const statusLabels = useStatusLabels();
   const captionId = useId();
   const lines = view.rows.flatMap((row) =>
     row.cells.filter((c) => c.matches).map((c) => ({ initiative: row.initiative, region: c.region, cell: c.cell, matches: true })),
@@ -61,6 +63,7 @@ export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, 
                       stale={cell.stale}
                       warningCount={cell.warnings.length}
                       name={cellNameParts(cell, { region: line.region.name, initiative: line.initiative.name }, { editing, pending: pendingKeys.has(k) }, t)}
+                      label={statusLabels[cell.status]}
                       editing={editing}
                       isAnchor={anchorKey === k}
                       pending={pendingKeys.has(k)}

@@ -3,6 +3,7 @@ import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
 import { cellNameParts } from './labels';
 import { ScrollRegion } from './scroll-region';
+import { useStatusLabels } from './use-status-labels';
 import { useText } from './use-text';
 import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
 
@@ -22,6 +23,7 @@ export interface MatrixTableProps {
  */
 export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate }: MatrixTableProps) {
   const { t } = useText();
+  const statusLabels = useStatusLabels();
   const captionId = useId();
   const hintId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
@@ -144,6 +146,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                         stale={gc.cell.stale}
                         warningCount={gc.cell.warnings.length}
                         name={cellNameParts(gc.cell, { region: gc.region.name, initiative: gc.initiative.name }, { editing, pending }, t)}
+                        label={statusLabels[gc.cell.status]}
                         editing={editing}
                         isAnchor={anchorKey === k}
                         pending={pending}

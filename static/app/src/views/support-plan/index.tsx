@@ -1,11 +1,15 @@
-import type { MouseEvent } from 'react';
+import { memo, useMemo, type MouseEvent } from 'react';
 import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
+import type { Participant } from '@shared/model';
 import { PHASE_LABELS, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
 import { EmptyState } from '../../components/empty-state';
 import { InitiativeHeading } from '../../components/initiative-heading';
+import { LazyDetails } from '../../components/lazy-details';
+import { ShapeIcon } from '../../components/status-icon';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import type { ViewProps } from '../../view-props';
+import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
 import { groupByPhase } from './group-milestones';
 import { supportPlanMessages } from './messages';
@@ -17,13 +21,16 @@ type RegionOf = ReturnType<typeof participantLookup>;
 /** Overview 3: has rollout planning started (milestones by phase), and is contact established with each region? */
 export default function SupportPlanView({ data }: ViewProps) {
   const tv = useMessages(supportPlanMessages);
+  const participants = data.programme.participants;
+  const regionOf = useMemo(() => participantLookup(participants), [participants]);
+  const pages = useParticipantWindow(participants);
   if (data.view.macro !== 'support-plan') return null;
   const view = data.view;
-  const regionOf = participantLookup(data.programme.participants);
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   return (
     <div className="io-view io-support">
-      <Overview view={view} regionOf={regionOf} />
+      <ParticipantPager window={pages} />
+      <Overview view={view} regionOf={regionOf} pages={pages} />
       {view.initiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
@@ -42,10 +49,11 @@ export default function SupportPlanView({ data }: ViewProps) {
  * All initiatives at a glance: phase, milestone progress, and one contact mark per region, so "has
  * planning started and is contact established" reads without scrolling through every initiative.
  */
-function Overview({ view, regionOf }: { view: SupportPlanViewModel; regionOf: RegionOf }) {
+function Overview({ view, regionOf, pages }: { view: SupportPlanViewModel; regionOf: RegionOf; pages: ParticipantWindow }) {
   const tv = useMessages(supportPlanMessages);
-  const { t, label } = useI18n();
-  const regions = view.initiatives[0].contacts.map((c) => regionOf(c.regionCode));
+  const { t } = useI18n();
+  const regions = view.initiatives[0].contacts.filter((c) => pages.codes.has(c.regionCode)).map((c) => regionOf(c.regionCode));
+  const yesNo = useMemo(() => ({ yes: tv('yes'), no: tv('no') }), [tv]);
   return (
     <div className="io-table-scroll" role="region" aria-label={tv('overviewCaption')} tabIndex={0}>
       <table className="io-table io-support-overview">
@@ -74,31 +82,55 @@ function Overview({ view, regionOf }: { view: SupportPlanViewModel; regionOf: Re
         </thead>
         <tbody>
           {view.initiatives.map((entry) => (
-            <tr key={entry.initiative.id}>
-              <th scope="row" className="io-sticky-col">
-                <a href={`#support-${entry.initiative.id}`} onClick={(e) => jumpTo(e, `support-${entry.initiative.id}`)}>
-                  {entry.initiative.name}
-                </a>
-              </th>
-              <td className="io-nowrap">{entry.initiative.phase ? label(PHASE_LABELS, entry.initiative.phase) : t('notSet')}</td>
-              <td className="io-num">
-                <Fraction done={entry.milestonesDone} total={entry.milestones.length} long={tv('milestonesSummary', { done: entry.milestonesDone, total: entry.milestones.length })} />
-              </td>
-              <td className="io-num">
-                <Fraction done={entry.contactsEstablished} total={entry.contacts.length} long={tv('contactsSummary', { done: entry.contactsEstablished, total: entry.contacts.length })} />
-              </td>
-              {entry.contacts.map((c) => (
-                <td key={c.regionCode} className="io-region-cell">
-                  <DoneMark done={c.established} yesNo compact />
-                </td>
-              ))}
-            </tr>
+            <OverviewRow key={entry.initiative.id} entry={entry} shown={pages.shown} shownCodes={pages.codes} yesNo={yesNo} notSet={t('notSet')} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/** One initiative in the overview; a contact mark per shown participant, one element each (CSS shape, words hidden). */
+const OverviewRow = memo(function OverviewRow({
+  entry,
+  shown,
+  shownCodes,
+  yesNo,
+  notSet,
+}: {
+  entry: Entry;
+  shown: Participant[];
+  shownCodes: ReadonlySet<string>;
+  yesNo: { yes: string; no: string };
+  notSet: string;
+}) {
+  const tv = useMessages(supportPlanMessages);
+  const { label } = useI18n();
+  const contacts = shown.length === entry.contacts.length ? entry.contacts : entry.contacts.filter((c) => shownCodes.has(c.regionCode));
+  return (
+    <tr>
+      <th scope="row" className="io-sticky-col">
+        <a href={`#support-${entry.initiative.id}`} onClick={(e) => jumpTo(e, `support-${entry.initiative.id}`)}>
+          {entry.initiative.name}
+        </a>
+      </th>
+      <td className="io-nowrap">{entry.initiative.phase ? label(PHASE_LABELS, entry.initiative.phase) : notSet}</td>
+      <td className="io-num">
+        <Fraction done={entry.milestonesDone} total={entry.milestones.length} long={tv('milestonesSummary', { done: entry.milestonesDone, total: entry.milestones.length })} />
+      </td>
+      <td className="io-num">
+        <Fraction done={entry.contactsEstablished} total={entry.contacts.length} long={tv('contactsSummary', { done: entry.contactsEstablished, total: entry.contacts.length })} />
+      </td>
+      {contacts.map((c) => (
+        <td key={c.regionCode} className="io-region-cell">
+          <span className={`io-done io-done--dense io-done--${c.established ? 'yes' : 'no'}`}>
+            <span className="io-visually-hidden">{c.established ? yesNo.yes : yesNo.no}</span>
+          </span>
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 /**
  * In-page link to an initiative's section. The macro iframe is as tall as its content, so the host page
@@ -210,16 +242,7 @@ function DoneMark({ done, yesNo = false, compact = false }: { done: boolean; yes
   const text = yesNo ? tv(done ? 'yes' : 'no') : tv(done ? 'milestoneDone' : 'milestoneOpen');
   return (
     <span className={`io-done io-done--${done ? 'yes' : 'no'}`}>
-      <svg className="io-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-        {done ? (
-          <>
-            <circle cx="8" cy="8" r="6.5" fill="currentColor" />
-            <path className="io-icon__knockout" d="M5 8.2l2 2 4-4.2" fill="none" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
-          </>
-        ) : (
-          <circle cx="8" cy="8" r="5.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        )}
-      </svg>
+      <ShapeIcon shape={done ? 'check' : 'ring'} />
       {compact ? <span className="io-visually-hidden">{text}</span> : text}
     </span>
   );
@@ -235,8 +258,8 @@ function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
         <ProgressBar done={entry.contactsEstablished} total={total} />
         {tv('contactsSummary', { done: entry.contactsEstablished, total })}
       </p>
-      <details className="io-details">
-        <summary>{tv('contactDetails')}</summary>
+      <LazyDetails summary={tv('contactDetails')}>
+        {() => (
       <div className="io-table-scroll" role="region" aria-label={tv('contactsCaption', { initiative: entry.initiative.name })} tabIndex={0}>
         <table className="io-table io-contacts">
           <caption>{tv('contactsCaption', { initiative: entry.initiative.name })}</caption>
@@ -268,7 +291,8 @@ function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
           </tbody>
         </table>
       </div>
-      </details>
+        )}
+      </LazyDetails>
     </div>
   );
 }

@@ -1,13 +1,17 @@
+import { memo, useMemo } from 'react';
 import type { TechnicalNeedsView as NeedsViewModel } from '@shared/contract';
-import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_REQUIRED_LABELS } from '@shared/vocabulary';
+import type { Participant } from '@shared/model';
+import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
 import { EmptyState } from '../../components/empty-state';
 import { ExternalLink } from '../../components/external-link';
 import { InitiativeHeading } from '../../components/initiative-heading';
+import { LazyDetails } from '../../components/lazy-details';
 import { NeedProgressBadge } from '../../components/need-progress-badge';
 import { StaleMarker } from '../../components/stale-marker';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import type { ViewProps } from '../../view-props';
+import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';
 import { technicalNeedsMessages } from './messages';
 import './technical-needs.css';
@@ -19,9 +23,12 @@ type Need = InitiativeNeeds['needs'][number];
 export default function TechnicalNeedsView({ data }: ViewProps) {
   const tv = useMessages(technicalNeedsMessages);
   const { label } = useI18n();
+  const participants = data.programme.participants;
+  const region = useMemo(() => participantLookup(participants), [participants]);
+  const pages = useParticipantWindow(participants);
+  const cellText = useCellText();
   if (data.view.macro !== 'technical-needs') return null;
   const view = data.view;
-  const region = participantLookup(data.programme.participants);
 
   if (view.initiatives.length === 0) {
     return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
@@ -44,13 +51,21 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
           </li>
         </ul>
       </div>
+      <ParticipantPager window={pages} />
       {view.initiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`needs-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`needs-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
           {entry.needs.length === 0 ? (
             <p className="io-muted">{tv('noNeeds')}</p>
           ) : (
-            <NeedsTable entry={entry} regionOf={region} stalenessDays={data.programme.stalenessDays} categoryLabel={(c) => label(NEED_CATEGORY_LABELS, c)} />
+            <NeedsTable
+              entry={entry}
+              regionOf={region}
+              shown={pages.shown}
+              shownCodes={pages.codes}
+              cellText={cellText}
+              categoryLabel={(c) => label(NEED_CATEGORY_LABELS, c)}
+            />
           )}
         </section>
       ))}
@@ -58,21 +73,36 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
   );
 }
 
+type CellText = (progress: NeedProgress, stale: boolean) => string;
+
+/** What a grid cell says to assistive technology: the progress, and "Behöver ses över" when stale. */
+function useCellText(): CellText {
+  const { t, label } = useI18n();
+  return useMemo(() => {
+    const stale = t('stale');
+    return (progress, isStale) => (isStale ? `${label(NEED_PROGRESS_LABELS, progress)}. ${stale}` : label(NEED_PROGRESS_LABELS, progress));
+  }, [t, label]);
+}
+
 function NeedsTable({
   entry,
   regionOf,
-  stalenessDays,
+  shown,
+  shownCodes,
+  cellText,
   categoryLabel,
 }: {
   entry: InitiativeNeeds;
   regionOf: ReturnType<typeof participantLookup>;
-  stalenessDays: number;
+  shown: Participant[];
+  shownCodes: ReadonlySet<string>;
+  cellText: CellText;
   categoryLabel: (c: Need['category']) => string;
 }) {
   const tv = useMessages(technicalNeedsMessages);
-  const { t, label } = useI18n();
   // Every need has one progress entry per participant, in programme order: the first gives the columns.
-  const regions = entry.needs[0].progress.map((p) => regionOf(p.regionCode));
+  const regions = entry.needs[0].progress.filter((p) => shownCodes.has(p.regionCode)).map((p) => regionOf(p.regionCode));
+  const notes = noteCount(entry.needs);
   return (
     <>
       <div className="io-table-scroll" role="region" aria-label={tv('caption', { initiative: entry.initiative.name })} tabIndex={0}>
@@ -100,34 +130,66 @@ function NeedsTable({
           </thead>
           <tbody>
             {entry.needs.map((need) => (
-              <tr key={need.id}>
-                <th scope="row" className="io-sticky-col io-need-cell">
-                  <span className="io-need-cell__title">{need.title}</span>
-                  {need.description ? <span className="io-need-cell__description">{need.description}</span> : null}
-                  {need.link ? <ExternalLink href={need.link}>{t('openLink')}</ExternalLink> : null}
-                </th>
-                <td>{categoryLabel(need.category)}</td>
-                <td>{label(NEED_REQUIRED_LABELS, need.required ? 'required' : 'optional')}</td>
-                <td className="io-num">
-                  <span aria-hidden="true">
-                    {need.doneCount}/{need.applicableCount}
-                  </span>
-                  <span className="io-visually-hidden">{t('needDoneOf', { done: need.doneCount, total: need.applicableCount })}</span>
-                </td>
-                {need.progress.map((p) => (
-                  <td key={p.regionCode} className="io-region-cell">
-                    <NeedProgressBadge progress={p.progress} compact />
-                    {p.stale ? <StaleMarker compact stalenessDays={stalenessDays} /> : null}
-                  </td>
-                ))}
-              </tr>
+              <NeedRow key={need.id} need={need} shown={shown} shownCodes={shownCodes} cellText={cellText} category={categoryLabel(need.category)} />
             ))}
           </tbody>
         </table>
       </div>
-      <NeedNotes needs={entry.needs} regionOf={regionOf} />
+      {notes > 0 ? <LazyDetails summary={tv('notes', { count: notes })}>{() => <NeedNotes needs={entry.needs} regionOf={regionOf} />}</LazyDetails> : null}
     </>
   );
+}
+
+/**
+ * One need across the shown participants. A grid of thousands of cells, so each cell is one badge with
+ * a CSS-drawn shape and its words for assistive technology, and a CSS clock when stale.
+ */
+const NeedRow = memo(function NeedRow({
+  need,
+  shown,
+  shownCodes,
+  cellText,
+  category,
+}: {
+  need: Need;
+  shown: Participant[];
+  shownCodes: ReadonlySet<string>;
+  cellText: CellText;
+  category: string;
+}) {
+  const { t, label } = useI18n();
+  const progress = shown.length === need.progress.length ? need.progress : need.progress.filter((p) => shownCodes.has(p.regionCode));
+  return (
+    <tr>
+      <th scope="row" className="io-sticky-col io-need-cell">
+        <span className="io-need-cell__title">{need.title}</span>
+        {need.description ? <span className="io-need-cell__description">{need.description}</span> : null}
+        {need.link ? <ExternalLink href={need.link}>{t('openLink')}</ExternalLink> : null}
+      </th>
+      <td>{category}</td>
+      <td>{label(NEED_REQUIRED_LABELS, need.required ? 'required' : 'optional')}</td>
+      <td className="io-num">
+        <span aria-hidden="true">
+          {need.doneCount}/{need.applicableCount}
+        </span>
+        <span className="io-visually-hidden">{t('needDoneOf', { done: need.doneCount, total: need.applicableCount })}</span>
+      </td>
+      {progress.map((p) => (
+        <td key={p.regionCode} className="io-region-cell">
+          <span className={`io-badge io-badge--compact io-badge--dense io-badge--${p.progress}`} data-progress={p.progress}>
+            <span className="io-visually-hidden">{cellText(p.progress, p.stale)}</span>
+          </span>
+          {p.stale ? <span className="io-stale-mark" data-stale="true" aria-hidden="true" /> : null}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+function noteCount(needs: Need[]): number {
+  let count = 0;
+  for (const need of needs) for (const p of need.progress) if (p.note.trim() !== '') count += 1;
+  return count;
 }
 
 /** Notes are too long for the grid; they are listed under it, per need, behind a disclosure. */
@@ -137,11 +199,8 @@ function NeedNotes({ needs, regionOf }: { needs: Need[]; regionOf: ReturnType<ty
   const withNotes = needs
     .map((need) => ({ need, notes: need.progress.filter((p) => p.note.trim() !== '') }))
     .filter((n) => n.notes.length > 0);
-  const count = withNotes.reduce((sum, n) => sum + n.notes.length, 0);
-  if (count === 0) return null;
   return (
-    <details className="io-details">
-      <summary>{tv('notes', { count })}</summary>
+    <>
       {withNotes.map(({ need, notes }) => (
         <div key={need.id} className="io-details__group">
           <h4>{tv('notesFor', { need: need.title })}</h4>
@@ -160,6 +219,6 @@ function NeedNotes({ needs, regionOf }: { needs: Need[]; regionOf: ReturnType<ty
           </dl>
         </div>
       ))}
-    </details>
+    </>
   );
 }
