@@ -105,6 +105,8 @@ describe('resolvers: every name in the shared contract is defined by the real ha
     )) as { ok: boolean; data?: { state: string; macro: string }; error?: unknown };
     expect(result.error).toBeUndefined();
     expect(result.data).toMatchObject({ state: 'ready', macro: moduleKey });
+    // The view travels in its compact wire form (src/shared/view-wire.ts), which the UI's invoke unpacks.
+    expect(result.data).toMatchObject({ view: { macro: moduleKey, regionCodes: expect.any(Array) } });
   });
 
   it('getHistory pages through the history indexes declared in manifest.yml', async () => {

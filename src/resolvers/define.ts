@@ -4,12 +4,13 @@
  * The payload schema's input type must match the contract's payload and `run` must return the contract's
  * response, so renaming a resolver or a field in src/shared/contract.ts breaks the build here. Expected
  * failures (AppFailure) become typed errors; anything else becomes INTERNAL without details, so no stack
- * trace or storage message reaches a public page.
+ * trace or storage message reaches a public page. Large responses are packed for the wire (view-wire.ts).
  */
 import Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { RESOLVER_NAMES, type ResolverContract, type ResolverName, type ResolverPayload, type ResolverResponse } from '../shared/contract';
+import { RESOLVER_NAMES, type ResolverContract, type ResolverName, type ResolverPayload, type ResolverWireResponse } from '../shared/contract';
 import { AppFailure, fail } from '../shared/errors';
+import { packResponse } from '../shared/view-wire';
 import { readCallContext, type CallContext } from './call-context';
 
 export interface ResolverSpec<N extends ResolverName, Input, Access> {
@@ -19,7 +20,7 @@ export interface ResolverSpec<N extends ResolverName, Input, Access> {
   run: (input: Input, access: Access, call: CallContext) => Promise<ResolverContract[N]['response']>;
 }
 
-export type ResolverFunction<N extends ResolverName> = (payload: unknown, context: Record<string, unknown> | undefined) => Promise<ResolverResponse<N>>;
+export type ResolverFunction<N extends ResolverName> = (payload: unknown, context: Record<string, unknown> | undefined) => Promise<ResolverWireResponse<N>>;
 
 function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload);
@@ -37,7 +38,7 @@ export function defineResolver<N extends ResolverName, Input, Access>(name: N, s
       const call = readCallContext(context);
       const access = await spec.authorise(call);
       const input = parsePayload(spec.payload, payload);
-      return { ok: true, data: await spec.run(input, access, call) };
+      return { ok: true, data: packResponse(name, await spec.run(input, access, call)) };
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.error };
       console.error(`Resolver ${name} failed`, error);

@@ -28,6 +28,7 @@ import type {
   ReorderInitiativesInput,
   MacroConfig,
 } from './schemas';
+import type { WireViewResponse } from './view-wire';
 
 export type { MacroConfig } from './schemas';
 
@@ -208,6 +209,17 @@ export interface ResolverContract {
 export type ResolverName = keyof ResolverContract;
 export type ResolverPayload<N extends ResolverName> = ResolverContract[N]['payload'];
 export type ResolverResponse<N extends ResolverName> = Result<ResolverContract[N]['response']>;
+
+/**
+ * Responses that travel in a compact form (see view-wire.ts): the resolver packs them, the UI's invoke
+ * unpacks them, and everything else sees only ResolverContract's types.
+ */
+export interface WireForms {
+  getView: WireViewResponse;
+}
+/** The response data of a resolver as it is on the wire. */
+export type ResolverWire<N extends ResolverName> = N extends keyof WireForms ? WireForms[N] : ResolverContract[N]['response'];
+export type ResolverWireResponse<N extends ResolverName> = Result<ResolverWire<N>>;
 
 /** The runtime list of resolver names, checked against ResolverContract at compile time. */
 export const RESOLVER_NAMES = [

@@ -10,7 +10,8 @@ import { installForgeRuntime, runInInvocation } from '../../dev/forge-runtime';
 import { buildResolverContext } from '../../dev/invoke-runner';
 import { LocalKvs, loadEntityDefinitions } from '../../dev/kvs';
 import { handler } from '../../src/index';
-import type { ResolverName, ResolverResponse } from '../../src/shared/contract';
+import type { ResolverName, ResolverResponse, ResolverWireResponse } from '../../src/shared/contract';
+import { unpackResponse } from '../../src/shared/view-wire';
 import { resetReadCache } from '../../src/storage';
 
 const MANIFEST_PATH = path.join(__dirname, '../../manifest.yml');
@@ -60,7 +61,9 @@ export function createHarness(): Harness {
       const result = await runInInvocation({ accountId }, () =>
         handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: INSTALL_CONTEXT }),
       );
-      return result as ResolverResponse<typeof name>;
+      // As the UI's invoke does: callers see the contract's view models, not the wire form.
+      const wire = result as ResolverWireResponse<typeof name>;
+      return (wire.ok ? { ok: true, data: unpackResponse(name, wire.data) } : wire) as ResolverResponse<typeof name>;
     },
     writeUnits: () => kvs.units().writeUnits,
   };

@@ -1,6 +1,7 @@
 import { invoke as bridgeInvoke } from './bridge';
-import type { ResolverName, ResolverPayload, ResolverResponse } from '@shared/contract';
+import type { ResolverName, ResolverPayload, ResolverResponse, ResolverWire } from '@shared/contract';
 import { internalError, toResult } from './api-result';
+import { unpackResponse } from '@shared/view-wire';
 
 /**
  * The one way the UI calls the backend: typed by the shared contract, and it never throws. A transport
@@ -9,7 +10,8 @@ import { internalError, toResult } from './api-result';
 export async function invoke<N extends ResolverName>(name: N, payload: ResolverPayload<N>): Promise<ResolverResponse<N>> {
   try {
     const raw = await bridgeInvoke<unknown>(name, payload as Record<string, unknown>);
-    return toResult(raw) as ResolverResponse<N>;
+    const result = toResult<ResolverWire<N>>(raw);
+    return (result.ok ? { ok: true, data: unpackResponse(name, result.data) } : result) as ResolverResponse<N>;
   } catch (e) {
     return internalError(`invoke ${name} failed: ${e instanceof Error ? e.message : String(e)}`) as ResolverResponse<N>;
   }

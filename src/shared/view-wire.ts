@@ -1,0 +1,241 @@
+/**
+ * The compact wire form of getView. A large programme's view is mostly repetition: the same field names in
+ * every cell, region codes that the column already says, default values, and a stale list that repeats what
+ * the cells say. Forge's resolver JSON-encodes every response (CPU on the function, payload limits on the
+ * invoke) and the browser parses it, so the resolver packs the view here and the UI's api layer unpacks it.
+ * Consumers only ever see the full view models of contract.ts; this module is the one place that knows both.
+ *
+ * Per-region lists travel column-wise (one array per field, in `regionCodes` order), and a column in which
+ * every value is its default is left out. Unpacking restores exactly the value that was packed.
+ */
+import type {
+  CellView,
+  MacroView,
+  ResolverContract,
+  ResolverName,
+  ResolverWire,
+  RoadmapView,
+  RolloutStatusView,
+  SupportPlanView,
+  TechnicalNeedsView,
+  ViewResponse,
+  WireForms,
+} from './contract';
+import { DEFAULT_CELL } from './model';
+
+/** One array per field, each with one value per region; an absent field means every value is its default. */
+export type Columns<T> = { [K in keyof T]?: Array<T[K]> };
+
+type NoRegion<T> = Omit<T, 'regionCode'>;
+type RolloutRow = RolloutStatusView['rows'][number];
+type NeedsItem = TechnicalNeedsView['initiatives'][number];
+type NeedView = NeedsItem['needs'][number];
+type NeedProgressView = NeedView['progress'][number];
+type SupportItem = SupportPlanView['initiatives'][number];
+type ContactView = SupportItem['contacts'][number];
+type RoadmapItem = RoadmapView['initiatives'][number];
+type RoadmapRegion = RoadmapItem['regions'][number];
+
+/** The value each field has when it says nothing: what an absent column stands for. */
+export const CELL_VIEW_DEFAULTS: Readonly<NoRegion<CellView>> = Object.freeze({
+  ...DEFAULT_CELL,
+  updatedAt: null,
+  updatedBy: null,
+  updatedByName: null,
+  stale: false,
+  warnings: [],
+  openRequiredNeeds: 0,
+});
+export const NEED_PROGRESS_DEFAULTS: Readonly<NoRegion<NeedProgressView>> = Object.freeze({
+  progress: 'not-started',
+  note: '',
+  updatedAt: null,
+  stale: false,
+});
+export const CONTACT_DEFAULTS: Readonly<NoRegion<ContactView>> = Object.freeze({
+  established: false,
+  since: null,
+  regionalContact: '',
+  nationalContact: '',
+});
+export const ROADMAP_REGION_DEFAULTS: Readonly<NoRegion<RoadmapRegion>> = Object.freeze({
+  pilotStart: null,
+  pilotEnd: null,
+  broadStart: null,
+  broadEnd: null,
+  status: 'not-started',
+  warnings: [],
+});
+
+export interface WireRolloutStatusView {
+  macro: 'rollout-status';
+  regionCodes: string[];
+  rows: Array<{ initiative: RolloutRow['initiative']; cells: Columns<NoRegion<CellView>>; counts: RolloutRow['counts'] }>;
+  statusTotals: RolloutStatusView['statusTotals'];
+  // `stale` is left out: it is derived from the headers and cells, in the order the domain builds it.
+}
+export interface WireTechnicalNeedsView {
+  macro: 'technical-needs';
+  regionCodes: string[];
+  initiatives: Array<{
+    initiative: NeedsItem['initiative'];
+    needs: Array<Omit<NeedView, 'progress'> & { progress: Columns<NoRegion<NeedProgressView>> }>;
+  }>;
+}
+export interface WireSupportPlanView {
+  macro: 'support-plan';
+  regionCodes: string[];
+  initiatives: Array<Omit<SupportItem, 'contacts'> & { contacts: Columns<NoRegion<ContactView>> }>;
+}
+export interface WireRoadmapView {
+  macro: 'roadmap';
+  regionCodes: string[];
+  quarters: string[];
+  initiatives: Array<{ initiative: RoadmapItem['initiative']; regions: Columns<NoRegion<RoadmapRegion>> }>;
+}
+export type WireMacroView = WireRolloutStatusView | WireTechnicalNeedsView | WireSupportPlanView | WireRoadmapView;
+
+export type WireViewResponse =
+  | Extract<ViewResponse, { state: 'no-programme' }>
+  | (Omit<Extract<ViewResponse, { state: 'ready' }>, 'view'> & { view: WireMacroView });
+
+// ---------------------------------------------------------------- columns
+
+function isDefault(value: unknown, fallback: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0 && Array.isArray(fallback);
+  return value === fallback;
+}
+
+/** Region-ordered items → columns, without regionCode and without all-default columns. */
+export function toColumns<T extends object>(items: ReadonlyArray<T & { regionCode: string }>, defaults: Readonly<T>): Columns<T> {
+  const columns: Columns<T> = {};
+  for (const key of Object.keys(defaults) as Array<keyof T>) {
+    if (items.every((item) => isDefault(item[key], defaults[key]))) continue;
+    columns[key] = items.map((item) => item[key]);
+  }
+  return columns;
+}
+
+/** Columns → items again, one per region code, each a fresh object (default arrays are not shared). */
+export function fromColumns<T extends object>(columns: Columns<T>, regionCodes: readonly string[], defaults: Readonly<T>): Array<T & { regionCode: string }> {
+  // Present columns and array defaults are looked up once; every item then starts from the same literal
+  // shape, which keeps a 14,500-cell matrix cheap to rebuild in the browser.
+  const keys = Object.keys(defaults) as Array<keyof T>;
+  const present = keys.filter((key) => columns[key] !== undefined);
+  const freshArrays = keys.filter((key) => columns[key] === undefined && Array.isArray(defaults[key]));
+  return regionCodes.map((regionCode, i) => {
+    const item = { regionCode, ...defaults } as Record<keyof T | 'regionCode', unknown>;
+    for (const key of present) item[key] = columns[key]![i];
+    for (const key of freshArrays) item[key] = [];
+    return item as T & { regionCode: string };
+  });
+}
+
+/** The region codes of a view's per-region lists (the same participants, in the same order, in every row). */
+function regionCodesOf(lists: ReadonlyArray<ReadonlyArray<{ regionCode: string }>>): string[] {
+  return (lists[0] ?? []).map((item) => item.regionCode);
+}
+
+// ---------------------------------------------------------------- views
+
+export function packView(view: MacroView): WireMacroView {
+  switch (view.macro) {
+    case 'rollout-status':
+      return {
+        macro: view.macro,
+        regionCodes: regionCodesOf(view.rows.map((r) => r.cells)),
+        rows: view.rows.map((r) => ({ initiative: r.initiative, cells: toColumns(r.cells, CELL_VIEW_DEFAULTS), counts: r.counts })),
+        statusTotals: view.statusTotals,
+      };
+    case 'technical-needs':
+      return {
+        macro: view.macro,
+        regionCodes: regionCodesOf(view.initiatives.flatMap((i) => i.needs.map((n) => n.progress))),
+        initiatives: view.initiatives.map((i) => ({
+          initiative: i.initiative,
+          needs: i.needs.map((n) => ({ ...n, progress: toColumns(n.progress, NEED_PROGRESS_DEFAULTS) })),
+        })),
+      };
+    case 'support-plan':
+      return {
+        macro: view.macro,
+        regionCodes: regionCodesOf(view.initiatives.map((i) => i.contacts)),
+        initiatives: view.initiatives.map((i) => ({ ...i, contacts: toColumns(i.contacts, CONTACT_DEFAULTS) })),
+      };
+    case 'roadmap':
+      return {
+        macro: view.macro,
+        regionCodes: regionCodesOf(view.initiatives.map((i) => i.regions)),
+        quarters: view.quarters,
+        initiatives: view.initiatives.map((i) => ({ initiative: i.initiative, regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS) })),
+      };
+  }
+}
+
+export function unpackView(wire: WireMacroView): MacroView {
+  const codes = wire.regionCodes;
+  switch (wire.macro) {
+    case 'rollout-status': {
+      const stale: RolloutStatusView['stale'] = [];
+      const rows = wire.rows.map((r) => {
+        const cells = fromColumns(r.cells, codes, CELL_VIEW_DEFAULTS);
+        if (r.initiative.stale) stale.push({ initiativeId: r.initiative.id, regionCode: null, updatedAt: r.initiative.updatedAt });
+        for (const cell of cells) {
+          if (cell.stale) stale.push({ initiativeId: r.initiative.id, regionCode: cell.regionCode, updatedAt: cell.updatedAt });
+        }
+        return { initiative: r.initiative, cells, counts: r.counts };
+      });
+      return { macro: wire.macro, rows, statusTotals: wire.statusTotals, stale };
+    }
+    case 'technical-needs':
+      return {
+        macro: wire.macro,
+        initiatives: wire.initiatives.map((i) => ({
+          initiative: i.initiative,
+          needs: i.needs.map((n) => ({ ...n, progress: fromColumns(n.progress, codes, NEED_PROGRESS_DEFAULTS) })),
+        })),
+      };
+    case 'support-plan':
+      return {
+        macro: wire.macro,
+        initiatives: wire.initiatives.map((i) => ({ ...i, contacts: fromColumns(i.contacts, codes, CONTACT_DEFAULTS) })),
+      };
+    case 'roadmap':
+      return {
+        macro: wire.macro,
+        quarters: wire.quarters,
+        initiatives: wire.initiatives.map((i) => ({ initiative: i.initiative, regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS) })),
+      };
+  }
+}
+
+export function packViewResponse(response: ViewResponse): WireViewResponse {
+  return response.state === 'ready' ? { ...response, view: packView(response.view) } : response;
+}
+
+export function unpackViewResponse(wire: WireViewResponse): ViewResponse {
+  return wire.state === 'ready' ? { ...wire, view: unpackView(wire.view) } : wire;
+}
+
+// ---------------------------------------------------------------- per resolver
+
+/** The resolvers whose response travels in a compact form; every other response travels as it is. */
+const CODECS: { [N in keyof WireForms]: { pack: (data: ResolverContract[N]['response']) => WireForms[N]; unpack: (wire: WireForms[N]) => ResolverContract[N]['response'] } } = {
+  getView: { pack: packViewResponse, unpack: unpackViewResponse },
+};
+
+function codecOf(name: ResolverName): { pack: (data: unknown) => unknown; unpack: (wire: unknown) => unknown } | undefined {
+  return (CODECS as Record<string, { pack: (data: unknown) => unknown; unpack: (wire: unknown) => unknown }>)[name];
+}
+
+/** Used by the resolver definitions: the response data as it goes on the wire. */
+export function packResponse<N extends ResolverName>(name: N, data: ResolverContract[N]['response']): ResolverWire<N> {
+  const codec = codecOf(name);
+  return (codec ? codec.pack(data) : data) as ResolverWire<N>;
+}
+
+/** Used by the UI's invoke (and tests that call the handler): the response data as the contract describes it. */
+export function unpackResponse<N extends ResolverName>(name: N, wire: ResolverWire<N>): ResolverContract[N]['response'] {
+  const codec = codecOf(name);
+  return (codec ? codec.unpack(wire) : wire) as ResolverContract[N]['response'];
+}

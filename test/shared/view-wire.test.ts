@@ -1,0 +1,139 @@
+import { buildDataset } from '../../bench/datasets';
+import { buildView } from '../../src/domain/build-view';
+import type { MacroView, RolloutStatusView, ViewResponse } from '../../src/shared/contract';
+import { parseMacroConfig } from '../../src/shared/schemas';
+import {
+  CELL_VIEW_DEFAULTS,
+  CONTACT_DEFAULTS,
+  NEED_PROGRESS_DEFAULTS,
+  ROADMAP_REGION_DEFAULTS,
+  packResponse,
+  packView,
+  unpackResponse,
+  unpackView,
+  type WireRolloutStatusView,
+} from '../../src/shared/view-wire';
+import { MACRO_KEYS, type MacroKey } from '../../src/shared/vocabulary';
+import { NOW, cell, daysAgo, initiative, need, programme } from '../domain/fixtures';
+
+/** What the UI gets: packed by the resolver, through JSON, unpacked by the api layer. */
+const overTheWire = (view: MacroView) => unpackView(JSON.parse(JSON.stringify(packView(view))));
+
+const bench = buildDataset('M', 'INF', NOW);
+const benchView = (macro: MacroKey, audience: 'signed-in' | 'public' = 'signed-in') =>
+  buildView({ macro, programme: bench.programme, initiatives: bench.initiatives, config: parseMacroConfig({}), now: NOW, audience });
+
+// A sparse programme: mostly untouched cells, so most columns are all-default and left out of the wire.
+const sparseProgramme = programme();
+const sparseInitiatives = [
+  initiative({
+    id: 'a',
+    order: 1,
+    nationalPilotStart: '2026-03',
+    nationalBroadStart: '2026-09',
+    cells: { '03': cell({ status: 'pilot', pilotStart: '2026-01', updatedAt: daysAgo(200) }) },
+    needs: [need({ id: 'n', progress: { '04': { progress: 'done', note: '', updatedAt: daysAgo(2), updatedBy: 'acc', updatedByName: 'Eva' } } })],
+    milestones: [{ id: 'm', phase: 'planering', title: 'Plan', done: false, dueMonth: null, doneOn: null }],
+  }),
+  initiative({ id: 'b', order: 2, updatedAt: daysAgo(300) }),
+];
+const sparseView = (macro: MacroKey) =>
+  buildView({ macro, programme: sparseProgramme, initiatives: sparseInitiatives, config: parseMacroConfig({}), now: NOW, audience: 'signed-in' });
+
+/** The per-region items of a view, whichever macro it is. */
+function regionItems(view: MacroView): object[] {
+  switch (view.macro) {
+    case 'rollout-status':
+      return view.rows.flatMap((r) => r.cells);
+    case 'technical-needs':
+      return view.initiatives.flatMap((i) => i.needs.flatMap((n) => n.progress));
+    case 'support-plan':
+      return view.initiatives.flatMap((i) => i.contacts);
+    case 'roadmap':
+      return view.initiatives.flatMap((i) => i.regions);
+  }
+}
+const DEFAULTS: Record<MacroKey, object> = {
+  'rollout-status': CELL_VIEW_DEFAULTS,
+  'technical-needs': NEED_PROGRESS_DEFAULTS,
+  'support-plan': CONTACT_DEFAULTS,
+  roadmap: ROADMAP_REGION_DEFAULTS,
+};
+
+describe('getView wire form', () => {
+  it.each([...MACRO_KEYS])('%s: a fully filled programme arrives exactly as the domain built it', (macro) => {
+    for (const audience of ['signed-in', 'public'] as const) {
+      const view = benchView(macro, audience);
+      expect(overTheWire(view)).toStrictEqual(view);
+    }
+  });
+
+  it.each([...MACRO_KEYS])('%s: a mostly empty programme arrives exactly as the domain built it', (macro) => {
+    const view = sparseView(macro);
+    expect(regionItems(view).length).toBeGreaterThan(0);
+    expect(overTheWire(view)).toStrictEqual(view);
+  });
+
+  it.each([...MACRO_KEYS])('%s: every per-region field has a documented default, so none is dropped on the wire', (macro) => {
+    // A field the domain adds without a default would not be packed; this names it.
+    for (const item of regionItems(benchView(macro))) {
+      expect(Object.keys(item).sort()).toEqual(['regionCode', ...Object.keys(DEFAULTS[macro])].sort());
+    }
+  });
+
+  it('restores every field of a cell whose values all differ from the defaults', () => {
+    const view = benchView('rollout-status') as RolloutStatusView;
+    const full = {
+      ...view.rows[0]!.cells[0]!,
+      stale: true,
+      warnings: [{ code: 'active-without-contact' as const, params: {} }],
+      openRequiredNeeds: 2,
+    };
+    for (const [key, fallback] of Object.entries(CELL_VIEW_DEFAULTS)) expect([key, full[key as keyof typeof full]]).not.toEqual([key, fallback]);
+    const one: RolloutStatusView = { ...view, rows: [{ ...view.rows[0]!, cells: [full] }] };
+    expect((overTheWire(one) as RolloutStatusView).rows[0]!.cells[0]).toStrictEqual(full);
+  });
+
+  it('leaves out region codes per cell, all-default columns and the derived stale list', () => {
+    const wire = JSON.parse(JSON.stringify(packView(sparseView('rollout-status')))) as WireRolloutStatusView;
+    expect(wire.regionCodes).toEqual(['01', '03', '04']);
+    expect(JSON.stringify(wire.rows)).not.toContain('regionCode');
+    expect(wire).not.toHaveProperty('stale');
+    // Initiative b has no cells at all (untouched for long, so stale): only that column travels.
+    expect(wire.rows[1]!.cells).toEqual({ stale: [true, true, true] });
+    expect(Object.keys(wire.rows[0]!.cells).sort()).toEqual(
+      expect.arrayContaining(['status', 'pilotStart', 'updatedAt', 'updatedBy', 'updatedByName', 'stale', 'openRequiredNeeds']),
+    );
+    expect(wire.rows[0]!.cells).not.toHaveProperty('note');
+    expect(wire.rows[0]!.cells).not.toHaveProperty('link');
+  });
+
+  it('rebuilds the stale list in the order the domain lists it', () => {
+    const view = sparseView('rollout-status') as RolloutStatusView;
+    expect(view.stale.length).toBeGreaterThan(1);
+    expect((overTheWire(view) as RolloutStatusView).stale).toStrictEqual(view.stale);
+  });
+
+  it('unpacked default arrays are not shared between cells', () => {
+    const cells = (overTheWire(sparseView('rollout-status')) as RolloutStatusView).rows[1]!.cells;
+    cells[0]!.warnings.push({ code: 'active-without-contact', params: {} });
+    expect(cells[1]!.warnings).toEqual([]);
+    expect(CELL_VIEW_DEFAULTS.warnings).toEqual([]);
+  });
+
+  it('is markedly smaller than the view it carries', () => {
+    for (const macro of MACRO_KEYS) {
+      const view = benchView(macro);
+      expect(JSON.stringify(packView(view)).length).toBeLessThan(JSON.stringify(view).length * 0.7);
+    }
+  });
+
+  it('packs only getView; other responses and a missing programme travel as they are', () => {
+    const none: ViewResponse = { state: 'no-programme', macro: 'roadmap', config: parseMacroConfig({}), revision: null };
+    expect(packResponse('getView', none)).toStrictEqual(none);
+    expect(unpackResponse('getView', none)).toStrictEqual(none);
+    const caps = { accountType: 'licensed' as const, canEdit: true, canCreateProgramme: false, reason: null };
+    expect(packResponse('getCapabilities', caps)).toBe(caps);
+    expect(unpackResponse('getCapabilities', caps)).toBe(caps);
+  });
+});
