@@ -119,7 +119,8 @@ export function runEntityQuery(store: MemoryStore, entities: Map<string, EntityD
   assertOnlyKeys(options, ['metadataFields'], 'options');
   const fields = parseMetadataFields(options.metadataFields);
 
-  const fp = fingerprint(['entity-query', def.name, index.name, partition, sort]);
+  // The whole query shape, conditions included: a cursor replayed against another range or filter is refused.
+  const fp = fingerprint(['entity-query', def.name, index.name, partition, range ?? null, body.filters ?? null, sort]);
   const after = body.cursor === undefined ? undefined : (decodeCursor(body.cursor, fp) as [unknown, string]);
 
   // The index: items carrying every partition attribute with the requested

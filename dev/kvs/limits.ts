@@ -20,10 +20,10 @@ export const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 export const MAX_VALUE_BYTES = 240 * 1024;
 
 /**
- * Maximum object nesting. The error table says "maximum object depth (32)";
- * the limits page says 31. We reject depth > 32 and say so in the report.
+ * Maximum object nesting. The error table says "maximum object depth (32)"; the limits page says 31.
+ * A strict host takes the lower of the two documented numbers, so nothing passes here that Forge might refuse.
  */
-export const MAX_OBJECT_DEPTH = 32;
+export const MAX_OBJECT_DEPTH = 31;
 
 /** Page sizes for key queries and entity queries. */
 export const DEFAULT_QUERY_LIMIT = 10;

@@ -146,10 +146,10 @@ describe('value limits', () => {
     await expectKvsError(kvs.set('umlauts', 'ä'.repeat(MAX / 2)), 'MAX_SIZE');
   });
 
-  it('rejects values nested deeper than 32 levels with MAX_DEPTH', async () => {
+  it('rejects values nested deeper than 31 levels (the stricter of the two documented limits) with MAX_DEPTH', async () => {
     const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : { d: nest(depth - 1) });
-    await kvs.set('deep-ok', nest(32));
-    await expectKvsError(kvs.set('too-deep', nest(33)), 'MAX_DEPTH');
+    await kvs.set('deep-ok', nest(31));
+    await expectKvsError(kvs.set('too-deep', nest(32)), 'MAX_DEPTH');
   });
 });
 

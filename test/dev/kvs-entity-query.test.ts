@@ -228,6 +228,19 @@ describe('query errors', () => {
     const { nextCursor } = await rollout().query().index('by-region-phase', { partition: ['north'] }).limit(1).getMany();
     await expectKvsError(rollout().query().index('by-region-phase', { partition: ['south'] }).cursor(nextCursor!).getMany(), 'BAD_REQUEST');
   });
+
+  it('rejects a cursor replayed with another range condition or filter', async () => {
+    for (let i = 0; i < 3; i++) await rollout().set(`n${i}`, { region: 'north', phase: i, live: i > 0 });
+    const q = () => rollout().query().index('by-region-phase', { partition: ['north'] });
+    const { nextCursor } = await q().where(WhereConditions.greaterThan(0)).limit(1).getMany();
+    // The same query shape accepts it; another range or an added filter does not.
+    expect((await q().where(WhereConditions.greaterThan(0)).limit(1).cursor(nextCursor!).getMany()).results).toHaveLength(1);
+    await expectKvsError(q().where(WhereConditions.greaterThan(1)).cursor(nextCursor!).getMany(), 'BAD_REQUEST');
+    await expectKvsError(
+      q().where(WhereConditions.greaterThan(0)).filters(new Filter<Rollout>().and('live', FilterConditions.equalTo(true))).cursor(nextCursor!).getMany(),
+      'BAD_REQUEST',
+    );
+  });
 });
 
 describe('query results', () => {

@@ -1,0 +1,67 @@
+/**
+ * Who may read what, where, through the real handler: every reading resolver × every demo user × a page in
+ * the programme's own space, a page in another space while the programme is unpublished, and the same page
+ * once it is published. Reading never depends on who the caller is (the pages are public); it depends only
+ * on where the macro is and whether the programme is published. Refusals carry no programme data.
+ */
+import type { DemoUserId } from '../../dev/demo-users';
+import { MUTATING_RESOLVERS, RESOLVER_NAMES, type ResolverName } from '../../src/shared/contract';
+import { createHarness, type Harness, type InvokeOptions } from '../helpers/forge-harness';
+import { createInfProgramme, embedding, type InfProgramme } from './resolver-fixtures';
+
+const READING = RESOLVER_NAMES.filter((n) => !(MUTATING_RESOLVERS as readonly string[]).includes(n));
+const USERS: DemoUserId[] = ['anonymous', 'demo-viewer', 'demo-editor', 'demo-editor-other'];
+type Where = 'own space' | 'other space, unpublished' | 'other space, published';
+const PLACES: Where[] = ['own space', 'other space, unpublished', 'other space, published'];
+const PROGRAMME_NAME = 'Första linjens digitala vård';
+
+let h: Harness;
+let inf: InfProgramme;
+
+async function setUp(where: Where): Promise<InvokeOptions> {
+  h = createHarness();
+  inf = await createInfProgramme(h, { published: where === 'other space, published' });
+  return where === 'own space' ? {} : embedding(inf.programmeId);
+}
+
+it('covers every resolver that does not write', () => {
+  expect([...READING].sort()).toEqual(['getCapabilities', 'getHistory', 'getView', 'listProgrammes']);
+});
+
+describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))('$user on a page in the $where', ({ user, where }) => {
+  let options: InvokeOptions;
+  beforeEach(async () => {
+    options = await setUp(where);
+  });
+
+  const readable = where !== 'other space, unpublished';
+
+  it.each(['getView', 'getHistory'] as const)(
+    readable ? '%s returns the programme’s data' : '%s is refused with PERMISSION unpublished and no data',
+    async (name: ResolverName) => {
+      const response = await h.invoke(user, name, {}, options);
+      if (readable) {
+        expect(response.ok).toBe(true);
+        if (name === 'getView') expect(response).toMatchObject({ data: { state: 'ready', programme: { name: PROGRAMME_NAME } } });
+        else expect(response).toMatchObject({ data: { entries: expect.arrayContaining([expect.objectContaining({ programmeId: inf.programmeId, target: expect.any(String) })]) } });
+      } else {
+        expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'unpublished' }) });
+        expect(JSON.stringify(response)).not.toContain(PROGRAMME_NAME);
+      }
+    },
+  );
+
+  it('getCapabilities never grants editing outside the programme’s own space, nor to anyone but its editor', async () => {
+    const response = await h.invoke(user, 'getCapabilities', {}, options);
+    expect(response.ok).toBe(true);
+    const canEdit = response.ok && (response.data as { canEdit: boolean }).canEdit;
+    expect(canEdit).toBe(user === 'demo-editor' && where === 'own space');
+  });
+
+  it('listProgrammes offers the programme only where it may be read', async () => {
+    const response = await h.invoke(user, 'listProgrammes', {}, options);
+    expect(response.ok).toBe(true);
+    const names = response.ok ? (response.data as Array<{ name: string }>).map((p) => p.name) : [];
+    expect(names.includes(PROGRAMME_NAME)).toBe(readable);
+  });
+});
