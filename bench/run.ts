@@ -8,6 +8,7 @@
  *     HTML table of the same data in one run.
  * Prints a Markdown report; docs/performance.md records the numbers.
  */
+import { APP_SCOPES } from '../dev/app-manifest';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -51,7 +52,7 @@ async function kvsAndCpu(): Promise<void> {
   log('|---|---|---:|---:|---:|---:|');
   for (const size of Object.keys(DATASETS) as DatasetSize[]) {
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(join(ROOT, 'manifest.yml')) });
-    installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: 'http://localhost:4700' }) });
+    installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: 'http://localhost:4700' }), scopes: APP_SCOPES });
     const { programme, initiatives } = buildDataset(size, 'INF', NOW);
     await seedProgramme(programme, initiatives);
     for (const macro of MACRO_KEYS) {

@@ -34,6 +34,8 @@ export interface ConfluenceRequest {
   as: 'user' | 'app';
   /** The acting user for `as: 'user'`: undefined or 'unidentified' for an anonymous visitor. */
   accountId?: string;
+  /** The scopes granted to the app. Each route needs one of its own (ROUTE_SCOPES); none granted, none opened. */
+  scopes?: readonly string[];
 }
 
 export interface ConfluenceResponse {
@@ -79,6 +81,10 @@ export function createConfluenceStub(options: ConfluenceStubOptions = {}): Confl
     const route = matchRoute(path ?? '');
     if (!route) return v1Error(404, 'Not Found', `null for uri: ${baseUrl}${req.path}`);
     if (route.method !== method) return v1Error(405, 'Method Not Allowed', `${method} is not allowed on ${path}`);
+    if (!ROUTE_SCOPES[route.name].some((scope) => req.scopes?.includes(scope))) {
+      // What Atlassian's gateway answers when the app's token lacks the route's scope.
+      return { status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } };
+    }
 
     switch (route.name) {
       case 'permission-check':
@@ -107,6 +113,18 @@ function resolveUser(accountId: string | undefined): Caller {
 }
 
 type RouteName = 'permission-check' | 'current-user' | 'page-v2' | 'space-v2' | 'space-v1';
+
+/**
+ * The scopes that open each route (any one of them: a classic or a granular scope), as Confluence's REST
+ * reference lists them. A call without one is refused, as on a site, whatever the user may do.
+ */
+const ROUTE_SCOPES: Record<RouteName, readonly string[]> = {
+  'permission-check': ['read:content.permission:confluence'],
+  'current-user': ['read:confluence-user'],
+  'page-v2': ['read:page:confluence'],
+  'space-v2': ['read:space:confluence'],
+  'space-v1': ['read:confluence-space.summary', 'read:space:confluence'],
+};
 const ROUTES: Array<{ name: RouteName; method: string; pattern: RegExp }> = [
   { name: 'permission-check', method: 'POST', pattern: /^\/wiki\/rest\/api\/content\/([^/]+)\/permission\/check$/ },
   { name: 'current-user', method: 'GET', pattern: /^\/wiki\/rest\/api\/user\/current$/ },

@@ -31,6 +31,8 @@ export interface ConfluenceRequest {
   as: 'user' | 'app';
   /** The user the call is made for (asUser), or the invoking user (asApp). */
   accountId: string | undefined;
+  /** The scopes the app was granted (its manifest's), which the product checks per route. */
+  scopes: readonly string[];
 }
 
 export type ConfluenceHandler = (
@@ -73,7 +75,10 @@ const ORIGINAL_FETCH = Symbol.for('inforandeoversikt.dev.originalGlobalFetch');
 
 const invocations = new AsyncLocalStorage<InvocationState>();
 
-let installed: { kvs: LocalKvs; confluence: ConfluenceHandler } | undefined;
+let installed: { kvs: LocalKvs; confluence: ConfluenceHandler; scopes: readonly string[] } | undefined;
+
+/** The scope Forge requires for any storage call (the KVS refuses an app without it). */
+export const STORAGE_SCOPE = 'storage:app';
 
 const LOCAL_APP_ID = '00000000-0000-4000-8000-00000000f0a1';
 
@@ -112,6 +117,9 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
 }
 
 async function kvsFetch(path: string, init: RequestInit | undefined): Promise<Response> {
+  if (!installed!.scopes.includes(STORAGE_SCOPE)) {
+    return jsonResponse(403, { code: 'FORBIDDEN', message: `The app does not have the ${STORAGE_SCOPE} scope required to use storage` });
+  }
   let body: unknown;
   try {
     body = typeof init?.body === 'string' && init.body.length > 0 ? JSON.parse(init.body) : undefined;
@@ -155,7 +163,7 @@ async function confluenceFetch(descriptor: ForgeFetchDescriptor, path: string, i
   // The stub runs as "Confluence", outside the app's invocation, so it is
   // not subject to the app's egress restrictions.
   const reply = await invocations.exit(() =>
-    handler({ method: request.method, path: url.pathname, query: url.searchParams, headers, body, as, accountId }),
+    handler({ method: request.method, path: url.pathname, query: url.searchParams, headers, body, as, accountId, scopes: installed!.scopes }),
   );
 
   const replyHeaders: Record<string, string> = { 'x-trace-id': randomUUID(), ...(reply.headers ?? {}) };
@@ -235,7 +243,7 @@ function noopMetrics() {
 }
 
 /** The `__forge_runtime__` object: the fields @forge/api and @forge/kvs read. */
-function buildRuntime(): Record<string, unknown> {
+function buildRuntime(scopes: readonly string[]): Record<string, unknown> {
   return {
     proxy: { token: 'local-forge-proxy-token', url: 'http://localhost/forge-proxy' },
     tracing: { traceId: randomUUID().replace(/-/g, ''), spanId: randomUUID().slice(0, 16) },
@@ -251,7 +259,7 @@ function buildRuntime(): Record<string, unknown> {
       moduleKey: undefined,
       license: undefined,
       installation: undefined,
-      permissions: { scopes: [], external: {} },
+      permissions: { scopes: [...scopes], external: {} },
     },
     lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
     metrics: noopMetrics(),
@@ -264,9 +272,14 @@ function buildRuntime(): Record<string, unknown> {
  * Confluence handler (and the runtime object) without wrapping anything
  * twice.
  */
-export function installForgeRuntime(options: { kvs: LocalKvs; confluence: ConfluenceHandler }): void {
-  installed = { kvs: options.kvs, confluence: options.confluence };
-  g.__forge_runtime__ = buildRuntime();
+export function installForgeRuntime(options: {
+  kvs: LocalKvs;
+  confluence: ConfluenceHandler;
+  /** The granted scopes: the manifest's (loadScopes). Nothing is granted that the manifest does not ask for. */
+  scopes: readonly string[];
+}): void {
+  installed = { kvs: options.kvs, confluence: options.confluence, scopes: [...options.scopes] };
+  g.__forge_runtime__ = buildRuntime(options.scopes);
   g.__forge_fetch__ = forgeFetch;
   patchForgeApiFetch();
   guardGlobalFetch();

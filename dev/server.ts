@@ -11,6 +11,7 @@
  * Usage: `tsx dev/server.ts [--memory]`; PORT (default 4700), KVS_FILE (default .data/kvs.json),
  * KVS_MEMORY=1. In-process: `startServer({ port: 0, memory: true })`.
  */
+import { APP_SCOPES } from './app-manifest';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -90,7 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   try {
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(manifestPath), persistPath: kvsFile });
-    installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: siteUrl }) });
+    installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: siteUrl }), scopes: APP_SCOPES });
     const runner = new InvokeRunner({ appRoot });
     for (const problem of runner.preload()) console.warn(`Local Forge host: ${problem}`);
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);

@@ -8,6 +8,7 @@
  *    storage code works against a strict local KVS built from manifest.yml alone;
  *  - the resource `main` is what the Vite build produces, and loads nothing inline (Forge's CSP).
  */
+import { APP_SCOPES } from '../dev/app-manifest';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -79,7 +80,7 @@ describe('resolvers: every name in the shared contract is defined by the real ha
     // A KVS built from manifest.yml alone: if storage used an entity or index the manifest does not
     // declare, these calls would fail here as they would on Forge.
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(MANIFEST_PATH) });
-    installForgeRuntime({ kvs, confluence: createConfluenceStub() as never });
+    installForgeRuntime({ kvs, confluence: createConfluenceStub() as never, scopes: APP_SCOPES });
     const demo = buildDemoProgramme(new Date('2026-06-01T09:00:00Z'));
     await runInInvocation({ accountId: 'demo-editor' }, () => seedProgramme(demo.programme, demo.initiatives, demo.history));
   });

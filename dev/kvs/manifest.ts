@@ -58,3 +58,14 @@ export function loadEntityDefinitions(manifestPath: string): EntityDefinition[] 
   }
   return definitions;
 }
+
+/**
+ * The scopes manifest.yml declares (`permissions.scopes`). The local runtime grants exactly these, so a call
+ * the manifest does not cover fails here as it would on a site.
+ */
+export function loadScopes(manifestPath: string): string[] {
+  const manifest = parse(readFileSync(manifestPath, 'utf8')) as { permissions?: { scopes?: unknown } };
+  const scopes = manifest.permissions?.scopes ?? [];
+  if (!Array.isArray(scopes) || scopes.some((x) => typeof x !== 'string')) throw new Error('manifest.yml: permissions.scopes must be a list of strings');
+  return scopes as string[];
+}

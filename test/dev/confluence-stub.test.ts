@@ -1,10 +1,14 @@
+import { APP_SCOPES } from '../../dev/app-manifest';
 import api, { route } from '@forge/api';
 import { createConfluenceStub, type ConfluenceRequest } from '../../dev/confluence-stub';
 import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
 import { installForgeRuntime, runInInvocation } from '../../dev/forge-runtime';
 import { LocalKvs } from '../../dev/kvs';
 
-const stub = createConfluenceStub({ baseUrl: 'http://localhost:4700' });
+const confluence = createConfluenceStub({ baseUrl: 'http://localhost:4700' });
+// The app's own scopes, plus the read scopes of the page and space routes the stub also answers.
+const GRANTED = [...APP_SCOPES, 'read:page:confluence', 'read:space:confluence'];
+const stub = (req: ConfluenceRequest) => confluence({ scopes: GRANTED, ...req });
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 function check(asUser: DemoUserId, pageId: string, operation: string, subject = DEMO_USERS[asUser].accountId) {
@@ -123,7 +127,7 @@ describe('Confluence stub: users, pages and spaces', () => {
 
 describe('Confluence stub behind the real @forge/api', () => {
   beforeAll(() => {
-    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence: stub });
+    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence: stub, scopes: APP_SCOPES });
   });
 
   const permissionCheck = (accountId: string) =>
@@ -141,5 +145,29 @@ describe('Confluence stub behind the real @forge/api', () => {
 
   it('never reaches Confluence asUser() for an anonymous visitor', async () => {
     await expect(runInInvocation({ accountId: undefined }, () => permissionCheck('unidentified'))).rejects.toThrow();
+  });
+});
+
+describe('Confluence stub: scopes', () => {
+  it('refuses a route whose scope the app was not granted, as the gateway does, whoever the user is', async () => {
+    const res = await confluence({
+      method: 'GET',
+      path: '/wiki/rest/api/user/current',
+      as: 'user',
+      accountId: DEMO_USERS['demo-editor'].accountId,
+      scopes: APP_SCOPES.filter((s) => s !== 'read:confluence-user'),
+    });
+    expect(res).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
+  });
+
+  it('opens nothing when no scopes are given', async () => {
+    const res = await confluence({ method: 'GET', path: '/wiki/rest/api/user/current', as: 'user', accountId: DEMO_USERS['demo-editor'].accountId });
+    expect(res.status).toBe(401);
+  });
+
+  it('the app cannot read pages or spaces through @forge/api: its manifest asks for no such scope', async () => {
+    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence, scopes: APP_SCOPES });
+    const res = await runInInvocation({ accountId: DEMO_USERS['demo-editor'].accountId }, () => api.asUser().requestConfluence(route`/wiki/api/v2/pages/1001`));
+    expect(res.status).toBe(401);
   });
 });

@@ -4,6 +4,7 @@
  * platform makes it fail, `@forge/kvs` reaches the LocalKvs, and any other
  * egress is refused.
  */
+import { APP_SCOPES } from '../../dev/app-manifest';
 import api, { asApp, asUser, fetch as forgeFetch, getAppContext, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import {
@@ -31,7 +32,7 @@ beforeEach(() => {
   calls = [];
   reply = { status: 200, body: { id: '123', title: 'Införande' } };
   processFetch.mockClear();
-  installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence });
+  installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence, scopes: APP_SCOPES });
 });
 
 describe('requestConfluence', () => {
@@ -141,7 +142,7 @@ describe('egress', () => {
       const upstream = await fetch('http://localhost:1/confluence');
       return { status: 200, body: await upstream.text() };
     };
-    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence: proxying });
+    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence: proxying, scopes: APP_SCOPES });
     const res = await runInInvocation({ accountId: 'u' }, () => asUser().requestConfluence(route`/wiki/x`));
     expect(await res.text()).toBe('from the network');
   });
@@ -150,18 +151,18 @@ describe('egress', () => {
 describe('KVS wiring and re-installation', () => {
   it('sends @forge/kvs calls to the installed LocalKvs', async () => {
     const local = new LocalKvs({ entities: [] });
-    installForgeRuntime({ kvs: local, confluence });
+    installForgeRuntime({ kvs: local, confluence, scopes: APP_SCOPES });
     await runInInvocation({ accountId: 'u' }, () => kvs.set('from-app', 1));
     expect((await local.handle('/api/v1/get', { key: 'from-app' })).body).toEqual({ key: 'from-app', value: 1 });
   });
 
   it('re-installing replaces the store and does not wrap fetch twice', async () => {
     const a = new LocalKvs({ entities: [] });
-    installForgeRuntime({ kvs: a, confluence });
+    installForgeRuntime({ kvs: a, confluence, scopes: APP_SCOPES });
     await kvs.set('k', 'in a');
     const b = new LocalKvs({ entities: [] });
-    installForgeRuntime({ kvs: b, confluence });
-    installForgeRuntime({ kvs: b, confluence });
+    installForgeRuntime({ kvs: b, confluence, scopes: APP_SCOPES });
+    installForgeRuntime({ kvs: b, confluence, scopes: APP_SCOPES });
     expect(await kvs.get('k')).toBeUndefined();
     await fetch('http://localhost:1/');
     expect(processFetch).toHaveBeenCalledTimes(1);
@@ -174,5 +175,18 @@ describe('KVS wiring and re-installation', () => {
     const ctx = await runInInvocation({ accountId: 'user-c' }, async () => getAppContext());
     expect(ctx.environmentType).toBe('DEVELOPMENT');
     expect(ctx.appAri.toString()).toMatch(/^ari:cloud:ecosystem::app\//);
+  });
+});
+
+describe('scopes', () => {
+  it('refuses storage to an app without storage:app, and grants the manifest’s scopes to the runtime', async () => {
+    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence: async () => ({ status: 404, body: null }), scopes: [] });
+    await expect(kvs.set('k', 'v')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    installForgeRuntime({ kvs: new LocalKvs({ entities: [] }), confluence: async () => ({ status: 404, body: null }), scopes: APP_SCOPES });
+    await kvs.set('k', 'v');
+    expect(await kvs.get('k')).toBe('v');
+    const runtime = (globalThis as unknown as { __forge_runtime__: { appContext: { permissions: { scopes: string[] } } } }).__forge_runtime__;
+    expect(runtime.appContext.permissions.scopes).toEqual([...APP_SCOPES]);
+    expect(APP_SCOPES).toContain('storage:app');
   });
 });

@@ -1,3 +1,4 @@
+import { APP_SCOPES } from '../../dev/app-manifest';
 import path from 'node:path';
 import { createConfluenceStub } from '../../dev/confluence-stub';
 import { buildDemoProgramme } from '../../dev/demo-data';
@@ -117,7 +118,7 @@ describe('InvokeRunner with the real app handler', () => {
 
   beforeAll(async () => {
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(path.join(__dirname, '../../manifest.yml')) });
-    installForgeRuntime({ kvs, confluence: createConfluenceStub() });
+    installForgeRuntime({ kvs, confluence: createConfluenceStub(), scopes: APP_SCOPES });
     resetReadCache();
     const demo = buildDemoProgramme(new Date());
     await seedProgramme(demo.programme, demo.initiatives, demo.history);

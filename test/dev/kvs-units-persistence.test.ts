@@ -3,6 +3,7 @@
  * (atomic writes, round trip into a new instance), and reading entity
  * declarations from manifest.yml.
  */
+import { APP_SCOPES } from '../../dev/app-manifest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,7 @@ describe('persistence', () => {
     expect(readdirSync(join(dir, 'nested'))).toEqual(['kvs.json']); // no temp files left behind
 
     const second = new LocalKvs({ entities: testEntities, persistPath: file, now: () => first.clock.now });
-    installForgeRuntime({ kvs: second, confluence: async () => ({ status: 404, body: null }) });
+    installForgeRuntime({ kvs: second, confluence: async () => ({ status: 404, body: null }), scopes: APP_SCOPES });
     expect(await kvs.get('plain')).toEqual({ a: [1, 2] });
     expect(await kvs.getSecret('secret')).toBe('shh');
     expect(await kvs.entity('rollout').get('r1')).toEqual({ region: 'north', phase: 3 });
@@ -108,7 +109,7 @@ describe('persistence', () => {
 
     // The TTL is persisted as an absolute expiry.
     const third = new LocalKvs({ entities: testEntities, persistPath: file, now: () => first.clock.now + 3_600_001 });
-    installForgeRuntime({ kvs: third, confluence: async () => ({ status: 404, body: null }) });
+    installForgeRuntime({ kvs: third, confluence: async () => ({ status: 404, body: null }), scopes: APP_SCOPES });
     expect(await kvs.get('ttl')).toBeUndefined();
   });
 
@@ -216,7 +217,7 @@ app:
           - a
 `);
     const local = new LocalKvs({ entities: loadEntityDefinitions(path) });
-    installForgeRuntime({ kvs: local, confluence: async () => ({ status: 404, body: null }) });
+    installForgeRuntime({ kvs: local, confluence: async () => ({ status: 404, body: null }), scopes: APP_SCOPES });
     await kvs.entity('thing').set('t2', { a: 'b' });
     await kvs.entity('thing').set('t1', { a: 'a' });
     const { results } = await kvs.entity('thing').query().index('a').getMany();

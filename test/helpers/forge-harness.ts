@@ -3,6 +3,7 @@
  * @forge/api packages: the local KVS (a fresh in-memory instance with the entities from manifest.yml) and the
  * local Confluence stub (demo users, spaces and pages) answer their requests.
  */
+import { APP_SCOPES } from '../../dev/app-manifest';
 import path from 'node:path';
 import { createConfluenceStub } from '../../dev/confluence-stub';
 import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
@@ -49,7 +50,7 @@ export function macroContext(user: DemoUserId, options: InvokeOptions = {}): Rec
 /** A fresh, empty installation. Call in beforeEach: tests never share data. */
 export function createHarness(): Harness {
   const kvs = new LocalKvs({ entities: loadEntityDefinitions(MANIFEST_PATH) });
-  installForgeRuntime({ kvs, confluence: createConfluenceStub() });
+  installForgeRuntime({ kvs, confluence: createConfluenceStub(), scopes: APP_SCOPES });
   resetReadCache();
 
   return {

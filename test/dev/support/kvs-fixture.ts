@@ -3,6 +3,7 @@
  * declarations, a fresh in-memory LocalKvs wired into the real SDK through
  * installForgeRuntime, and a helper to assert Forge-style API errors.
  */
+import { APP_SCOPES } from '../../../dev/app-manifest';
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { installForgeRuntime } from '../../../dev/forge-runtime';
 import { LocalKvs, type EntityDefinition } from '../../../dev/kvs';
@@ -39,7 +40,7 @@ export interface Fixture {
 export function freshKvs(options: { persistPath?: string } = {}): Fixture {
   const clock = { now: Date.UTC(2025, 0, 1) };
   const local = new LocalKvs({ entities: testEntities, persistPath: options.persistPath, now: () => clock.now });
-  installForgeRuntime({ kvs: local, confluence: async () => ({ status: 404, body: { message: 'no confluence in this test' } }) });
+  installForgeRuntime({ kvs: local, confluence: async () => ({ status: 404, body: { message: 'no confluence in this test' } }), scopes: APP_SCOPES });
   return { local, clock };
 }
 
