@@ -10,6 +10,12 @@ import { needProgressAt } from './cells';
 /** Statuses in which the region is actually running the service, so its prerequisites must be in place. */
 export const ACTIVE_STATUSES: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['pilot', 'rollout', 'live']);
 
+/**
+ * Statuses in which the region is still being rolled out to, so implementation support must be in touch.
+ * Once a service is live the rollout has been handed over to maintenance: no contact is then no contradiction.
+ */
+export const SUPPORTED_STATUSES: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['pilot', 'rollout']);
+
 /** Required technical needs that are neither done nor marked not applicable in one region. */
 export interface OpenNeeds {
   count: number;
@@ -94,7 +100,7 @@ export function cellWarnings(
       params: { planned: cell.broadStart as string, windowStart: initiative.nationalBroadStart as string },
     });
   }
-  if (active && !cell.contactEstablished) {
+  if (SUPPORTED_STATUSES.has(cell.status) && !cell.contactEstablished) {
     warnings.push({ code: 'active-without-contact', params: { status: cell.status } });
   }
   if (before(cell.pilotEnd, cell.pilotStart)) {

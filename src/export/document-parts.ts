@@ -12,6 +12,11 @@ export interface ExportOptions {
   timeZone?: string;
   /** The macro's table orientation; only the rollout-status matrix has two. */
   layout?: MacroConfig['layout'];
+  /**
+   * The perspective the page shows, once resolved (a region or an initiative is chosen): the rollout-status
+   * export then has the page's list, one line per initiative or per region, instead of the matrix.
+   */
+  perspective?: MacroConfig['perspective'];
 }
 
 /** A long warnings list would bury the document; the page itself has the full list. */

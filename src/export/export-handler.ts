@@ -92,7 +92,10 @@ export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: 
         audience: 'public',
       });
       const summary = summariseProgramme(snapshot.programme, snapshot.initiatives);
-      return viewToAdf(view, summary, request.locale, { timeZone: request.timeZone, layout: config.layout });
+      // The perspective as the page resolves it: a region or initiative perspective with none chosen shows the programme.
+      const perspective =
+        (config.perspective === 'region' && config.regionCode) || (config.perspective === 'initiative' && config.initiativeId) ? config.perspective : 'programme';
+      return viewToAdf(view, summary, request.locale, { timeZone: request.timeZone, layout: config.layout, perspective });
     } catch (error) {
       deps.log?.(`adfExport ${macro} failed`, error);
       return messageDoc(macro, request.locale, 'failed');

@@ -48,6 +48,11 @@ const TEXTS = {
     broad: 'Breddinförande',
     noPlans: 'Inga planer registrerade.',
     contact: 'Kontakt',
+    summary: 'Sammanfattning',
+    liveOf: (live: number, of: number) => `Infört i ${live} av ${of}`,
+    openRequiredNeeds: 'Öppna obligatoriska behov',
+    none: 'Inga',
+    contactSince: (date: string) => `Ja, sedan ${date}`,
   },
   en: {
     lastUpdated: 'Last updated',
@@ -90,6 +95,11 @@ const TEXTS = {
     broad: 'Broad rollout',
     noPlans: 'No plans recorded.',
     contact: 'Contact',
+    summary: 'Summary',
+    liveOf: (live: number, of: number) => `Live in ${live} of ${of}`,
+    openRequiredNeeds: 'Open required needs',
+    none: 'None',
+    contactSince: (date: string) => `Yes, since ${date}`,
   },
 } as const;
 

@@ -1,7 +1,7 @@
 /** Overview 1 for PDF/Word: the status matrix, in words (the export has no colour). */
 import type { CellView, ProgrammeSummary, RolloutStatusView } from '../shared/contract';
 import { label, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale } from '../shared/vocabulary';
-import { doc, paragraph, table, text, type AdfDoc, type AdfNode, type CellInput } from './adf';
+import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode, type CellInput } from './adf';
 import {
   documentHead,
   fullName,
@@ -11,13 +11,30 @@ import {
   type ExportOptions,
   type LocatedWarning,
 } from './document-parts';
-import { exportTexts } from './export-texts';
+import { exportTexts, type ExportTexts } from './export-texts';
+import { monthRange } from './format';
 
 const STALE_MARK = ' *';
 
 function statusCell(cell: CellView, locale: Locale): CellInput {
   // The cell's own link leads to the rollout's detail, as on the page.
   return [...text(label(ROLLOUT_STATUS_LABELS, cell.status, locale), { link: cell.link }), ...text(cell.stale ? STALE_MARK : '')];
+}
+
+function listColumns(t: ExportTexts): string[] {
+  return [t.status, t.pilot, t.broad, t.openRequiredNeeds, t.contactEstablished];
+}
+
+/** The list perspectives' columns, as the page's list table has them. */
+function listCells(cell: CellView, locale: Locale, t: ExportTexts): CellInput[] {
+  const contact = cell.contactEstablished ? (cell.contactSince ? t.contactSince(cell.contactSince) : t.yes) : t.no;
+  return [
+    statusCell(cell, locale),
+    monthRange(cell.pilotStart, cell.pilotEnd),
+    monthRange(cell.broadStart, cell.broadEnd),
+    cell.openRequiredNeeds > 0 ? String(cell.openRequiredNeeds) : t.none,
+    cell.regionalContact ? `${contact} (${cell.regionalContact})` : contact,
+  ];
 }
 
 export function rolloutStatusToAdf(
@@ -37,21 +54,44 @@ export function rolloutStatusToAdf(
   const initiativeName = (row: RolloutStatusView['rows'][number]) =>
     [...text(row.initiative.name, { link: row.initiative.infoLink }), ...text(row.initiative.stale ? STALE_MARK : '')];
 
-  if (options.layout === 'regions-as-rows') {
+  const summary = (row: RolloutStatusView['rows'][number]) => t.liveOf(row.counts.live, row.cells.length);
+
+  if (options.perspective === 'region') {
+    // "What is coming to my region": one line per initiative, as on the page, under the region's name.
+    content.push(
+      heading(3, fullName(participants, codes[0] ?? '')),
+      table(
+        [t.initiative, ...listColumns(t)],
+        view.rows.flatMap((row) => row.cells.map((cell) => ({ header: initiativeName(row), cells: listCells(cell, locale, t) }))),
+      ),
+    );
+  } else if (options.perspective === 'initiative') {
+    content.push(
+      heading(3, ...view.rows.map(initiativeName)),
+      table(
+        [t.region, ...listColumns(t)],
+        view.rows.flatMap((row) => row.cells.map((cell) => ({ header: fullName(participants, cell.regionCode), cells: listCells(cell, locale, t) }))),
+      ),
+    );
+    for (const row of view.rows) content.push(paragraph(`${row.initiative.name}: ${summary(row)}.`));
+  } else if (options.layout === 'regions-as-rows') {
     content.push(
       table(
         [t.region, ...view.rows.map(initiativeName)],
-        codes.map((code, index) => ({
-          header: fullName(participants, code),
-          cells: view.rows.map((row) => statusCell(row.cells[index], locale)),
-        })),
+        [
+          ...codes.map((code, index) => ({
+            header: fullName(participants, code),
+            cells: view.rows.map((row) => statusCell(row.cells[index], locale)),
+          })),
+          { header: t.summary, cells: view.rows.map(summary) },
+        ],
       ),
     );
   } else {
     content.push(
       table(
-        [t.initiative, ...codes.map((code) => shortName(participants, code))],
-        view.rows.map((row) => ({ header: initiativeName(row), cells: row.cells.map((cell) => statusCell(cell, locale)) })),
+        [t.initiative, ...codes.map((code) => shortName(participants, code)), t.summary],
+        view.rows.map((row) => ({ header: initiativeName(row), cells: [...row.cells.map((cell) => statusCell(cell, locale)), summary(row)] })),
       ),
     );
   }

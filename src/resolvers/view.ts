@@ -8,21 +8,23 @@ import { defineResolver } from './define';
 
 export const getView = defineResolver('getView', {
   authorise: authoriseRead,
-  payload: z.strictObject({ locale: z.enum(LOCALES).optional() }),
-  async run(_input, snapshot, call) {
+  payload: z.strictObject({ locale: z.enum(LOCALES).optional(), includeArchived: z.boolean().optional() }),
+  async run(input, snapshot, call) {
+    // Archived initiatives are the programme's data like any other: the same read rule covers them.
+    const config = input.includeArchived ? { ...call.config, showArchived: true } : call.config;
     if (!call.macro) fail('PERMISSION', 'Only available inside one of the app’s macros', { reason: 'not-in-macro' });
-    if (!snapshot) return { state: 'no-programme', macro: call.macro, config: call.config, revision: null };
+    if (!snapshot) return { state: 'no-programme', macro: call.macro, config, revision: null };
     const now = new Date();
     return {
       state: 'ready',
       macro: call.macro,
-      config: call.config,
+      config,
       programme: summariseProgramme(snapshot.programme, snapshot.initiatives),
       view: buildView({
         macro: call.macro,
         programme: snapshot.programme,
         initiatives: snapshot.initiatives,
-        config: call.config,
+        config,
         now,
         // Pages are public: editors' names are shown to signed-in readers only.
         audience: call.accountId === null ? 'public' : 'signed-in',

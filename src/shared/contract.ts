@@ -194,7 +194,8 @@ export interface HistoryPage {
 
 /** Request payload and response data of every resolver. The response is always Result<response>. */
 export interface ResolverContract {
-  getView: { payload: { locale?: Locale }; response: ViewResponse };
+  /** `includeArchived` (the editors' manage panel) adds archived initiatives whatever the macro's config says. */
+  getView: { payload: { locale?: Locale; includeArchived?: boolean }; response: ViewResponse };
   getCapabilities: { payload: Record<string, never>; response: Capabilities };
   listProgrammes: { payload: Record<string, never>; response: ProgrammeListItem[] };
   createProgramme: { payload: CreateProgrammeInput; response: ProgrammeListItem };

@@ -72,11 +72,12 @@ describe('cellWarnings', () => {
     expect(cellWarnings(cell({ pilotStart: '2020-01', broadStart: '2020-01' }), initiative(), none)).toEqual([]);
   });
 
-  it('warns when a region pilots, rolls out or is live without established contact', () => {
+  it('warns when a region pilots or rolls out without established contact, not once it is live', () => {
     expect(cellWarnings(cell({ status: 'pilot', contactEstablished: false }), windows, none)).toEqual([
       { code: 'active-without-contact', params: { status: 'pilot' } },
     ]);
-    expect(codesOf(cellWarnings(cell({ status: 'live', contactEstablished: false }), windows, none))).toEqual(['active-without-contact']);
+    expect(codesOf(cellWarnings(cell({ status: 'rollout', contactEstablished: false }), windows, none))).toEqual(['active-without-contact']);
+    expect(codesOf(cellWarnings(cell({ status: 'live', contactEstablished: false }), windows, none))).toEqual([]);
     expect(cellWarnings(cell({ status: 'rollout', contactEstablished: true }), windows, none)).toEqual([]);
     expect(cellWarnings(cell({ status: 'planning', contactEstablished: false }), windows, none)).toEqual([]);
   });

@@ -90,12 +90,35 @@ describe('rollout-status export', () => {
     type T = { type: string; content: Array<{ content: Array<{ content: unknown[] }> }> };
     const firstTable = (d: unknown) => allNodes(d as never).find((n) => n.type === 'table') as unknown as T;
     const byInitiative = firstTable(adfFor('rollout-status'));
-    expect(allText(byInitiative.content[0])).toEqual(['Införande', 'Stockholm', 'Uppsala', 'Sörmland']);
+    expect(allText(byInitiative.content[0])).toEqual(['Införande', 'Stockholm', 'Uppsala', 'Sörmland', 'Sammanfattning']);
+    expect(allText(byInitiative.content[1]).at(-1)).toBe('Infört i 1 av 3');
     const byRegion = firstTable(adfFor('rollout-status', 'sv', 'regions-as-rows'));
     expect(allText(byRegion.content[0])).toEqual(['Region', 'Digitalt vårdmöte']);
-    expect(byRegion.content).toHaveLength(4);
+    expect(byRegion.content).toHaveLength(5);
     expect(allText(byRegion.content[1])).toEqual(['Region Stockholm', 'Infört']);
     expect(allText(byRegion.content[2])).toEqual(['Region Uppsala', 'Pilot (tidigt införande)', ' *']);
+    expect(allText(byRegion.content[4])).toEqual(['Sammanfattning', 'Infört i 1 av 3']);
+  });
+
+  it('exports the page’s list for the region and initiative perspectives, valid for Atlassian’s schema', () => {
+    type T = { type: string; content: unknown[] };
+    const listFor = (perspective: 'region' | 'initiative', extra: Record<string, string>) => {
+      const view = buildView({ macro: 'rollout-status', programme: prog, initiatives: [init], config: config({ perspective, ...extra }), now: NOW, audience: 'public' });
+      return viewToAdf(view, summariseProgramme(prog, [init]), 'sv', { timeZone: 'Europe/Stockholm', perspective });
+    };
+    const region = listFor('region', { regionCode: '03' });
+    expect(adfErrors(region)).toEqual([]);
+    const regionTable = allNodes(region).find((n) => n.type === 'table') as unknown as T;
+    expect(texts(region)).toContain('Region Uppsala');
+    expect(allText(regionTable.content[0] as never)).toEqual(['Införande', 'Status', 'Pilot (tidigt införande)', 'Breddinförande', 'Öppna obligatoriska behov', 'Kontakt etablerad']);
+    expect(allText(regionTable.content[1] as never)).toEqual(['Digitalt vårdmöte', 'Pilot (tidigt införande)', ' *', '2026-02 – 2026-06', '1', 'Nej']);
+
+    const one = listFor('initiative', { initiativeId: 'fldv' });
+    expect(adfErrors(one)).toEqual([]);
+    const oneTable = allNodes(one).find((n) => n.type === 'table') as unknown as T;
+    expect(oneTable.content).toHaveLength(4);
+    expect(allText(oneTable.content[1] as never)).toEqual(['Region Stockholm', 'Infört', '1', 'Ja']);
+    expect(texts(one)).toContain('Digitalt vårdmöte: Infört i 1 av 3.');
   });
 
   it('links a cell’s status to the rollout detail', () => {

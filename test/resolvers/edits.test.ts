@@ -178,6 +178,26 @@ describe('upsertInitiative and setInitiativeArchived', () => {
     dataOf(await h.invoke('demo-editor', 'setInitiativeArchived', { id: first, archived: false }));
     expect(await rowNames()).toEqual(['Införande 1', 'Införande 2']);
   });
+
+  it('lists archived initiatives for the manage panel when asked, whatever the macro shows', async () => {
+    dataOf(await h.invoke('demo-editor', 'setInitiativeArchived', { id: first, archived: true }));
+    const view = dataOf(await h.invoke('demo-editor', 'getView', { includeArchived: true }));
+    const rows = view.state === 'ready' ? (view.view as RolloutStatusView).rows : [];
+    expect(rows.map((r) => [r.initiative.name, r.initiative.archived])).toEqual([
+      ['Införande 1', true],
+      ['Införande 2', false],
+    ]);
+  });
+
+  it('restoring an old detail from history is a new change, recorded with its old and new value', async () => {
+    dataOf(await h.invoke('demo-editor', 'upsertInitiative', { id: first, patch: { name: 'Nytt namn' }, expected: { name: 'Införande 1' } }));
+    // What the history panel's "Återställ" sends for that line.
+    dataOf(await h.invoke('demo-editor', 'upsertInitiative', { id: first, patch: { name: 'Införande 1' }, expected: { name: 'Nytt namn' } }));
+    const history = dataOf(await h.invoke('demo-editor', 'getHistory', { initiativeId: first }));
+    const names = history.entries.filter((e) => e.target === 'initiative' && e.action === 'update').map((e) => e.changes);
+    expect(names).toEqual([[{ field: 'name', old: 'Nytt namn', new: 'Införande 1' }], [{ field: 'name', old: 'Införande 1', new: 'Nytt namn' }]]);
+    expect(await rowNames()).toEqual(['Införande 1', 'Införande 2']);
+  });
 });
 
 async function rowNames(): Promise<string[]> {

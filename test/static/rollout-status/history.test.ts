@@ -34,17 +34,42 @@ describe('history lines', () => {
       }),
     ]);
     expect(lines.map((l) => l.field)).toEqual(['status', 'pilotStart']);
-    expect(lines[0].restore).toEqual({ initiativeId: 'kbt', regionCode: '01', patch: { status: 'planning' }, expected: { status: 'pilot' } });
-    expect(lines[1].restore).toEqual({ initiativeId: 'kbt', regionCode: '01', patch: { pilotStart: null }, expected: { pilotStart: '2026-03' } });
+    expect(lines[0].restore).toEqual({
+      resolver: 'updateCell',
+      payload: { initiativeId: 'kbt', regionCode: '01', patch: { status: 'planning' }, expected: { status: 'pilot' } },
+    });
+    expect(lines[1].restore).toEqual({
+      resolver: 'updateCell',
+      payload: { initiativeId: 'kbt', regionCode: '01', patch: { pilotStart: null }, expected: { pilotStart: '2026-03' } },
+    });
   });
 
-  it('offers no restore for initiative changes, creations or values the rules refuse', () => {
+  it('restores an initiative detail through upsertInitiative, expecting the value the change produced', () => {
     const lines = historyLines([
-      entry({ target: 'initiative', regionCode: null, changes: [{ field: 'name', old: 'A', new: 'B' }] }),
+      entry({
+        target: 'initiative',
+        regionCode: null,
+        changes: [
+          { field: 'name', old: 'Video i 1177', new: 'Video i 1177 på telefon' },
+          { field: 'nationalPilotStart', old: null, new: '2026-04' },
+        ],
+      }),
+    ]);
+    expect(lines.map((l) => l.restore)).toEqual([
+      { resolver: 'upsertInitiative', payload: { id: 'kbt', patch: { name: 'Video i 1177' }, expected: { name: 'Video i 1177 på telefon' } } },
+      { resolver: 'upsertInitiative', payload: { id: 'kbt', patch: { nationalPilotStart: null }, expected: { nationalPilotStart: '2026-04' } } },
+    ]);
+  });
+
+  it('offers no restore for creations, archiving, fields that are not details, or values the rules refuse', () => {
+    const lines = historyLines([
       entry({ id: 'h2', action: 'create', changes: [{ field: 'status', old: undefined, new: 'planning' }] }),
       entry({ id: 'h3', changes: [{ field: 'link', old: 'javascript:alert(1)', new: 'https://inera.se' }] }),
+      entry({ id: 'h4', target: 'initiative', action: 'archive', regionCode: null, changes: [{ field: 'archived', old: false, new: true }] }),
+      entry({ id: 'h5', target: 'initiative', regionCode: null, changes: [{ field: 'order', old: 1, new: 2 }] }),
+      entry({ id: 'h6', target: 'initiative', regionCode: null, changes: [{ field: 'name', old: '', new: 'B' }] }),
     ]);
-    expect(lines.map((l) => l.restore)).toEqual([null, null, null]);
+    expect(lines.map((l) => l.restore)).toEqual([null, null, null, null, null]);
   });
 });
 

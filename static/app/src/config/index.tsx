@@ -94,7 +94,7 @@ export default function ConfigDialog({ macro, context }: { macro: MacroKey; cont
       .filter((p) => p.spaceKey !== spaceKey)
       .map((p) => ({
         value: p.id,
-        label: tc(p.published ? 'programmeOption' : 'programmeUnpublished', { name: p.name, space: p.spaceKey }) + (p.isExample ? tc('exampleSuffix') : ''),
+        label: tc(p.published ? 'programmeOption' : 'programmeUnpublished', { name: p.name, space: p.spaceKey }) + (p.isExample && !saysExample(p.name) ? tc('exampleSuffix') : ''),
       })),
   ];
   // A programme saved earlier but no longer listed stays selectable, so opening the dialog changes nothing.
@@ -203,4 +203,9 @@ export default function ConfigDialog({ macro, context }: { macro: MacroKey; cont
       </div>
     </form>
   );
+}
+
+/** Whether a programme's own name already says it is example data (as the demo programme's does). */
+function saysExample(name: string): boolean {
+  return /exempeldata|example data/i.test(name);
 }

@@ -132,7 +132,11 @@ export function CellEditDialog({ initiative, region, cell, writes, reload, onClo
             <TextField
               key={f}
               id={fieldId(f)}
-              type="month"
+              // Text, not type="month": that control is missing in Firefox and Safari, and Chromium formats it
+              // in the browser's language, not the page's; the form validates YYYY-MM itself.
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
               label={t(CELL_FIELD_LABEL[f])}
               help={t('fieldMonthHelp')}
               placeholder="2026-03"
@@ -154,7 +158,11 @@ export function CellEditDialog({ initiative, region, cell, writes, reload, onClo
         <div className="io-form__row">
           <TextField
             id={fieldId('contactSince')}
-            type="date"
+            // Text for the same reason as the months: the page's format (ÅÅÅÅ-MM-DD), in every browser.
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="2026-03-15"
             label={t('fieldContactSince')}
             help={t('fieldDateHelp')}
             value={form.contactSince}

@@ -12,7 +12,8 @@ export type EditorAction =
   | { kind: 'cell'; initiativeId: string; regionCode: string }
   | { kind: 'bulk'; initiativeId: string | null }
   | { kind: 'initiative'; initiativeId: string | null }
-  | { kind: 'history'; initiativeId: string; regionCode: string | null };
+  /** `initiative` for one the view does not show (archived, from the manage panel). */
+  | { kind: 'history'; initiativeId: string; regionCode: string | null; initiative?: InitiativeHeader };
 
 export interface EditorDialogsProps {
   action: EditorAction;
@@ -45,7 +46,7 @@ export default function EditorDialogs({ action, rows, regions, writes, reload, o
       return <InitiativeDialog initiative={initiative} reload={reload} onClose={onClose} />;
     }
     case 'history': {
-      const initiative = find(action.initiativeId);
+      const initiative = find(action.initiativeId) ?? action.initiative;
       if (!initiative) return null;
       return <HistoryDialog initiative={initiative} regionCode={action.regionCode} regions={regions} writes={writes} reload={reload} onClose={onClose} />;
     }

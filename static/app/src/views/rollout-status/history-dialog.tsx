@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from 'react';
 import type { InitiativeHeader } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { HistoryEntry, Participant } from '@shared/model';
-import type { UpdateCellInput } from '@shared/schemas';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -13,7 +12,7 @@ import { Spinner } from '../../components/spinner';
 import type { CellWrites } from './cell-writes';
 import { keepMine } from './conflict';
 import { conflictDialog } from './conflict-dialog';
-import { ACTION_MESSAGE, historyLines, type HistoryLine } from './history';
+import { ACTION_MESSAGE, historyLines, type HistoryLine, type RestoreAction } from './history';
 import { fieldLabel, formatFieldValue } from './field-labels';
 import { ScrollRegion } from './scroll-region';
 import { useEditorText } from './use-editor-text';
@@ -46,7 +45,7 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
   const [loadingMore, setLoadingMore] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
   const [restoreError, setRestoreError] = useState<AppError | null>(null);
-  const [conflict, setConflict] = useState<{ error: AppError; sent: UpdateCellInput } | null>(null);
+  const [conflict, setConflict] = useState<{ error: AppError; sent: RestoreAction } | null>(null);
   const regionName = (code: string | null) => (code ? (regions.find((r) => r.code === code)?.name ?? code) : '');
 
   useEffect(() => {
@@ -71,14 +70,14 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
     else setLoaded({ ...loaded, error: res.error });
   };
 
-  const restore = async (payload: UpdateCellInput, line: HistoryLine | null) => {
+  const restore = async (action: RestoreAction, line: HistoryLine | null) => {
     setRestoring(line?.key ?? 'conflict');
     setRestoreError(null);
-    const res = await invoke('updateCell', payload);
+    const res = action.resolver === 'updateCell' ? await invoke('updateCell', action.payload) : await invoke('upsertInitiative', action.payload);
     setRestoring(null);
     if (res.ok) {
-      writes.succeed(payload.initiativeId, [res.data.cell]);
-      const [field, value] = Object.entries(payload.patch)[0] ?? ['', null];
+      if (action.resolver === 'updateCell' && 'cell' in res.data) writes.succeed(action.payload.initiativeId, [res.data.cell]);
+      const [field, value] = Object.entries(action.payload.patch)[0] ?? ['', null];
       announce(t('historyRestored', { field: fieldLabel(t, field), value: formatFieldValue(field, value, locale, t) }));
       setConflict(null);
       setVersion((v) => v + 1);
@@ -86,7 +85,7 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
       return;
     }
     if (res.error.code === 'CONFLICT') {
-      setConflict({ error: res.error, sent: payload });
+      setConflict({ error: res.error, sent: action });
       return;
     }
     setRestoreError(res.error);
@@ -99,7 +98,7 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
   if (conflict) {
     return conflictDialog({
       t,
-      conflict,
+      conflict: { error: conflict.error, sent: conflict.sent.payload },
       saving: restoring !== null,
       // As before: unlike the edit forms, history keeps "take theirs" usable while a restore is pending.
       takeTheirsDisabled: false,
@@ -109,7 +108,13 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
         announce(t('conflictTookTheirs'));
         void reload();
       },
-      onKeepMine: () => restore(keepMine(conflict.error, conflict.sent), null),
+      onKeepMine: () =>
+        restore(
+          conflict.sent.resolver === 'updateCell'
+            ? { resolver: 'updateCell', payload: keepMine(conflict.error, conflict.sent.payload) }
+            : { resolver: 'upsertInitiative', payload: keepMine(conflict.error, conflict.sent.payload) },
+          null,
+        ),
       onClose,
     });
   }

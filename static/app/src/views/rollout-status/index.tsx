@@ -261,7 +261,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
               reload={reload}
               onAdd={() => openAction({ kind: 'initiative', initiativeId: null })}
               onEditDetails={(i) => openAction({ kind: 'initiative', initiativeId: i.id })}
-              onHistory={(i) => openAction({ kind: 'history', initiativeId: i.id, regionCode: null })}
+              onHistory={(i) => openAction({ kind: 'history', initiativeId: i.id, regionCode: null, initiative: i })}
             />
           </Suspense>
         </div>

@@ -118,7 +118,11 @@ export function InitiativeDialog({ initiative, reload, onClose }: InitiativeDial
             <TextField
               key={f}
               id={fieldId(f)}
-              type="month"
+              // Text, not type="month": that control is missing in Firefox and Safari, and Chromium formats it
+              // in the browser's language, not the page's; the form validates YYYY-MM itself.
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
               label={t(INITIATIVE_FIELD_LABEL[f])}
               help={t('fieldMonthHelp')}
               placeholder="2026-03"

@@ -22,7 +22,7 @@ export interface ManagePanelProps {
  * open as the only modal. After a move, focus stays on the moved initiative's button.
  */
 export default function ManagePanel({ initiatives, showsArchived, reload, onAdd, onEditDetails, onHistory }: ManagePanelProps) {
-  const { t, r } = useEditorText();
+  const { t, r, locale } = useEditorText();
   const announce = useAnnounce();
   const headingId = useId();
   const [busy, setBusy] = useState<string | null>(null);
@@ -31,6 +31,25 @@ export default function ManagePanel({ initiatives, showsArchived, reload, onAdd,
   const refocus = useRef<string | null>(null);
   const ids = initiatives.map((i) => i.id);
   const order = ids.join(',');
+  // When the macro hides archived initiatives, they are fetched here, so that they can still be restored.
+  const [archived, setArchivedList] = useState<InitiativeHeader[] | null>(null);
+  const [archivedSeq, setArchivedSeq] = useState(0);
+  useEffect(() => {
+    if (showsArchived) return;
+    let live = true;
+    void invoke('getView', { locale, includeArchived: true }).then((res) => {
+      if (!live) return;
+      if (res.ok && res.data.state === 'ready' && res.data.view.macro === 'rollout-status') {
+        setArchivedList(res.data.view.rows.map((row) => row.initiative).filter((i) => i.archived));
+      } else {
+        setArchivedList(null);
+        if (!res.ok) setError(res.error);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [showsArchived, locale, archivedSeq]);
 
   // After the reload has re-rendered the list and the buttons are enabled again.
   useEffect(() => {
@@ -50,6 +69,7 @@ export default function ManagePanel({ initiatives, showsArchived, reload, onAdd,
     const res = await action();
     if (res.ok) {
       await reload();
+      setArchivedSeq((n) => n + 1);
       announce(done);
     } else {
       setError(res.error ?? null);
@@ -83,7 +103,6 @@ export default function ManagePanel({ initiatives, showsArchived, reload, onAdd,
         </Button>
       </div>
       <p className="io-muted">{t('manageIntro')}</p>
-      {showsArchived ? null : <p className="io-muted">{t('manageArchivedHidden')}</p>}
       {error ? <ErrorMessage error={error} alert /> : null}
       <ol className="rs-manage__list" ref={listRef}>
         {initiatives.map((initiative, index) => (
@@ -116,23 +135,89 @@ export default function ManagePanel({ initiatives, showsArchived, reload, onAdd,
               <Button appearance="subtle" data-focus={`${initiative.id}|edit`} aria-label={t('editInitiativeNamed', { name: initiative.name })} onClick={() => onEditDetails(initiative)}>
                 {t('editInitiative')}
               </Button>
-              <Button appearance="subtle" onClick={() => onHistory(initiative)} aria-label={`${r('detailHistory')}: ${initiative.name}`}>
-                {r('detailHistory')}
-              </Button>
-              <Button
-                appearance="subtle"
-                isLoading={busy === `${initiative.id}|archive`}
-                disabled={busy !== null && busy !== `${initiative.id}|archive`}
-                aria-label={initiative.archived ? t('unarchiveNamed', { name: initiative.name }) : t('archiveNamed', { name: initiative.name })}
-                onClick={() => setArchived(initiative, !initiative.archived)}
-              >
-                {initiative.archived ? t('unarchive') : t('archive')}
-              </Button>
+              <HistoryAndArchive initiative={initiative} busy={busy} onHistory={onHistory} onToggle={() => setArchived(initiative, !initiative.archived)} />
             </span>
           </li>
         ))}
       </ol>
+      {showsArchived ? null : (
+        <ArchivedList
+          initiatives={archived}
+          busy={busy}
+          onRestore={(initiative) => setArchived(initiative, false)}
+          onHistory={onHistory}
+        />
+      )}
     </section>
+  );
+}
+
+/** Archived initiatives the macro does not show: listed so that they can be reactivated from here. */
+function ArchivedList({
+  initiatives,
+  busy,
+  onRestore,
+  onHistory,
+}: {
+  initiatives: InitiativeHeader[] | null;
+  busy: string | null;
+  onRestore(initiative: InitiativeHeader): void;
+  onHistory(initiative: InitiativeHeader): void;
+}) {
+  const { t } = useEditorText();
+  const headingId = useId();
+  return (
+    <section className="rs-manage__archived" aria-labelledby={headingId} aria-busy={initiatives === null || undefined}>
+      <h4 id={headingId} className="rs-section-title">
+        {t('archivedTitle')}
+      </h4>
+      {initiatives === null ? null : initiatives.length === 0 ? (
+        <p className="io-muted">{t('noArchived')}</p>
+      ) : (
+        <ul className="rs-manage__list">
+          {initiatives.map((initiative) => (
+            <li key={initiative.id} className="rs-manage__item">
+              <span className="rs-manage__name">{initiative.name}</span>
+              <span className="rs-manage__actions">
+                <HistoryAndArchive initiative={initiative} busy={busy} onHistory={onHistory} onToggle={() => onRestore(initiative)} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** History, and archive or reactivate (whichever the initiative's state calls for). */
+function HistoryAndArchive({
+  initiative,
+  busy,
+  onHistory,
+  onToggle,
+}: {
+  initiative: InitiativeHeader;
+  busy: string | null;
+  onHistory(initiative: InitiativeHeader): void;
+  onToggle(): void;
+}) {
+  const { t, r } = useEditorText();
+  const key = `${initiative.id}|archive`;
+  return (
+    <>
+      <Button appearance="subtle" onClick={() => onHistory(initiative)} aria-label={`${r('detailHistory')}: ${initiative.name}`}>
+        {r('detailHistory')}
+      </Button>
+      <Button
+        appearance="subtle"
+        isLoading={busy === key}
+        disabled={busy !== null && busy !== key}
+        aria-label={initiative.archived ? t('unarchiveNamed', { name: initiative.name }) : t('archiveNamed', { name: initiative.name })}
+        onClick={onToggle}
+      >
+        {initiative.archived ? t('unarchive') : t('archive')}
+      </Button>
+    </>
   );
 }
 

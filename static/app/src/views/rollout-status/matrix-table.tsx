@@ -208,7 +208,7 @@ function ColumnHeader({ item }: { item: AxisItem }) {
   }
   return (
     <th scope="col" className="rs-col-head rs-col-head--initiative">
-      <InitiativeName initiative={item.initiative} />
+      <InitiativeName initiative={item.initiative} showUpdated />
     </th>
   );
 }
@@ -223,7 +223,7 @@ function RowHeader({ item }: { item: AxisItem }) {
   }
   return (
     <th scope="row" className="rs-row-head">
-      <InitiativeName initiative={item.initiative} showStale />
+      <InitiativeName initiative={item.initiative} showStale showUpdated />
     </th>
   );
 }
