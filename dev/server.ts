@@ -48,6 +48,8 @@ export interface RunningServer {
   port: number;
   kvs: LocalKvs;
   runner: InvokeRunner;
+  /** The macro configs "in the pages": browser tests set a perspective here as an editor would in the dialog. */
+  macroConfigs: MacroConfigStore;
   close(): Promise<void>;
 }
 
@@ -97,7 +99,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
     await seedDemoProgramme(options.now ?? (() => new Date()));
     host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry());
-    return { url: `${siteUrl}/`, port, kvs, runner, close };
+    return { url: `${siteUrl}/`, port, kvs, runner, macroConfigs: configs, close };
   } catch (e) {
     await close();
     throw e;
@@ -281,7 +283,7 @@ class HostHandlers {
 
   // -------------------------------------------------------------- bridge calls from the iframes
 
-  /** The instance a bridge call names; the caller's origin must be the app origin it was issued for. */
+  /** The instance a bridge call names; the caller must be the host page the instance was issued to. */
   private async bridgeCall(req: IncomingMessage, res: ServerResponse): Promise<{ instance: IssuedInstance; body: Record<string, unknown> } | undefined> {
     let body: Record<string, unknown>;
     try {
@@ -295,9 +297,11 @@ class HostHandlers {
       sendJson(res, 401, { ok: false, error: { message: 'Unknown macro instance; reload the page' } });
       return undefined;
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== appOriginFor(instance.hostOrigin)) {
-      sendJson(res, 403, { ok: false, error: { message: `Calls for this macro must come from its iframe (${appOriginFor(instance.hostOrigin)})` } });
+    // Only the host page calls the backend (for its iframes, through the bridge): as on Forge, where the
+    // app's own origin is a CDN without one. A request from the app origin, another site, or a tool that
+    // sends no Origin at all is refused.
+    if (req.headers.origin !== instance.hostOrigin) {
+      sendJson(res, 403, { ok: false, error: { message: `Bridge calls are made by the host page (${instance.hostOrigin}), not by the app or another origin` } });
       return undefined;
     }
     return { instance, body };

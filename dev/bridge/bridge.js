@@ -3,7 +3,9 @@
  * script. @forge/bridge reads `window.__bridge.callBridge` when its modules load and sends every API
  * call through it as (method, payload); this file answers those calls the way Confluence's host does:
  *
- * - invoke        → POST /api/invoke on this (the app's) origin, with the opaque instance token. The
+ * - invoke        → asks the host page (postMessage), which calls the server from its own origin, as
+ *                   Confluence's frontend does for a Forge app: the app's origin, like Forge's CDN, has
+ *                   no backend, so app code cannot reach the resolvers except through the bridge. The
  *                   server builds the Forge context itself; nothing here can choose the user or space.
  * - getContext    → the context the server rendered into the page (JSON data block, not a script).
  * - enableTheming → the ADS token CSS from this origin, plus data-color-mode / data-theme on <html>.
@@ -79,31 +81,19 @@
     }
   });
 
-  // ------------------------------------------------------------ server calls
+  // ------------------------------------------------------------ server calls, through the host page
 
-  function serverCall(path, body) {
-    return fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      credentials: 'omit',
-      body: JSON.stringify(Object.assign({ instance: instance }, body)),
-    }).then(function (res) {
-      return res.json().then(
-        function (json) {
-          if (res.ok && json && json.ok) return json;
-          var message = (json && json.error && json.error.message) || 'HTTP ' + res.status;
-          throw BridgeAPIError(message);
-        },
-        function () {
-          throw BridgeAPIError('The local Forge host answered HTTP ' + res.status + ' without JSON');
-        },
-      );
+  /** The host page answers with the server's JSON; anything but { ok: true } is a bridge error. */
+  function serverCall(method, body) {
+    return ask(method, body).then(function (json) {
+      if (json && json.ok) return json;
+      throw BridgeAPIError((json && json.error && json.error.message) || 'The local Forge host refused the call');
     });
   }
 
   function invoke(payload) {
     if (!payload || typeof payload.functionKey !== 'string') throw BridgeAPIError('functionKey must be a string!');
-    return serverCall('/api/invoke', { functionKey: payload.functionKey, payload: payload.payload }).then(function (json) {
+    return serverCall('invoke', { functionKey: payload.functionKey, payload: payload.payload }).then(function (json) {
       // With metadata the bridge answers { body, metadata }; without, the body alone.
       return payload.metadata ? { body: json.body, metadata: {} } : json.body;
     });
@@ -215,7 +205,7 @@
       if (!context.extension || !context.extension.macro || !context.extension.macro.isConfiguring) {
         return Promise.resolve(false);
       }
-      return serverCall('/api/submit', { payload: clone(payload) }).then(function (json) {
+      return serverCall('submit', { payload: clone(payload) }).then(function (json) {
         post({ type: 'submitted', keepEditing: !!json.keepEditing });
         return true;
       });

@@ -35,10 +35,13 @@ async function hostPage(query: string): Promise<{ html: string; frames: Frame[];
 
 const tokenOf = (src: string) => new URL(src).searchParams.get('instance')!;
 
+/** The host page's origin: the only one the backend takes bridge calls from (the bridge asks the host page). */
+const hostOrigin = () => new URL(server.url).origin;
+
 async function invoke(src: string, functionKey: string, payload: unknown = {}, headers: Record<string, string> = {}) {
-  const res = await fetch(new URL('/api/invoke', src), {
+  const res = await fetch(new URL('/api/invoke', server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', origin: hostOrigin(), ...headers },
     body: JSON.stringify({ instance: tokenOf(src), functionKey, payload }),
   });
   return { status: res.status, json: (await res.json()) as any };
@@ -106,12 +109,20 @@ describe('getView through the HTTP invoke endpoint', () => {
     expect(editor.json.body).toMatchObject({ ok: true, data: { canEdit: true } });
   });
 
-  it('refuses an unknown instance token, and a call from another origin', async () => {
+  it('refuses an unknown instance token, and a call that does not come from the host page', async () => {
     const { frames } = await hostPage('user=demo-editor&page=1001');
     const forged = frames[0]!.src.replace(/instance=[^&]+/, 'instance=not-a-token');
     expect((await invoke(forged, 'getView')).status).toBe(401);
     expect((await invoke(frames[0]!.src, 'getView', {}, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await invoke(frames[0]!.src, 'getView', {}, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+    // The app's own origin has no backend, as Forge's CDN has none: app code must go through the bridge.
+    expect((await invoke(frames[0]!.src, 'getView', {}, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(403);
+    const noOrigin = await fetch(new URL('/api/invoke', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ instance: tokenOf(frames[0]!.src), functionKey: 'getView', payload: {} }),
+    });
+    expect(noOrigin.status).toBe(403);
+    expect((await invoke(frames[0]!.src, 'getView')).status).toBe(200);
   });
 });
 
@@ -156,9 +167,9 @@ describe('the config dialog', () => {
   it("saves the editor's config with the page, and the macro then runs with it", async () => {
     const { configUrls, frames } = await hostPage('user=demo-editor&page=1001');
     const roadmapConfig = configUrls[3]!;
-    const submit = await fetch(new URL('/api/submit', roadmapConfig), {
+    const submit = await fetch(new URL('/api/submit', server.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: hostOrigin() },
       body: JSON.stringify({ instance: tokenOf(roadmapConfig), payload: { config: { perspective: 'region', regionCode: '01' } } }),
     });
     expect(submit.status).toBe(200);
@@ -169,9 +180,9 @@ describe('the config dialog', () => {
     expect(json.body.data.config).toMatchObject({ perspective: 'region', regionCode: '01' });
 
     // A macro iframe (not the config dialog) cannot submit.
-    const notConfig = await fetch(new URL('/api/submit', frames[0]!.src), {
+    const notConfig = await fetch(new URL('/api/submit', server.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: hostOrigin() },
       body: JSON.stringify({ instance: tokenOf(frames[0]!.src), payload: { config: {} } }),
     });
     expect(notConfig.status).toBe(400);
@@ -179,9 +190,9 @@ describe('the config dialog', () => {
 
   it('rejects a submit that is not { config }', async () => {
     const { configUrls } = await hostPage('user=demo-editor&page=1001');
-    const res = await fetch(new URL('/api/submit', configUrls[0]!), {
+    const res = await fetch(new URL('/api/submit', server.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: hostOrigin() },
       body: JSON.stringify({ instance: tokenOf(configUrls[0]!), payload: { perspective: 'region' } }),
     });
     expect(res.status).toBe(400);

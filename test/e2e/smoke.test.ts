@@ -82,6 +82,26 @@ describe('anonymous visitor', () => {
       await page.context().close();
     }
   });
+
+  it('cannot reach the backend from app code except through the bridge, as on Forge', async () => {
+    const page = await openHostPage(browser, host, { user: 'demo-editor' });
+    try {
+      const frame = await macroFrame(page, 'rollout-status');
+      // Even with a valid instance token: the app's origin has no backend, as Forge's CDN has none.
+      const status = await frame.evaluate(async () => {
+        const instance = new URL(location.href).searchParams.get('instance');
+        const res = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ instance, functionKey: 'getCapabilities', payload: {} }),
+        });
+        return res.status;
+      });
+      assert.equal(status, 403);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {

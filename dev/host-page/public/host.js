@@ -65,9 +65,43 @@
     throw new Error('The local host cannot navigate to ' + JSON.stringify(payload));
   }
 
+  // ------------------------------------------------------------ the app's backend calls
+
+  /**
+   * invoke and submit, on the app's behalf, from this page's origin (as Confluence's frontend calls Forge
+   * for an app). The macro instance is the one this iframe was rendered with, read from its own src: a
+   * message cannot name another iframe's instance.
+   */
+  var SERVER_CALLS = { invoke: '/api/invoke', submit: '/api/submit' };
+  function serverCall(frame, message) {
+    var instance = new URL(frame.src).searchParams.get('instance');
+    var body = Object.assign({}, message.payload || {}, { instance: instance });
+    fetch(SERVER_CALLS[message.method], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    })
+      .then(function (res) {
+        return res.json().then(
+          function (json) {
+            reply(frame, message.id, true, json);
+          },
+          function () {
+            reply(frame, message.id, false, 'The local Forge host answered HTTP ' + res.status + ' without JSON');
+          },
+        );
+      })
+      .catch(function (e) {
+        reply(frame, message.id, false, 'The local Forge host could not be reached: ' + e.message);
+      });
+  }
+
   function handleRequest(frame, message) {
     try {
-      if (message.method === 'navigate') {
+      if (Object.prototype.hasOwnProperty.call(SERVER_CALLS, message.method)) {
+        serverCall(frame, message);
+      } else if (message.method === 'navigate') {
         var target = resolveLocation(message.payload);
         if (message.payload.type === 'new-tab') window.open(target, '_blank', 'noopener,noreferrer');
         else location.assign(target);

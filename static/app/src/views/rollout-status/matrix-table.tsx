@@ -95,30 +95,36 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
           {/* Fixed column widths: the browser lays out a thousand-cell table without measuring every cell. */}
           <colgroup>
             <col className="rs-colw-head" />
+            {/* The summary comes right after the initiative, so it is on screen before any sideways scrolling. */}
+            {initiativesAsRows ? <col className="rs-colw-summary" /> : null}
             {grid.columns.map((col) => (
               <col key={col.key} className={col.kind === 'region' ? 'rs-colw-region' : 'rs-colw-initiative'} />
             ))}
-            {initiativesAsRows ? <col className="rs-colw-summary" /> : null}
           </colgroup>
           <thead>
             <tr>
               <th scope="col" className="rs-corner">
                 {initiativesAsRows ? t('columnInitiative') : t('columnRegion')}
               </th>
-              {grid.columns.map((col) => (
-                <ColumnHeader key={col.key} item={col} />
-              ))}
               {initiativesAsRows ? (
                 <th scope="col" className="rs-summary-head">
                   {t('columnSummary')}
                 </th>
               ) : null}
+              {grid.columns.map((col) => (
+                <ColumnHeader key={col.key} item={col} />
+              ))}
             </tr>
           </thead>
           <tbody>
             {grid.rows.map((row, r) => (
               <tr key={row.header.key}>
                 <RowHeader item={row.header} />
+                {row.header.kind === 'initiative' ? (
+                  <td className="rs-summary">
+                    <SummaryText summary={row.header.summary} />
+                  </td>
+                ) : null}
                 {row.cells.map((gc, c) => {
                   const key = grid.columns[c].key;
                   if (!gc) {
@@ -161,11 +167,6 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                     </td>
                   );
                 })}
-                {row.header.kind === 'initiative' ? (
-                  <td className="rs-summary">
-                    <SummaryText summary={row.header.summary} />
-                  </td>
-                ) : null}
               </tr>
             ))}
           </tbody>
