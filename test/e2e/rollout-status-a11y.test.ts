@@ -4,23 +4,12 @@
  * manage panel, and the region and initiative perspectives; in Swedish and light, and English and dark.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
-import type { RunningServer } from '../../dev/server';
-import { describeViolations, launchBrowser, macroFrame, openHostPage, runAxe, startHost, type PageOptions } from './support';
+import { describeViolations, macroFrame, openHostPage, type PageOptions, runAxe, sharedHostAndBrowser } from './support';
 
-let browser: Browser;
-let host: RunningServer;
-
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = sharedHostAndBrowser();
 
 const TEXT = {
   sv: {
@@ -49,7 +38,7 @@ const COMBINATIONS = [
 ] as const;
 
 async function withFrame(options: PageOptions, fn: (frame: Frame, page: Page) => Promise<void>): Promise<void> {
-  const page = await openHostPage(browser, host, options);
+  const page = await openHostPage(env.browser, env.host, options);
   try {
     const frame = await macroFrame(page, 'rollout-status');
     await frame.locator('table.rs-matrix, table.rs-list').first().waitFor();
@@ -110,14 +99,14 @@ for (const { locale, theme } of COMBINATIONS) {
       ['initiative', { perspective: 'initiative', initiativeId: 'demo-inkorg-kallelser' }],
     ] as const) {
       it(`the ${perspective} perspective has no violations`, async () => {
-        host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID, ...config });
+        env.host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID, ...config });
         try {
           await withFrame({ user: 'demo-viewer', locale, theme, page: '2001' }, async (frame) => {
             await frame.locator('table.rs-list').waitFor();
             await expectNoViolations(frame, `${perspective} perspective (${where})`);
           });
         } finally {
-          host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID });
+          env.host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID });
         }
       });
     }

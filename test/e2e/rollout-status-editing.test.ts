@@ -6,41 +6,12 @@
  * (Persistence across a host restart is in rollout-status-persistence.test.ts: it needs its own process.)
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { RunningServer } from '../../dev/server';
+import { describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
-import {
-  cellForm,
-  cellStatus,
-  describeViolations,
-  editCellStatus,
-  enterEditMode,
-  focusedIn,
-  launchBrowser,
-  macroFrame,
-  openCellHistory,
-  openHostPage,
-  otherStatus,
-  rolloutCell,
-  runAxe,
-  startHost,
-  tableRows,
-  tabUntil,
-  waitForAnnouncement,
-} from './support';
+import { cellForm, cellStatus, describeViolations, editCellStatus, enterEditMode, focusedIn, macroFrame, openCellHistory, openHostPage, otherStatus, rolloutCell, runAxe, sharedHostAndBrowser, tableRows, tabUntil, waitForAnnouncement } from './support';
 
-let browser: Browser;
-let host: RunningServer;
-
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = sharedHostAndBrowser();
 
 const sv = (s: RolloutStatus) => ROLLOUT_STATUS_LABELS[s].sv;
 /** The people who appear as authors in the demo data, and the demo editor. */
@@ -58,7 +29,7 @@ async function rolloutFrame(page: Page): Promise<Frame> {
 }
 
 async function withPage<T>(options: Parameters<typeof openHostPage>[2], fn: (page: Page, frame: Frame) => Promise<T>): Promise<T> {
-  const page = await openHostPage(browser, host, options);
+  const page = await openHostPage(env.browser, env.host, options);
   try {
     return await fn(page, await rolloutFrame(page));
   } finally {
@@ -152,7 +123,7 @@ describe('two editors on the same cell', () => {
     const initiative = 'Video i 1177 på telefon';
     const region = 'Region Gotland';
     let mine!: RolloutStatus;
-    const pageA = await openHostPage(browser, host, { user: 'demo-editor' });
+    const pageA = await openHostPage(env.browser, env.host, { user: 'demo-editor' });
     try {
       const frameA = await rolloutFrame(pageA);
       await enterEditMode(frameA);

@@ -5,30 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../dev/server';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS } from '../../src/shared/vocabulary';
-import { cellStatus, launchBrowser, macroFrame, openHostPage, rolloutCell, startHost, waitForAnnouncement } from './support';
+import { cellStatus, macroFrame, openHostPage, rolloutCell, sharedHostAndBrowser, waitForAnnouncement } from './support';
 
-let browser: Browser;
-let host: RunningServer;
-
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = sharedHostAndBrowser();
 
 const SV_LABELS = new Set(ROLLOUT_STATUSES.map((s) => ROLLOUT_STATUS_LABELS[s].sv));
 
 describe('CSV download', () => {
   it('as a reader gives a BOM-prefixed, ";"-separated Swedish file with statuses in words', async () => {
-    const page = await openHostPage(browser, host, { user: 'demo-viewer' });
+    const page = await openHostPage(env.browser, env.host, { user: 'demo-viewer' });
     try {
       const frame = await macroFrame(page, 'rollout-status');
       await frame.locator('table.rs-matrix').waitFor();
@@ -73,7 +61,7 @@ const textOf = (n: AdfNode): string => (n.text ?? '') + (n.content ?? []).map(te
 
 describe('ADF export of page 1001', () => {
   it('returns a valid document with a section and tables for each of the four macros', async () => {
-    const res = await fetch(new URL('/export/1001.adf.json?user=anonymous', host.url));
+    const res = await fetch(new URL('/export/1001.adf.json?user=anonymous', env.host.url));
     // The host validates the document against the ADF schema and answers 422 when it is not valid.
     assert.equal(res.status, 200, await res.clone().text());
     assert.match(res.headers.get('content-type') ?? '', /application\/json/);

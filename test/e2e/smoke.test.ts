@@ -4,30 +4,18 @@
  * axe-clean in light and dark, Swedish and English.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../dev/server';
+import { describe, it } from 'node:test';
 import { MACRO_KEYS } from '../../src/shared/vocabulary';
-import { describeViolations, launchBrowser, macroFrame, openHostPage, runAxe, startHost } from './support';
+import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser } from './support';
 
-let browser: Browser;
-let host: RunningServer;
-
-before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = sharedHostAndBrowser();
 
 const EDIT_CONTROL = /^(Redigera|Edit|Lägg till|Add)\b/;
 
 for (const user of ['anonymous', 'demo-editor'] as const) {
   describe(`page with all four macros, as ${user}`, () => {
     it('renders every macro with the demo data', async () => {
-      const page = await openHostPage(browser, host, { user });
+      const page = await openHostPage(env.browser, env.host, { user });
       try {
         for (const key of MACRO_KEYS) {
           const frame = await macroFrame(page, key);
@@ -45,7 +33,7 @@ for (const user of ['anonymous', 'demo-editor'] as const) {
 
 describe('anonymous visitor', () => {
   it('sees no edit controls in any macro', async () => {
-    const page = await openHostPage(browser, host, { user: 'anonymous' });
+    const page = await openHostPage(env.browser, env.host, { user: 'anonymous' });
     try {
       for (const key of MACRO_KEYS) {
         const frame = await macroFrame(page, key);
@@ -59,7 +47,7 @@ describe('anonymous visitor', () => {
   });
 
   it('gets the typed permission error from a direct invoke of a mutating resolver, and nothing is written', async () => {
-    const page = await openHostPage(browser, host, { user: 'anonymous' });
+    const page = await openHostPage(env.browser, env.host, { user: 'anonymous' });
     try {
       const frame = await macroFrame(page, 'rollout-status');
       const before = await frame.locator('body').innerText();
@@ -84,7 +72,7 @@ describe('anonymous visitor', () => {
   });
 
   it('cannot reach the backend from app code except through the bridge, as on Forge', async () => {
-    const page = await openHostPage(browser, host, { user: 'demo-editor' });
+    const page = await openHostPage(env.browser, env.host, { user: 'demo-editor' });
     try {
       const frame = await macroFrame(page, 'rollout-status');
       // Even with a valid instance token: the app's origin has no backend, as Forge's CDN has none.
@@ -108,7 +96,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   for (const theme of ['light', 'dark'] as const) {
     for (const locale of ['sv', 'en'] as const) {
       it(`every view has no violations, ${theme} theme, ${locale}`, async () => {
-        const page = await openHostPage(browser, host, { user: 'demo-editor', theme, locale });
+        const page = await openHostPage(env.browser, env.host, { user: 'demo-editor', theme, locale });
         try {
           for (const key of MACRO_KEYS) {
             const frame = await macroFrame(page, key);

@@ -3,6 +3,7 @@
  * Chromium driven by playwright-core, and axe-core run inside each macro's (cross-origin) iframe.
  */
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer, type StartServerOptions } from '../../dev/server';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
@@ -28,6 +29,33 @@ export const CHROMIUM_ARGS = [
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * One host (fresh in-memory data) and one browser for a whole test file, started before its first test
+ * and closed after its last. Read `env.browser` and `env.host` inside tests, not at the top level.
+ */
+export function sharedHostAndBrowser(): { readonly browser: Browser; readonly host: RunningServer } {
+  let browser: Browser | undefined;
+  let host: RunningServer | undefined;
+  before(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('The browser is started in before(): use it inside a test');
+      return browser;
+    },
+    get host() {
+      if (!host) throw new Error('The host is started in before(): use it inside a test');
+      return host;
+    },
+  };
 }
 
 /** In-memory data unless the options name a `kvsFile` (then the data persists there). */
