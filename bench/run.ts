@@ -204,10 +204,12 @@ async function main(): Promise<void> {
   log();
   log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   log();
-  await kvsAndCpu();
-  bundle();
-  await readyTime(Number(process.env.BENCH_RUNS ?? 10));
-  if (process.env.BENCH_WRITE !== '0') {
+  // BENCH_ONLY=ready runs only the browser timing (for iterating on the UI; never for the recorded file).
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'kvs') await kvsAndCpu();
+  if (!only || only === 'bundle') bundle();
+  if (!only || only === 'ready') await readyTime(Number(process.env.BENCH_RUNS ?? 10));
+  if (process.env.BENCH_WRITE !== '0' && !only) {
     writeFileSync(join(ROOT, 'docs', 'performance.md'), `${PERFORMANCE_INTRO}\n${out.join('\n').replace(/^# /, '## ').replace(/\n## /g, '\n### ')}\n`);
     console.log('\nWrote docs/performance.md');
   }
@@ -229,8 +231,8 @@ run, on the machine named below. Targets come from the project's quality bar:
 
 Datasets (bench/datasets.ts) fill every cell with a status, a note, a link, planned months and a contact,
 so records are as large as real ones get: S = 10 initiatives × 21 regions, M = 50 × 21, L = 50 × 290
-participants. Set BENCH_RUNS for the number of browser runs (default 10) and BENCH_WRITE=0 to leave this
-file alone.
+participants. Set BENCH_RUNS for the number of browser runs (default 10), BENCH_WRITE=0 to leave this
+file alone, and BENCH_ONLY=kvs, bundle or ready to run one section (the file is then not written).
 `;
 
 main().catch((e) => {

@@ -2,6 +2,7 @@
  * axe-core (WCAG 2.1 AA) on every state of the rollout-status macro that the editing tests do not reach:
  * edit mode, the filter panel, the cell details popover, bulk edit, the initiative details form, the
  * manage panel, and the region and initiative perspectives; in Swedish and light, and English and dark.
+ * Also: a matrix longer than its first paint still shows every row.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -112,3 +113,17 @@ for (const { locale, theme } of COMBINATIONS) {
     }
   });
 }
+
+describe('a matrix longer than its first paint', () => {
+  it('shows every row soon after the ready event (regions as rows: 21 rows, 16 in the first paint)', async () => {
+    env.host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID, layout: 'regions-as-rows' });
+    try {
+      await withFrame({ user: 'demo-viewer', page: '2001' }, async (frame) => {
+        await frame.waitForFunction(() => document.querySelectorAll('table.rs-matrix tbody tr').length === 21, undefined, { timeout: 10_000 });
+        assert.equal(await frame.locator('table.rs-matrix tbody tr').last().locator('th').innerText(), 'Region Norrbotten');
+      });
+    } finally {
+      env.host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { useProgressiveList } from '../progressive';
 import { memo, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
@@ -29,6 +30,8 @@ export default function RoadmapView({ data }: ViewProps) {
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   const pages = useParticipantWindow(participants);
+  // Initiatives below the first screen render right after it (useProgressiveList).
+  const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : NO_INITIATIVES, 2);
   // One "today" for every timeline on the page, so re-renders do not move it or defeat memoisation.
   const [now] = useState(() => new Date());
   if (data.view.macro !== 'roadmap') return null;
@@ -38,7 +41,7 @@ export default function RoadmapView({ data }: ViewProps) {
     <div className="io-view io-roadmap">
       <Legend />
       <ParticipantPager window={pages} />
-      {view.initiatives.map((entry) => (
+      {shownInitiatives.map((entry) => (
         <RoadmapSection
           key={entry.initiative.id}
           entry={entry}
@@ -220,3 +223,5 @@ function RoadmapTable({ initiative: i, regions, regionOf }: { initiative: Initia
     </details>
   );
 }
+
+const NO_INITIATIVES: never[] = [];

@@ -58,4 +58,22 @@ export const CellButton = memo(function CellButton(props: CellButtonProps) {
       {editing ? <span className="rs-icon rs-icon--pencil" /> : null}
     </button>
   );
-});
+}, sameCellButton);
+
+/**
+ * The matrix rebuilds each cell's name and label objects on every render; comparing them by value keeps
+ * a thousand buttons from re-rendering when nothing about them changed (e.g. when capabilities arrive).
+ */
+function sameCellButton(a: CellButtonProps, b: CellButtonProps): boolean {
+  for (const key of Object.keys(a) as Array<keyof CellButtonProps>) {
+    if (key === 'name' || key === 'label') continue;
+    if (!Object.is(a[key], b[key])) return false;
+  }
+  return (
+    Object.keys(a).length === Object.keys(b).length &&
+    a.name.prefix === b.name.prefix &&
+    a.name.suffix === b.name.suffix &&
+    a.label.full === b.label.full &&
+    a.label.short === b.label.short
+  );
+}

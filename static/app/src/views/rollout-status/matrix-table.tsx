@@ -1,4 +1,5 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useProgressiveList } from '../progressive';
 import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
 import { cellNameParts } from './labels';
@@ -6,6 +7,9 @@ import { ScrollRegion } from './scroll-region';
 import { useStatusLabels } from './use-status-labels';
 import { useText } from './use-text';
 import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
+
+/** Rows in the first paint: more than the scroll box (36rem) shows at once (see useProgressiveList). */
+export const FIRST_PAINT_ROWS = 16;
 
 export interface MatrixTableProps {
   grid: Grid;
@@ -34,6 +38,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
   const activeR = Math.min(active.r, Math.max(0, rowCount - 1));
   const activeC = Math.min(active.c, Math.max(0, colCount - 1));
   const initiativesAsRows = grid.layout === 'initiatives-as-rows';
+  const shownRows = useProgressiveList(grid.rows, FIRST_PAINT_ROWS);
 
   // Stable handlers, so that memoised cells re-render only when their own props change.
   const activate = useCallback(
@@ -117,7 +122,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
             </tr>
           </thead>
           <tbody>
-            {grid.rows.map((row, r) => (
+            {shownRows.map((row, r) => (
               <tr key={row.header.key}>
                 <RowHeader item={row.header} />
                 {row.header.kind === 'initiative' ? (

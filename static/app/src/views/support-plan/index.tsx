@@ -1,3 +1,4 @@
+import { useProgressiveList } from '../progressive';
 import { memo, useMemo, type MouseEvent } from 'react';
 import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
@@ -24,6 +25,8 @@ export default function SupportPlanView({ data }: ViewProps) {
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   const pages = useParticipantWindow(participants);
+  // Initiatives below the first screen render right after it (useProgressiveList).
+  const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : NO_INITIATIVES, 3);
   if (data.view.macro !== 'support-plan') return null;
   const view = data.view;
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
@@ -31,7 +34,7 @@ export default function SupportPlanView({ data }: ViewProps) {
     <div className="io-view io-support">
       <ParticipantPager window={pages} />
       <Overview view={view} regionOf={regionOf} pages={pages} />
-      {view.initiatives.map((entry) => (
+      {shownInitiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
           <InitiativeFacts entry={entry} />
@@ -296,3 +299,5 @@ function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
     </div>
   );
 }
+
+const NO_INITIATIVES: never[] = [];

@@ -1,3 +1,4 @@
+import { useProgressiveList } from '../progressive';
 import { memo, useMemo } from 'react';
 import type { TechnicalNeedsView as NeedsViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
@@ -26,6 +27,8 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
   const participants = data.programme.participants;
   const region = useMemo(() => participantLookup(participants), [participants]);
   const pages = useParticipantWindow(participants);
+  // Initiatives below the first screen render right after it (useProgressiveList).
+  const shownInitiatives = useProgressiveList(data.view.macro === 'technical-needs' ? data.view.initiatives : NO_INITIATIVES, 3);
   const cellText = useCellText();
   if (data.view.macro !== 'technical-needs') return null;
   const view = data.view;
@@ -52,7 +55,7 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
         </ul>
       </div>
       <ParticipantPager window={pages} />
-      {view.initiatives.map((entry) => (
+      {shownInitiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`needs-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`needs-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
           {entry.needs.length === 0 ? (
@@ -222,3 +225,5 @@ function NeedNotes({ needs, regionOf }: { needs: Need[]; regionOf: ReturnType<ty
     </>
   );
 }
+
+const NO_INITIATIVES: never[] = [];
