@@ -31,6 +31,9 @@ export interface AppError {
   /** For CONFLICT: the current stored values of the conflicting fields, so the editor can choose. */
   current?: Record<string, unknown>;
   conflictingFields?: string[];
+  /** For CONFLICT: when the record was last changed, and by whom (editors only ever see a conflict). */
+  changedAt?: string | null;
+  changedByName?: string | null;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };

@@ -149,6 +149,8 @@ describe('two editors on the same cell', () => {
       const headers = await table.locator('thead th').allInnerTexts();
       assert.deepEqual(headers, ['Fält', 'Ditt värde', 'Nuvarande värde (ändrat av någon annan)']);
       assert.deepEqual(await tableRows(table), [['Status', sv(mine), sv(theirs)]]);
+      // Who changed it meanwhile (the other window was the same demo editor) and when.
+      assert.match(await conflict.locator('.rs-conflict__changed').innerText(), /^Ändrat av Eva Redaktör, .*\d{4}.*\.$/);
 
       await conflict.getByRole('button', { name: 'Spara mitt värde' }).click();
       await waitForAnnouncement(frameA, `Sparat: ${initiative} i ${region}.`);

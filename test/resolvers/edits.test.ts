@@ -70,7 +70,14 @@ describe('updateCell', () => {
 
     expect(stale).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'CONFLICT', conflictingFields: ['status'], current: { status: 'live' } }),
+      error: expect.objectContaining({
+        code: 'CONFLICT',
+        conflictingFields: ['status'],
+        current: { status: 'live' },
+        // Who changed it meanwhile, and when: the conflict dialog says so.
+        changedByName: 'Eva Redaktör',
+        changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      }),
     });
     expect(h.writeUnits()).toBe(before);
     expect((await cellsOf(first))['01']).toMatchObject({ status: 'live', note: '' });

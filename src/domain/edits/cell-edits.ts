@@ -33,7 +33,7 @@ export function applyCellPatch(
   ctx: EditContext,
 ): Edit<Initiative> {
   const stored = cellAt(initiative, regionCode);
-  const { merged, changes } = mergeFieldPatch<CellFields>(stored, patch, expected);
+  const { merged, changes } = mergeFieldPatch<CellFields>(stored, patch, expected, stored);
   if (changes.length === 0) return { next: initiative, history: [] };
   const cell: RegionCell = { ...stored, ...merged, ...stampOf(ctx) };
   return {

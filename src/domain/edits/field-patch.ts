@@ -15,7 +15,13 @@ export interface FieldMerge<F> {
   changes: HistoryChange[];
 }
 
-export function mergeFieldPatch<F extends object>(stored: F, patch: Partial<F>, expected: Partial<F>): FieldMerge<F> {
+/** When the stored record was last changed and by whom: told to the editor whose edit conflicts. */
+export interface LastChange {
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+export function mergeFieldPatch<F extends object>(stored: F, patch: Partial<F>, expected: Partial<F>, lastChange?: LastChange): FieldMerge<F> {
   const fields = (Object.keys(patch) as Array<keyof F & string>).filter((f) => patch[f] !== undefined);
 
   const missing = fields.filter((f) => !Object.prototype.hasOwnProperty.call(expected, f) || expected[f] === undefined);
@@ -30,6 +36,7 @@ export function mergeFieldPatch<F extends object>(stored: F, patch: Partial<F>, 
     fail('CONFLICT', `Changed by someone else meanwhile: ${conflicting.join(', ')}`, {
       conflictingFields: conflicting,
       current: Object.fromEntries(conflicting.map((f) => [f, stored[f]])),
+      ...(lastChange ? { changedAt: lastChange.updatedAt, changedByName: lastChange.updatedByName } : {}),
     });
   }
 

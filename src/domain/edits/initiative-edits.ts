@@ -66,7 +66,7 @@ export function applyInitiativePatch(
   expected: Partial<InitiativeFields>,
   ctx: EditContext,
 ): Edit<Initiative> {
-  const { merged, changes } = mergeFieldPatch(initiativeFieldsOf(initiative), patch, expected);
+  const { merged, changes } = mergeFieldPatch(initiativeFieldsOf(initiative), patch, expected, initiative);
   if (changes.length === 0) return { next: initiative, history: [] };
   return {
     next: { ...initiative, ...merged, ...stampOf(ctx) },

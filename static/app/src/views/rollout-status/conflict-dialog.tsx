@@ -52,7 +52,7 @@ export function conflictDialog({ t, conflict, saving, takeTheirsDisabled = savin
       }
     >
       <ErrorMessage error={conflict.error} alert />
-      <ConflictView fields={conflictFields(conflict.error, conflict.sent)} />
+      <ConflictView fields={conflictFields(conflict.error, conflict.sent)} changedAt={conflict.error.changedAt} changedByName={conflict.error.changedByName} />
     </Dialog>
   );
 }

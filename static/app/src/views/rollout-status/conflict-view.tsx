@@ -2,11 +2,21 @@ import type { ConflictField } from './conflict';
 import { fieldLabel, formatFieldValue } from './field-labels';
 import { useEditorText } from './use-editor-text';
 
-/** For each field both values side by side; the choice is made with the dialog's buttons. */
-export function ConflictView({ fields }: { fields: ConflictField[] }) {
-  const { t, locale } = useEditorText();
+/**
+ * Who changed the record meanwhile and when, then for each field both values side by side; the choice is
+ * made with the dialog's buttons.
+ */
+export function ConflictView({ fields, changedAt, changedByName }: { fields: ConflictField[]; changedAt?: string | null; changedByName?: string | null }) {
+  const { t, locale, i18n } = useEditorText();
+  const when = changedAt ? i18n.formatDateTime(changedAt) : null;
   return (
-    <table className="io-table rs-conflict">
+    <>
+      {when ? (
+        <p className="rs-conflict__changed">
+          {changedByName ? t('conflictChangedBy', { name: changedByName, when }) : t('conflictChangedAt', { when })}
+        </p>
+      ) : null}
+      <table className="io-table rs-conflict">
       <caption className="io-visually-hidden">{t('conflictCaption')}</caption>
       <thead>
         <tr>
@@ -24,6 +34,7 @@ export function ConflictView({ fields }: { fields: ConflictField[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </>
   );
 }
