@@ -1,7 +1,8 @@
 /**
  * Editing the rollout-status macro in real Chromium (issue 2 and 3): a keyboard-only edit that survives a
  * reload and shows in the history with the editor's name, a conflict between two editors resolved by
- * "keep mine", bulk edit, the English edit flow, axe on every editing dialog in light and dark, and the
+ * "keep mine", a failed save that rolls back and keeps what was typed, bulk edit, the English edit flow,
+ * axe on every editing dialog in light and dark, and the
  * anonymous reader who gets details but no edit controls and no names.
  * (Persistence across a host restart is in rollout-status-persistence.test.ts: it needs its own process.)
  */
@@ -160,6 +161,41 @@ describe('two editors on the same cell', () => {
     }
     await withPage({ user: 'demo-viewer' }, async (_page, frame) => {
       assert.equal(await cellStatus(rolloutCell(frame, initiative, region)), mine, 'a fresh page shows my value');
+    });
+  });
+});
+
+describe('a failed save', () => {
+  it('rolls the cell back, says nothing was saved, keeps what was typed, and saves on retry', async () => {
+    const initiative = 'Egen provhantering (hemprovtagning)';
+    const region = 'Region Gotland';
+    await withPage({ user: 'demo-editor' }, async (page, frame) => {
+      await enterEditMode(frame);
+      const start = await cellStatus(rolloutCell(frame, initiative, region));
+      const mine = otherStatus(start);
+      await rolloutCell(frame, initiative, region).click();
+      const form = cellForm(frame, initiative, region);
+      await form.waitFor();
+      await form.getByRole('radio', { name: sv(mine), exact: true }).check();
+      await form.getByLabel('Anteckning').fill('Beställning av provkit klar');
+
+      // The backend fails this one save (as a crashed function would); everything else goes through.
+      await page.route('**/api/invoke', (route) =>
+        route.request().postData()?.includes('"functionKey":"updateCell"')
+          ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { message: 'There was an error invoking the function' } }) })
+          : route.continue(),
+      );
+      await form.getByRole('button', { name: 'Spara', exact: true }).click();
+      await waitForAnnouncement(frame, 'Inte sparat.');
+      await form.getByRole('alert').filter({ hasText: 'Något gick fel, och ingenting har sparats.' }).waitFor();
+      assert.equal(await form.getByLabel('Anteckning').inputValue(), 'Beställning av provkit klar', 'the typed note is kept');
+      assert.ok(await form.getByRole('radio', { name: sv(mine), exact: true }).isChecked(), 'the chosen status is kept');
+      await rolloutCell(frame, initiative, region, start).waitFor();
+
+      await page.unroute('**/api/invoke');
+      await form.getByRole('button', { name: 'Spara', exact: true }).click();
+      await waitForAnnouncement(frame, `Sparat: ${initiative} i ${region}.`);
+      await rolloutCell(frame, initiative, region, mine).waitFor();
     });
   });
 });
