@@ -2,6 +2,7 @@
  * Which initiatives and which participants a macro shows. The region and single-initiative perspectives
  * are views of the same data, chosen in the macro's config.
  */
+import { effectivePerspective } from '../shared/perspective';
 import type { MacroConfig } from '../shared/schemas';
 import type { Initiative, Participant, Programme } from '../shared/model';
 
@@ -27,9 +28,10 @@ function byOrder(a: Initiative, b: Initiative): number {
 export function selectForView(programme: Pick<Programme, 'participants'>, initiatives: Initiative[], config: MacroConfig): Selection {
   let rows = config.showArchived ? initiatives.slice() : initiatives.filter((i) => !i.archived);
   let participants = programme.participants;
-  if (config.perspective === 'region' && config.regionCode) {
+  const perspective = effectivePerspective(config);
+  if (perspective === 'region') {
     participants = participants.filter((p) => p.code === config.regionCode);
-  } else if (config.perspective === 'initiative' && config.initiativeId) {
+  } else if (perspective === 'initiative') {
     rows = rows.filter((i) => i.id === config.initiativeId);
   }
   rows.sort(byOrder);

@@ -4,6 +4,7 @@
  * Storage is passed in, so the rule and the output are tested without a KVS.
  */
 import type { MacroView, ProgrammeSummary } from '../shared/contract';
+import { effectivePerspective } from '../shared/perspective';
 import type { Initiative, Programme } from '../shared/model';
 import { label, MACRO_TITLES, type Locale, type MacroKey } from '../shared/vocabulary';
 import { buildView, summariseProgramme } from '../domain/build-view';
@@ -92,10 +93,7 @@ export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: 
         audience: 'public',
       });
       const summary = summariseProgramme(snapshot.programme, snapshot.initiatives);
-      // The perspective as the page resolves it: a region or initiative perspective with none chosen shows the programme.
-      const perspective =
-        (config.perspective === 'region' && config.regionCode) || (config.perspective === 'initiative' && config.initiativeId) ? config.perspective : 'programme';
-      return viewToAdf(view, summary, request.locale, { timeZone: request.timeZone, layout: config.layout, perspective });
+      return viewToAdf(view, summary, request.locale, { timeZone: request.timeZone, layout: config.layout, perspective: effectivePerspective(config) });
     } catch (error) {
       deps.log?.(`adfExport ${macro} failed`, error);
       return messageDoc(macro, request.locale, 'failed');

@@ -58,8 +58,9 @@ export function rolloutStatusToAdf(
 
   if (options.perspective === 'region') {
     // "What is coming to my region": one line per initiative, as on the page, under the region's name.
+    // A region the programme does not have leaves no columns: then there is no region to name.
+    if (codes[0]) content.push(heading(3, fullName(participants, codes[0])));
     content.push(
-      heading(3, fullName(participants, codes[0] ?? '')),
       table(
         [t.initiative, ...listColumns(t)],
         view.rows.flatMap((row) => row.cells.map((cell) => ({ header: initiativeName(row), cells: listCells(cell, locale, t) }))),

@@ -6,7 +6,9 @@ import { startTransition, useEffect, useState } from 'react';
  * delays that screen, and on a page with four macros every macro's work delays the others. The rest
  * follows in the next task, as a transition, so it never blocks input.
  */
-export function useProgressiveList<T>(items: readonly T[], first: number): readonly T[] {
+export function useProgressiveList<T>(list: readonly T[] | null, first: number): readonly T[] {
+  // null: the view has no such list (a hook runs before the view's own early returns).
+  const items = list ?? NONE;
   const [all, setAll] = useState(items.length <= first);
   useEffect(() => {
     if (all) return;
@@ -17,3 +19,5 @@ export function useProgressiveList<T>(items: readonly T[], first: number): reado
   }, [all]);
   return all || items.length <= first ? items : items.slice(0, first);
 }
+
+const NONE: readonly never[] = [];

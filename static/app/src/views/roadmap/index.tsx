@@ -1,4 +1,3 @@
-import { useProgressiveList } from '../progressive';
 import { memo, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
@@ -13,6 +12,7 @@ import '../views.css';
 import { roadmapMessages } from './messages';
 import './roadmap.css';
 import { Timeline, type TimelineRow } from './timeline';
+import { useProgressiveList } from '../progressive';
 
 type Entry = RoadmapViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
@@ -31,7 +31,7 @@ export default function RoadmapView({ data }: ViewProps) {
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   const pages = useParticipantWindow(participants);
   // Initiatives below the first screen render right after it (useProgressiveList).
-  const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : NO_INITIATIVES, 2);
+  const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : null, 2);
   // One "today" for every timeline on the page, so re-renders do not move it or defeat memoisation.
   const [now] = useState(() => new Date());
   if (data.view.macro !== 'roadmap') return null;
@@ -223,5 +223,3 @@ function RoadmapTable({ initiative: i, regions, regionOf }: { initiative: Initia
     </details>
   );
 }
-
-const NO_INITIATIVES: never[] = [];

@@ -17,23 +17,23 @@ export function ConflictView({ fields, changedAt, changedByName }: { fields: Con
         </p>
       ) : null}
       <table className="io-table rs-conflict">
-      <caption className="io-visually-hidden">{t('conflictCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('conflictField')}</th>
-          <th scope="col">{t('conflictMine')}</th>
-          <th scope="col">{t('conflictTheirs')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {fields.map((f) => (
-          <tr key={f.field}>
-            <th scope="row">{fieldLabel(t, f.field)}</th>
-            <td className="rs-note">{formatFieldValue(f.field, f.mine, locale, t)}</td>
-            <td className="rs-note">{formatFieldValue(f.field, f.current, locale, t)}</td>
+        <caption className="io-visually-hidden">{t('conflictCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('conflictField')}</th>
+            <th scope="col">{t('conflictMine')}</th>
+            <th scope="col">{t('conflictTheirs')}</th>
           </tr>
-        ))}
-      </tbody>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row">{fieldLabel(t, f.field)}</th>
+              <td className="rs-note">{formatFieldValue(f.field, f.mine, locale, t)}</td>
+              <td className="rs-note">{formatFieldValue(f.field, f.current, locale, t)}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </>
   );

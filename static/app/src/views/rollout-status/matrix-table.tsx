@@ -9,7 +9,7 @@ import { useText } from './use-text';
 import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
 
 /** Rows in the first paint: more than the scroll box (36rem) shows at once (see useProgressiveList). */
-export const FIRST_PAINT_ROWS = 16;
+const FIRST_PAINT_ROWS = 16;
 
 export interface MatrixTableProps {
   grid: Grid;

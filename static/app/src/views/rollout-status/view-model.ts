@@ -4,6 +4,7 @@
  */
 import type { CellView, InitiativeHeader, RolloutStatusView } from '../../../../../src/shared/contract';
 import type { Participant } from '../../../../../src/shared/model';
+import { effectivePerspective } from '../../../../../src/shared/perspective';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '../../../../../src/shared/vocabulary';
 
 export type ViewRow = RolloutStatusView['rows'][number];
@@ -215,11 +216,12 @@ export function resolvePerspective(
   rows: ViewRow[],
   participants: Participant[],
 ): Perspective {
-  if (config.perspective === 'region' && config.regionCode) {
+  const perspective = effectivePerspective(config);
+  if (perspective === 'region') {
     const region = participants.find((p) => p.code === config.regionCode);
     return region ? { kind: 'region', region } : { kind: 'missing', what: 'region' };
   }
-  if (config.perspective === 'initiative' && config.initiativeId) {
+  if (perspective === 'initiative') {
     const row = rows.find((r) => r.initiative.id === config.initiativeId);
     return row ? { kind: 'initiative', initiative: row.initiative } : { kind: 'missing', what: 'initiative' };
   }

@@ -1,4 +1,3 @@
-import { useProgressiveList } from '../progressive';
 import { memo, useMemo, type MouseEvent } from 'react';
 import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
@@ -15,6 +14,7 @@ import '../views.css';
 import { groupByPhase } from './group-milestones';
 import { supportPlanMessages } from './messages';
 import './support-plan.css';
+import { useProgressiveList } from '../progressive';
 
 type Entry = SupportPlanViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
@@ -26,7 +26,7 @@ export default function SupportPlanView({ data }: ViewProps) {
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   const pages = useParticipantWindow(participants);
   // Initiatives below the first screen render right after it (useProgressiveList).
-  const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : NO_INITIATIVES, 3);
+  const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
   if (data.view.macro !== 'support-plan') return null;
   const view = data.view;
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
@@ -299,5 +299,3 @@ function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
     </div>
   );
 }
-
-const NO_INITIATIVES: never[] = [];

@@ -1,4 +1,3 @@
-import { useProgressiveList } from '../progressive';
 import { memo, useMemo } from 'react';
 import type { TechnicalNeedsView as NeedsViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
@@ -16,6 +15,7 @@ import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';
 import { technicalNeedsMessages } from './messages';
 import './technical-needs.css';
+import { useProgressiveList } from '../progressive';
 
 type InitiativeNeeds = NeedsViewModel['initiatives'][number];
 type Need = InitiativeNeeds['needs'][number];
@@ -28,7 +28,7 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
   const region = useMemo(() => participantLookup(participants), [participants]);
   const pages = useParticipantWindow(participants);
   // Initiatives below the first screen render right after it (useProgressiveList).
-  const shownInitiatives = useProgressiveList(data.view.macro === 'technical-needs' ? data.view.initiatives : NO_INITIATIVES, 3);
+  const shownInitiatives = useProgressiveList(data.view.macro === 'technical-needs' ? data.view.initiatives : null, 3);
   const cellText = useCellText();
   if (data.view.macro !== 'technical-needs') return null;
   const view = data.view;
@@ -225,5 +225,3 @@ function NeedNotes({ needs, regionOf }: { needs: Need[]; regionOf: ReturnType<ty
     </>
   );
 }
-
-const NO_INITIATIVES: never[] = [];
