@@ -97,7 +97,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const runner = new InvokeRunner({ appRoot });
     for (const problem of runner.preload()) console.warn(`Local Forge host: ${problem}`);
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
-    await seedDemoProgramme(options.now ?? (() => new Date()));
+    // Bulk seeding, as an admin import would be spread over minutes: outside Forge's per-minute KVS limits.
+    await kvs.withoutRateLimits(() => seedDemoProgramme(options.now ?? (() => new Date())));
     host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry());
     return { url: `${siteUrl}/`, port, kvs, runner, macroConfigs: configs, close };
   } catch (e) {

@@ -27,6 +27,9 @@
  *   descriptions fit; limits without a documented code (more than 25
  *   operations or batch items, a key twice, bad cursor, bad partition) are
  *   BAD_REQUEST, which is what Forge returns for schema violations.
+ * - RATE_LIMIT_EXCEEDED (429) is documented ("Error handling for the Custom
+ *   Entity Store": any request over a quota or limit gets a 429 with that
+ *   code); the message text is ours. See rate-limiter.ts.
  */
 export const KvsErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -55,6 +58,7 @@ export const KvsErrorCode = {
   KEY_CONFLICT: 'KEY_CONFLICT',
   CONDITIONAL_CHECK_FAILED: 'CONDITIONAL_CHECK_FAILED',
   NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
 } as const;
 
 export type KvsErrorCodeName = (typeof KvsErrorCode)[keyof typeof KvsErrorCode];

@@ -8,5 +8,6 @@
 export { LocalKvs, type LocalKvsOptions } from './local-kvs';
 export { loadEntityDefinitions } from './manifest';
 export { KvsErrorCode, type KvsErrorCodeName } from './errors';
+export { FORGE_KVS_RATE_LIMITS, type KvsRateLimits, type RateLimitUsage } from './rate-limiter';
 export * as KvsLimits from './limits';
 export type { AttributeType, EntityDefinition, EntityIndexDefinition, KvsResponse, KvsUnits } from './types';

@@ -53,3 +53,21 @@ export const INT32_MAX = 2147483647;
  * with anything up to 10 KB counting as one.
  */
 export const UNIT_BYTES = 10 * 1024;
+
+/**
+ * Operation limits per installation ("KVS and Custom Entity Store limits", "Operation limits per
+ * installation"): 1,000 requests per second, and 4,000 read and 4,000 write "10KB requests" per minute,
+ * where a request's size is rounded up to the next 10 KB ("a request with a payload of 65KB ... counted
+ * as 7 requests"). Over a limit the store answers 429 RATE_LIMIT_EXCEEDED ("Error handling for the
+ * Custom Entity Store": "Any request that exceeds a quota or limit will return a 429 status with an
+ * error code of RATE_LIMIT_EXCEEDED").
+ *
+ * Not documented, so chosen here (docs/decisions/0018): both windows are rolling (the last 1,000 ms
+ * and the last 60,000 ms), which never admits more than the limit in any second or minute, unlike a
+ * fixed window that admits up to twice the limit across a boundary.
+ */
+export const RATE_LIMIT_REQUESTS_PER_SECOND = 1_000;
+export const RATE_LIMIT_READ_UNITS_PER_MINUTE = 4_000;
+export const RATE_LIMIT_WRITE_UNITS_PER_MINUTE = 4_000;
+export const RATE_LIMIT_SECOND_MS = 1_000;
+export const RATE_LIMIT_MINUTE_MS = 60_000;

@@ -1,9 +1,11 @@
 /**
  * The local KVS service: routes the `/api/v1/*` requests `@forge/kvs`
- * makes to the operation modules, meters units, and persists after every
- * change. Each request runs to completion synchronously inside `handle`,
- * so requests are atomic with respect to each other, as Forge's are.
+ * makes to the operation modules, meters units, enforces Forge's rate
+ * limits per installation, and persists after every change. Each request
+ * runs to completion synchronously inside `handle`, so requests are atomic
+ * with respect to each other, as Forge's are.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { runBatch } from './batch';
 import { compileEntityDefinitions } from './entity-schema';
 import { runEntityQuery } from './entity-query';
@@ -11,17 +13,24 @@ import { invalidBody, KvsError, KvsErrorCode } from './errors';
 import { runKeyQuery } from './key-query';
 import { runDelete, runGet, runSet, type OperationContext, type OperationResult, type StoreKind } from './operations';
 import { loadSnapshot, saveSnapshot } from './persistence';
+import { FORGE_KVS_RATE_LIMITS, KvsRateLimiter, type InjectedRateLimit, type KvsRateLimits, type RateLimitUsage, type RequestKind } from './rate-limiter';
 import { MemoryStore } from './store';
 import { runTransaction } from './transaction';
 import type { EntityDefinition, KvsResponse, KvsUnits } from './types';
-import { UnitMeter } from './units';
+import { UnitMeter, unitsFor } from './units';
 
 export interface LocalKvsOptions {
   entities: EntityDefinition[];
   /** File to persist to. Omit for a purely in-memory instance (tests). */
   persistPath?: string;
-  /** Clock in epoch ms, for TTL tests. Defaults to Date.now. */
+  /** Clock in epoch ms, for TTL and the rate-limit windows. Defaults to Date.now. */
   now?: () => number;
+  /**
+   * Forge's per-installation rate limits, on by default (FORGE_KVS_RATE_LIMITS). Pass lower numbers to
+   * test near a limit, or `false` for a store that never answers 429 (prefer `withoutRateLimits` around
+   * bulk seeding, which keeps the limits for everything else).
+   */
+  rateLimits?: Partial<KvsRateLimits> | false;
 }
 
 type Route = (ctx: OperationContext, body: unknown) => OperationResult;
@@ -51,15 +60,35 @@ const ROUTES: Record<string, Route> = {
   '/api/v1/transaction': (ctx, body) => runTransaction(ctx, body),
 };
 
+/** Which of Forge's two per-minute budgets a request draws on (see rate-limiter.ts). */
+const REQUEST_KIND: Record<string, RequestKind> = {
+  '/api/v1/get': 'read',
+  '/api/v1/secret/get': 'read',
+  '/api/v1/entity/get': 'read',
+  '/api/v1/query': 'read',
+  '/api/v1/entity/query': 'read',
+  '/api/v1/batch/get': 'read',
+};
+
+const bodyBytes = (body: unknown): number =>
+  typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body === undefined ? 0 : Buffer.byteLength(JSON.stringify(body) ?? '', 'utf8');
+
+const tooManyRequests = (message: string): KvsResponse => ({ status: 429, body: { code: KvsErrorCode.RATE_LIMIT_EXCEEDED, message } });
+
 export class LocalKvs {
   private readonly store: MemoryStore;
   private readonly entities: Map<string, EntityDefinition>;
   private readonly meter = new UnitMeter();
   private readonly persistPath?: string;
+  private readonly limiter?: KvsRateLimiter;
+  private readonly unlimited = new AsyncLocalStorage<true>();
+  private injected: InjectedRateLimit[] = [];
 
   constructor(options: LocalKvsOptions) {
+    const now = options.now ?? Date.now;
     this.entities = compileEntityDefinitions(options.entities);
-    this.store = new MemoryStore(options.now ?? Date.now);
+    this.store = new MemoryStore(now);
+    if (options.rateLimits !== false) this.limiter = new KvsRateLimiter({ ...FORGE_KVS_RATE_LIMITS, ...options.rateLimits }, now);
     this.persistPath = options.persistPath;
     if (this.persistPath) {
       const snapshot = loadSnapshot(this.persistPath);
@@ -79,6 +108,40 @@ export class LocalKvs {
     if (!route) {
       return { status: 404, body: { code: KvsErrorCode.NOT_FOUND, message: `No KVS endpoint at ${path}` } };
     }
+    const endpoint = path.split('?')[0]!;
+    if (this.takeInjected(endpoint)) return tooManyRequests(`Rate limit exceeded (injected by LocalKvs.rateLimitNext for ${endpoint})`);
+
+    const limiter = this.unlimited.getStore() ? undefined : this.limiter;
+    const kind = REQUEST_KIND[endpoint] ?? 'write';
+    const requestBytes = bodyBytes(body);
+    if (limiter) {
+      const perSecond = limiter.admitRequest();
+      if (!perSecond.ok) return tooManyRequests(perSecond.message);
+      // A write's size is known before it runs; it must not change anything if it is refused.
+      if (kind === 'write') {
+        const perMinute = limiter.admitUnits('write', unitsFor(requestBytes));
+        if (!perMinute.ok) return tooManyRequests(perMinute.message);
+      }
+    }
+
+    const result = this.run(route, body);
+    if (limiter) {
+      const units = unitsFor(Math.max(requestBytes, bodyBytes(result.body)));
+      // A read is sized by what it returns; refusing it afterwards changes nothing, as reads change nothing.
+      if (kind === 'read') {
+        const perMinute = limiter.admitUnits('read', units);
+        if (!perMinute.ok) return tooManyRequests(perMinute.message);
+      }
+      limiter.record(kind, units);
+    }
+    // Billing, as Forge meters it (units.ts): only for requests that were answered.
+    this.meter.addRead(result.readUnits);
+    this.meter.addWrite(result.writeUnits);
+    if (result.changed) this.persist();
+    return { status: result.status, body: result.body };
+  }
+
+  private run(route: Route, body: unknown): OperationResult {
     try {
       let parsed = body;
       if (typeof body === 'string') {
@@ -88,15 +151,58 @@ export class LocalKvs {
           throw invalidBody('body is not valid JSON');
         }
       }
-      const result = route({ store: this.store, entities: this.entities }, parsed);
-      this.meter.addRead(result.readUnits);
-      this.meter.addWrite(result.writeUnits);
-      if (result.changed) this.persist();
-      return { status: result.status, body: result.body };
+      return route({ store: this.store, entities: this.entities }, parsed);
     } catch (e) {
-      if (e instanceof KvsError) return { status: e.status, body: e.toBody() };
-      return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: `Local KVS failure: ${(e as Error).message}` } };
+      const failed = { readUnits: 0, writeUnits: 0, changed: false };
+      if (e instanceof KvsError) return { status: e.status, body: e.toBody(), ...failed };
+      return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: `Local KVS failure: ${(e as Error).message}` }, ...failed };
     }
+  }
+
+  /**
+   * Runs `fn` with the rate limits off for the requests it makes (and only those: other invocations
+   * running meanwhile are still limited), and without charging the windows. For bulk seeding (the demo
+   * programme, benchmark datasets), which an admin import on a real site would spread over minutes.
+   */
+  withoutRateLimits<T>(fn: () => Promise<T>): Promise<T> {
+    return this.unlimited.run(true, fn);
+  }
+
+  /**
+   * Fault injection for tests: the next `count` requests (to `options.path` only, e.g.
+   * '/api/v1/transaction', when given) answer 429 RATE_LIMIT_EXCEEDED without running, as an
+   * installation over its limit would. Applies even inside `withoutRateLimits`. Rules queue up.
+   */
+  rateLimitNext(count: number, options: { path?: string } = {}): void {
+    if (!Number.isInteger(count) || count < 1) throw new Error('rateLimitNext: count must be a positive integer');
+    this.injected.push({ remaining: count, path: options.path });
+  }
+
+  /** Injected 429s not yet used up, in total. */
+  pendingInjectedRateLimits(): number {
+    return this.injected.reduce((sum, rule) => sum + rule.remaining, 0);
+  }
+
+  clearInjectedRateLimits(): void {
+    this.injected = [];
+  }
+
+  /** What the rate-limit windows hold now (zero everywhere when limits are off). */
+  rateLimitUsage(): RateLimitUsage {
+    return this.limiter?.usage() ?? { requestsLastSecond: 0, readUnitsLastMinute: 0, writeUnitsLastMinute: 0 };
+  }
+
+  /** The limits this store enforces, or undefined when it was created with `rateLimits: false`. */
+  rateLimits(): KvsRateLimits | undefined {
+    return this.limiter ? { ...this.limiter.limits } : undefined;
+  }
+
+  private takeInjected(endpoint: string): boolean {
+    const rule = this.injected.find((r) => r.path === undefined || r.path === endpoint);
+    if (!rule) return false;
+    rule.remaining -= 1;
+    if (rule.remaining === 0) this.injected = this.injected.filter((r) => r !== rule);
+    return true;
   }
 
   units(): KvsUnits {
