@@ -44,9 +44,30 @@ export interface InvocationPrincipal {
   accountId: string | undefined;
 }
 
+/** How one invocation runs: for which installation, and for how long at most. */
+export interface InvocationOptions {
+  /** Forge's `installContext` (the site's ARI); selects that installation's KVS when several are installed. */
+  installContext?: string;
+  /** Stop the invocation after this long, as Forge stops a function at its runtime limit. */
+  timeoutMs?: number;
+}
+
 interface InvocationState {
   accountId: string | undefined;
   invocationId: string;
+  installContext: string | undefined;
+  /** Epoch ms when the invocation is stopped, if it has a time limit. */
+  deadline: number | undefined;
+  /** Set when the time limit passed: the platform has stopped the function. */
+  stopped: boolean;
+}
+
+/** An invocation ran past its time limit. */
+export class InvocationTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`The Forge invocation ran for more than ${timeoutMs} ms and was stopped`);
+    this.name = 'InvocationTimeoutError';
+  }
 }
 
 /** What `__forge_fetch__` receives as its first argument (see @forge/api fetch.js, endpoint.js and @forge/kvs index.js). */
@@ -75,7 +96,9 @@ const ORIGINAL_FETCH = Symbol.for('inforandeoversikt.dev.originalGlobalFetch');
 
 const invocations = new AsyncLocalStorage<InvocationState>();
 
-let installed: { kvs: LocalKvs; confluence: ConfluenceHandler; scopes: readonly string[] } | undefined;
+let installed:
+  | { kvs: LocalKvs; installations: ReadonlyMap<string, LocalKvs>; confluence: ConfluenceHandler; scopes: readonly string[] }
+  | undefined;
 
 /** The scope Forge requires for any storage call (the KVS refuses an app without it). */
 export const STORAGE_SCOPE = 'storage:app';
@@ -86,9 +109,39 @@ function normaliseAccountId(accountId: string | undefined): string | undefined {
   return accountId === undefined || accountId === '' || accountId === 'unidentified' ? undefined : accountId;
 }
 
-/** Runs `fn` as one Forge invocation on behalf of `principal`. */
-export function runInInvocation<T>(principal: InvocationPrincipal, fn: () => Promise<T>): Promise<T> {
-  return invocations.run({ accountId: normaliseAccountId(principal.accountId), invocationId: randomUUID() }, fn);
+/**
+ * Runs `fn` as one Forge invocation on behalf of `principal`. With `timeoutMs`, the returned promise
+ * rejects with InvocationTimeoutError when the time is up, and from then on every platform call the
+ * invocation still makes (storage, Confluence) is refused: on Forge the function would have been stopped.
+ * (A local process cannot kill a running function; refusing its I/O is the closest to it.)
+ */
+export function runInInvocation<T>(principal: InvocationPrincipal, fn: () => Promise<T>, options: InvocationOptions = {}): Promise<T> {
+  const { timeoutMs, installContext } = options;
+  const state: InvocationState = {
+    accountId: normaliseAccountId(principal.accountId),
+    invocationId: randomUUID(),
+    installContext,
+    deadline: timeoutMs === undefined ? undefined : Date.now() + timeoutMs,
+    stopped: false,
+  };
+  const run = invocations.run(state, fn);
+  if (timeoutMs === undefined) return run;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      state.stopped = true;
+      reject(new InvocationTimeoutError(timeoutMs));
+    }, timeoutMs);
+    run.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The principal of the invocation the caller runs in, if any. */
@@ -126,7 +179,10 @@ async function kvsFetch(path: string, init: RequestInit | undefined): Promise<Re
   } catch {
     return jsonResponse(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid: not JSON' });
   }
-  const result = await installed!.kvs.handle(path, body);
+  // Each installation has its own storage on Forge; the invocation's installContext picks it.
+  const installContext = invocations.getStore()?.installContext;
+  const kvs = (installContext !== undefined ? installed!.installations.get(installContext) : undefined) ?? installed!.kvs;
+  const result = await kvs.handle(path, body);
   return jsonResponse(result.status, result.body);
 }
 
@@ -187,6 +243,9 @@ async function confluenceFetch(descriptor: ForgeFetchDescriptor, path: string, i
 /** The local `__forge_fetch__`: routes by the descriptor @forge/* passes. */
 const forgeFetch: ForgeFetch = async (descriptor, path, init) => {
   if (!installed) throw new Error('Forge runtime not installed: call installForgeRuntime() first');
+  if (invocations.getStore()?.stopped) {
+    throw new Error(`This Forge invocation was stopped at its time limit; its request to ${path} was not made`);
+  }
   if (descriptor.type === 'kvs') return kvsFetch(path, init);
   if (descriptor.type === 'fpp') {
     if (descriptor.remote === 'confluence') return confluenceFetch(descriptor, path, init);
@@ -209,8 +268,10 @@ async function refusedEgress(input: unknown): Promise<never> {
  * global fetch when first loaded, possibly before this install, so
  * swapping the global alone would not be enough. Compiled `import`s read
  * the export on every call, so patching the exports object reaches them.
+ * Exported for the invoke runner's fresh-process mode, which must patch
+ * a freshly loaded `@forge/api` too.
  */
-function patchForgeApiFetch(): void {
+export function patchForgeApiFetch(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const api = require('@forge/api') as { fetch?: unknown; default?: { fetch?: unknown } };
   api.fetch = refusedEgress;
@@ -261,7 +322,12 @@ function buildRuntime(scopes: readonly string[]): Record<string, unknown> {
       installation: undefined,
       permissions: { scopes: [...scopes], external: {} },
     },
-    lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
+    lambdaContext: {
+      getRemainingTimeInMillis: () => {
+        const deadline = invocations.getStore()?.deadline;
+        return deadline === undefined ? 25_000 : Math.max(0, deadline - Date.now());
+      },
+    },
     metrics: noopMetrics(),
     externalAuth: [],
   };
@@ -273,12 +339,20 @@ function buildRuntime(scopes: readonly string[]): Record<string, unknown> {
  * twice.
  */
 export function installForgeRuntime(options: {
+  /** The store of every invocation whose installContext is not in `installations`. */
   kvs: LocalKvs;
+  /** Other installations' stores, by installContext: Forge keeps each installation's data apart. */
+  installations?: Record<string, LocalKvs>;
   confluence: ConfluenceHandler;
   /** The granted scopes: the manifest's (loadScopes). Nothing is granted that the manifest does not ask for. */
   scopes: readonly string[];
 }): void {
-  installed = { kvs: options.kvs, confluence: options.confluence, scopes: [...options.scopes] };
+  installed = {
+    kvs: options.kvs,
+    installations: new Map(Object.entries(options.installations ?? {})),
+    confluence: options.confluence,
+    scopes: [...options.scopes],
+  };
   g.__forge_runtime__ = buildRuntime(options.scopes);
   g.__forge_fetch__ = forgeFetch;
   patchForgeApiFetch();

@@ -7,15 +7,24 @@
  * saved config) and the signed-in demo user. A browser only ever names an instance and a resolver; what
  * it puts in the payload reaches the resolver as payload, exactly as in Forge, and decides nothing.
  *
+ * Forge's invocation limits hold here (invoke-limits.ts): a payload over 500 KB is refused before the
+ * function is called, an answer over 5 MB after it ran, and a function still running after 25 s is
+ * stopped. Every call gets an `installContext`, the runner's own (two runners, two installations), and
+ * with `freshProcess` every call starts in a cold process: the app's modules are loaded anew, so no
+ * module-level state (a read cache) survives from the previous call.
+ *
  * The Forge runtime (dev/forge-runtime.ts) must be installed before anything here runs.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { DEMO_SPACES, pageById, type DemoUser } from './demo-users';
-import { runInInvocation } from './forge-runtime';
+import { InvocationTimeoutError, patchForgeApiFetch, runInInvocation } from './forge-runtime';
+import { FORGE_INVOKE_LIMITS, invokeLimitMessages, jsonUtf8Bytes, type InvokeLimitCode, type InvokeLimits } from './invoke-limits';
 
 export const LOCAL_CLOUD_ID = '0f1c2e3d-4b5a-4697-8877-6655f0e1d2c3';
+/** The installContext Forge passes for this host's one site: its ARI. */
+export const LOCAL_INSTALL_CONTEXT = `ari:cloud:confluence::site/${LOCAL_CLOUD_ID}`;
 export const DEFAULT_SITE_URL = 'http://localhost:4700';
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -120,6 +129,20 @@ export function loadForgeManifest(manifestPath: string): ForgeManifest {
 export interface InvokeRunnerOptions {
   /** The app root: manifest.yml and src/ live here. Defaults to the repository root. */
   appRoot?: string;
+  /** Forge's invocation limits (FORGE_INVOKE_LIMITS); tests lower the timeout rather than wait 25 s. */
+  limits?: Partial<InvokeLimits>;
+  /**
+   * Every invocation in a cold process: the app's modules under src/ are loaded anew for each call, so
+   * module-level state (caches) starts empty, as on a freshly started Forge function. Off by default:
+   * one warm process, which Forge may also give (and shares across installations).
+   */
+  freshProcess?: boolean;
+  /**
+   * The installContext every invocation of this runner gets (default LOCAL_INSTALL_CONTEXT). A second
+   * runner with another one is a second installation in the same warm process; give it its own KVS
+   * with installForgeRuntime({ installations }).
+   */
+  installContext?: string;
 }
 
 type ForgeFunction = (event: unknown, context: unknown) => unknown;
@@ -129,6 +152,8 @@ export class InvokeError extends Error {
     message: string,
     /** The HTTP status the local host answers with. */
     readonly status: number,
+    /** Set when the call broke one of Forge's invocation limits. */
+    readonly code?: InvokeLimitCode,
   ) {
     super(message);
     this.name = 'InvokeError';
@@ -137,10 +162,16 @@ export class InvokeError extends Error {
 
 export class InvokeRunner {
   readonly appRoot: string;
+  readonly limits: Readonly<InvokeLimits>;
+  readonly freshProcess: boolean;
+  readonly installContext: string;
   private manifestCache?: ForgeManifest;
 
   constructor(options: InvokeRunnerOptions = {}) {
     this.appRoot = resolve(options.appRoot ?? join(__dirname, '..'));
+    this.limits = Object.freeze({ ...FORGE_INVOKE_LIMITS, ...options.limits });
+    this.freshProcess = options.freshProcess ?? false;
+    this.installContext = options.installContext ?? LOCAL_INSTALL_CONTEXT;
   }
 
   manifest(): ForgeManifest {
@@ -166,15 +197,25 @@ export class InvokeRunner {
   }): Promise<unknown> {
     const { functionKey, macroInstance, user } = request;
     if (typeof functionKey !== 'string' || functionKey.length === 0) throw new InvokeError('functionKey must be a string', 400);
+    const payload = request.payload ?? {};
+    const payloadBytes = jsonUtf8Bytes(payload);
+    if (payloadBytes > this.limits.payloadBytes) {
+      throw new InvokeError(invokeLimitMessages.payload(payloadBytes, this.limits.payloadBytes), 413, 'INVOKE_PAYLOAD_TOO_LARGE');
+    }
     const macro = this.macro(macroInstance.moduleKey);
     this.assertAccess(macro, user);
     if (!macro.resolverFunction) throw new InvokeError(`Macro "${macro.key}" declares no resolver`, 400);
     const handler = this.loadFunction(macro.resolverFunction);
     const event = {
-      call: { functionKey, payload: request.payload ?? {} },
-      context: buildResolverContext(macroInstance, user, request.settings),
+      call: { functionKey, payload },
+      context: buildResolverContext(macroInstance, user, request.settings, cloudIdOf(this.installContext)),
     };
-    return runInInvocation({ accountId: user.accountId }, async () => handler(event, runtimePayload(user)));
+    const result = await this.run(user, () => handler(event, runtimePayload(user, this.installContext)));
+    const responseBytes = jsonUtf8Bytes(result);
+    if (responseBytes > this.limits.responseBytes) {
+      throw new InvokeError(invokeLimitMessages.response(responseBytes, this.limits.responseBytes), 502, 'INVOKE_RESPONSE_TOO_LARGE');
+    }
+    return result;
   }
 
   /**
@@ -194,7 +235,7 @@ export class InvokeRunner {
     this.assertAccess(macro, user);
     if (!macro.adfExportFunction) throw new InvokeError(`Macro "${macro.key}" declares no adfExport function`, 400);
     const fn = this.loadFunction(macro.adfExportFunction);
-    const context = buildResolverContext({ ...macroInstance, isEditing: false, isConfiguring: false }, user, request.settings);
+    const context = buildResolverContext({ ...macroInstance, isEditing: false, isConfiguring: false }, user, request.settings, cloudIdOf(this.installContext));
     const extension = context.extension as Record<string, unknown>;
     const event = {
       exportType: request.exportType ?? 'pdf',
@@ -208,7 +249,20 @@ export class InvokeRunner {
         macro: { isConfiguring: false, isInserting: false },
       },
     };
-    return runInInvocation({ accountId: user.accountId }, async () => fn(event, runtimePayload(user)));
+    return this.run(user, () => fn(event, runtimePayload(user, this.installContext)));
+  }
+
+  /** One invocation for `user` in this runner's installation, stopped at the time limit. */
+  private async run(user: DemoUser, call: () => unknown): Promise<unknown> {
+    try {
+      return await runInInvocation({ accountId: user.accountId }, async () => call(), {
+        installContext: this.installContext,
+        timeoutMs: this.limits.timeoutMs,
+      });
+    } catch (e) {
+      if (e instanceof InvocationTimeoutError) throw new InvokeError(invokeLimitMessages.timeout(this.limits.timeoutMs), 504, 'INVOCATION_TIMEOUT');
+      throw e;
+    }
   }
 
   /**
@@ -244,8 +298,7 @@ export class InvokeRunner {
     const exportName = handlerRef.slice(dot + 1);
     let mod: Record<string, unknown>;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      mod = require(file) as Record<string, unknown>;
+      mod = this.freshProcess ? this.requireFresh(file) : requireApp(file);
     } catch (e) {
       throw new InvokeError(`Cannot load src/${handlerRef.slice(0, dot)} for function "${functionKey}": ${(e as Error).message}`, 500);
     }
@@ -253,13 +306,50 @@ export class InvokeRunner {
     if (typeof fn !== 'function') throw new InvokeError(`src/${handlerRef.slice(0, dot)} has no exported function "${exportName}" (function "${functionKey}")`, 500);
     return fn as ForgeFunction;
   }
+
+  /**
+   * Loads `file` as a cold process would: every module of the app (under src/) anew, so none of their
+   * module-level state survives. The Forge runtime stays as installed: it lives in globals and in dev/,
+   * which is never reloaded.
+   *
+   * - Under Jest, whose require.cache cannot be edited, the app is loaded in `jest.isolateModules`: a
+   *   fresh registry for that load, packages included (as in a real cold start). The fresh @forge/api
+   *   gets the runtime's egress patch again.
+   * - Under Node and tsx (the host, the benchmarks), the app's entries are removed from require.cache
+   *   and the file is required again; packages in node_modules stay loaded and patched.
+   */
+  private requireFresh(file: string): Record<string, unknown> {
+    if (typeof jest !== 'undefined' && typeof jest.isolateModules === 'function') {
+      let mod: Record<string, unknown> | undefined;
+      jest.isolateModules(() => {
+        mod = requireApp(file);
+        patchForgeApiFetch();
+      });
+      return mod!;
+    }
+    const srcDir = join(this.appRoot, 'src') + sep;
+    for (const key of Object.keys(require.cache)) {
+      if (key.startsWith(srcDir)) delete require.cache[key];
+    }
+    return requireApp(file);
+  }
+}
+
+function requireApp(file: string): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as Record<string, unknown>;
+}
+
+/** The site id in a Confluence installContext (ari:cloud:confluence::site/<cloudId>). */
+function cloudIdOf(installContext: string): string {
+  return /^ari:cloud:confluence::site\/([^/]+)$/.exec(installContext)?.[1] ?? LOCAL_CLOUD_ID;
 }
 
 /** The second argument Forge passes every function: who is calling, and which installation. */
-function runtimePayload(user: DemoUser): { principal: { accountId: string } | undefined; installContext: string } {
+function runtimePayload(user: DemoUser, installContext: string): { principal: { accountId: string } | undefined; installContext: string } {
   return {
     principal: user.anonymous || !user.accountId ? undefined : { accountId: user.accountId },
-    installContext: `ari:cloud:confluence::site/${LOCAL_CLOUD_ID}`,
+    installContext,
   };
 }
 
@@ -272,12 +362,17 @@ function placeOf(instance: MacroInstance): { content: { id: string; type: 'page'
 }
 
 /** `req.context` as Forge builds it for a Confluence macro's resolver (before @forge/resolver adds accountId). */
-export function buildResolverContext(instance: MacroInstance, user: DemoUser, settings: ViewerSettings = {}): Record<string, unknown> {
+export function buildResolverContext(
+  instance: MacroInstance,
+  user: DemoUser,
+  settings: ViewerSettings = {},
+  cloudId: string = LOCAL_CLOUD_ID,
+): Record<string, unknown> {
   const { content, space } = placeOf(instance);
   return {
     accountId: user.accountId,
     accountType: user.accountType,
-    cloudId: LOCAL_CLOUD_ID,
+    cloudId,
     localId: instance.localId,
     moduleKey: instance.moduleKey,
     siteUrl: settings.siteUrl ?? DEFAULT_SITE_URL,

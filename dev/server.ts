@@ -9,7 +9,11 @@
  * strict CSP, and talk to the page only by postMessage.
  *
  * Usage: `tsx dev/server.ts [--memory]`; PORT (default 4700), KVS_FILE (default .data/kvs.json),
- * KVS_MEMORY=1. In-process: `startServer({ port: 0, memory: true })`.
+ * KVS_MEMORY=1, FRESH_PROCESS=1 (every invoke in a cold process). In-process:
+ * `startServer({ port: 0, memory: true })`.
+ *
+ * Forge's limits hold here as on a site: invocation limits in the invoke runner (dev/invoke-limits.ts),
+ * KVS rate limits in the local KVS (dev/kvs/rate-limiter.ts). See docs/local-host.md, "Limits".
  */
 import { APP_SCOPES } from './app-manifest';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -26,8 +30,9 @@ import { appFrameCsp, injectBridge } from './host-page/app-frame';
 import { MacroConfigStore, MAX_CONFIG_BYTES } from './host-page/macro-configs';
 import { MacroInstanceRegistry, type IssuedInstance } from './host-page/macro-instances';
 import { renderHostPage, type RenderedMacro } from './host-page/render-host-page';
+import { FORGE_INVOKE_LIMITS, invokeLimitMessages, type InvokeLimits } from './invoke-limits';
 import { buildViewContext, InvokeError, InvokeRunner, type ColorMode, type HostLocale, type MacroInstance } from './invoke-runner';
-import { LocalKvs, loadEntityDefinitions } from './kvs';
+import { LocalKvs, loadEntityDefinitions, type LocalKvsOptions } from './kvs';
 
 export interface StartServerOptions {
   /** Default 4700; 0 picks a free port. */
@@ -40,6 +45,12 @@ export interface StartServerOptions {
   appRoot?: string;
   /** The clock the demo data is generated against. */
   now?: () => Date;
+  /** Every invoke in a cold process (InvokeRunnerOptions.freshProcess). Default off, or FRESH_PROCESS=1. */
+  freshProcess?: boolean;
+  /** Lower invocation limits, for tests (default Forge's: FORGE_INVOKE_LIMITS). */
+  invokeLimits?: Partial<InvokeLimits>;
+  /** The KVS's rate limits (default Forge's; `false` switches them off, which a test rarely wants). */
+  kvsRateLimits?: LocalKvsOptions['rateLimits'];
 }
 
 export interface RunningServer {
@@ -92,9 +103,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
 
   try {
-    const kvs = new LocalKvs({ entities: loadEntityDefinitions(manifestPath), persistPath: kvsFile });
+    const kvs = new LocalKvs({ entities: loadEntityDefinitions(manifestPath), persistPath: kvsFile, rateLimits: options.kvsRateLimits });
     installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: siteUrl }), scopes: APP_SCOPES });
-    const runner = new InvokeRunner({ appRoot });
+    const runner = new InvokeRunner({ appRoot, freshProcess: options.freshProcess, limits: options.invokeLimits });
     for (const problem of runner.preload()) console.warn(`Local Forge host: ${problem}`);
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
     // Bulk seeding, as an admin import would be spread over minutes: outside Forge's per-minute KVS limits.
@@ -290,7 +301,14 @@ class HostHandlers {
     try {
       body = await readJson(req);
     } catch (e) {
-      sendJson(res, 400, { ok: false, error: { message: (e as Error).message } });
+      // The rest of an oversized body is never read: close the connection rather than leave it to the next request.
+      if (e instanceof BodyTooLargeError) res.setHeader('connection', 'close');
+      if (e instanceof BodyTooLargeError && req.url?.startsWith('/api/invoke')) {
+        const limit = FORGE_INVOKE_LIMITS.payloadBytes;
+        sendJson(res, 413, { ok: false, error: { message: invokeLimitMessages.payload(e.bytes, limit, true), code: 'INVOKE_PAYLOAD_TOO_LARGE' } });
+      } else {
+        sendJson(res, e instanceof BodyTooLargeError ? 413 : 400, { ok: false, error: { message: (e as Error).message } });
+      }
       return undefined;
     }
     const instance = this.instances.get(body.instance);
@@ -323,7 +341,7 @@ class HostHandlers {
       });
       sendJson(res, 200, { ok: true, body: result });
     } catch (e) {
-      if (e instanceof InvokeError) return sendJson(res, e.status, { ok: false, error: { message: e.message } });
+      if (e instanceof InvokeError) return sendJson(res, e.status, { ok: false, error: { message: e.message, ...(e.code ? { code: e.code } : {}) } });
       console.error(`Resolver "${body.functionKey}" failed:`, e);
       // What Forge's bridge reports when the function throws.
       sendJson(res, 500, { ok: false, error: { message: `There was an error invoking the function - ${(e as Error)?.message ?? String(e)}` } });
@@ -482,6 +500,12 @@ function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
+class BodyTooLargeError extends Error {
+  constructor(readonly bytes: number) {
+    super(`The request is larger than ${MAX_BODY_BYTES} bytes`);
+  }
+}
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const type = req.headers['content-type'] ?? '';
   if (!/application\/json/i.test(type)) throw new Error('Content-Type must be application/json');
@@ -489,7 +513,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`The request is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(size);
     chunks.push(chunk as Buffer);
   }
   let parsed: unknown;
@@ -512,7 +536,7 @@ async function main(): Promise<void> {
   const memory = process.argv.includes('--memory') || process.env.KVS_MEMORY === '1';
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
-  const server = await startServer({ port, memory, kvsFile: process.env.KVS_FILE });
+  const server = await startServer({ port, memory, kvsFile: process.env.KVS_FILE, freshProcess: process.env.FRESH_PROCESS === '1' });
   console.log(`Införandeöversikt local Forge host: ${server.url}`);
   console.log(memory ? 'Data: in memory (lost on exit)' : `Data: ${resolve(process.env.KVS_FILE ?? join(__dirname, '..', '.data', 'kvs.json'))}`);
   const stop = () => void server.close().then(() => process.exit(0));

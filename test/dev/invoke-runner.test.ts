@@ -121,7 +121,7 @@ describe('InvokeRunner with the real app handler', () => {
     installForgeRuntime({ kvs, confluence: createConfluenceStub(), scopes: APP_SCOPES });
     resetReadCache();
     const demo = buildDemoProgramme(new Date());
-    await seedProgramme(demo.programme, demo.initiatives, demo.history);
+    await kvs.withoutRateLimits(() => seedProgramme(demo.programme, demo.initiatives, demo.history));
   });
 
   const capabilities = async (user: keyof typeof DEMO_USERS, pageId: string, config?: Record<string, unknown>) =>
