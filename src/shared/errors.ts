@@ -2,7 +2,11 @@
  * Every resolver answers with one shape: data, or a typed error whose code the UI translates.
  * Validation failures, permission denials and version conflicts are distinct codes.
  */
-export const ERROR_CODES = ['VALIDATION', 'PERMISSION', 'CONFLICT', 'NOT_FOUND', 'LIMIT', 'INTERNAL'] as const;
+/**
+ * RATE_LIMITED: Forge's storage refused the installation's requests (429, over its per-minute or
+ * per-second limit) even after a short retry (src/storage/kvs-retry.ts); nothing more was tried.
+ */
+export const ERROR_CODES = ['VALIDATION', 'PERMISSION', 'CONFLICT', 'NOT_FOUND', 'LIMIT', 'RATE_LIMITED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Why a caller may not write (or read) here. The UI explains each one. */

@@ -40,6 +40,10 @@ const BY_CODE: Table<ErrorCode> = {
     sv: { title: 'Det blev för mycket på en gång.', action: 'Vänta en minut och försök igen, eller dela upp ändringen i mindre delar.' },
     en: { title: 'Too much at once.', action: 'Wait a minute and try again, or split the change into smaller parts.' },
   },
+  RATE_LIMITED: {
+    sv: { title: 'Tjänsten är hårt belastad just nu. Ingenting sparades.', action: 'Försök igen om en minut.' },
+    en: { title: 'The service is very busy right now. Nothing was saved.', action: 'Try again in a minute.' },
+  },
   INTERNAL: {
     sv: { title: 'Något gick fel, och ingenting har sparats.', action: 'Försök igen om en stund. Kvarstår felet, kontakta den som administrerar Confluence.' },
     en: { title: 'Something went wrong, and nothing was saved.', action: 'Try again in a while. If it keeps happening, contact your Confluence administrator.' },
