@@ -1,19 +1,37 @@
 /**
- * Synthetic programmes for the benchmarks: S (10 initiatives × 21 regions), M (50 × 21) and
- * L (50 × 290 participants, the size of a programme run against every municipality). Every cell is
- * filled in, with notes, plans and contacts, so the stored records are as large as real ones get.
+ * Synthetic programmes for the benchmarks: S (10 initiatives × 21 regions), M (50 × 21),
+ * L (50 × 290 participants, the size of a programme run against every municipality) and L-max (L with
+ * every text field at its maximum length). Every cell is filled in, with notes, plans and contacts.
  * Deterministic, so two runs measure the same data.
  */
-import type { Initiative, Milestone, NeedRegionProgress, Participant, Programme, RegionCell, TechnicalNeed } from '../src/shared/model';
+import type { InitiativeWithDetails, Milestone, Participant, Programme } from '../src/shared/model';
 import { SWEDISH_REGIONS } from '../src/shared/regions';
+import { LIMITS } from '../src/shared/schemas';
 import { DEFAULT_MILESTONES, NEED_CATEGORIES, NEED_PROGRESS, ROLLOUT_STATUSES } from '../src/shared/vocabulary';
 
-export type DatasetSize = 'S' | 'M' | 'L';
-export const DATASETS: Record<DatasetSize, { initiatives: number; participants: number }> = {
+export type DatasetSize = 'S' | 'M' | 'L' | 'L-max';
+export const DATASETS: Record<DatasetSize, { initiatives: number; participants: number; maxText?: boolean }> = {
   S: { initiatives: 10, participants: 21 },
   M: { initiatives: 50, participants: 21 },
   L: { initiatives: 50, participants: 290 },
+  /** L with every text field at its maximum length (LIMITS in src/shared/schemas.ts). */
+  'L-max': { initiatives: 50, participants: 290, maxText: true },
 };
+
+const PROSE =
+  'Regionen planerar införandet tillsammans med förvaltningen; kontakt är etablerad med införandeledaren, ' +
+  'beställning av SITHS-kort och brandväggsöppningar pågår, och utbildning av användare är bokad i vår. ';
+
+/** Swedish prose cut to exactly `n` characters: realistic bytes (å, ä, ö) at the longest a field may be. */
+function prose(n: number, salt: string): string {
+  const text = `${salt} ${PROSE}`;
+  return text.repeat(Math.ceil(n / text.length)).slice(0, n);
+}
+
+function linkOf(n: number, salt: string): string {
+  const base = `https://www.example.se/inforande/${salt}/`;
+  return base + 'a'.repeat(Math.max(0, n - base.length));
+}
 
 /** A small linear congruential generator: repeatable, and enough to spread values around. */
 function random(seed: number): () => number {
@@ -34,8 +52,12 @@ function participants(count: number): Participant[] {
 
 const month = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
 
-export function buildDataset(size: DatasetSize, spaceKey: string, now: Date): { programme: Programme; initiatives: Initiative[] } {
+export function buildDataset(size: DatasetSize, spaceKey: string, now: Date): { programme: Programme; initiatives: InitiativeWithDetails[] } {
+  // L-max draws the same plans as L: only the texts grow.
   const rnd = random(size.charCodeAt(0));
+  const max = DATASETS[size].maxText === true;
+  const txt = (normal: string, limit: number, salt: string) => (max ? prose(limit, salt) : normal);
+  const url = (normal: string, salt: string) => (max ? linkOf(LIMITS.link, salt) : normal);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
   const people = ['Anna Lindqvist', 'Johan Ek', 'Sara Nilsson', 'Eva Redaktör'];
@@ -56,53 +78,49 @@ export function buildDataset(size: DatasetSize, spaceKey: string, now: Date): { 
     updatedBy: 'bench',
     version: 1,
   };
-  const initiatives: Initiative[] = Array.from({ length: DATASETS[size].initiatives }, (_, i) => {
-    const cells: Record<string, RegionCell> = {};
+  const initiatives: InitiativeWithDetails[] = Array.from({ length: DATASETS[size].initiatives }, (_, i) => {
+    const cells: InitiativeWithDetails['cells'] = {};
     for (const p of list) {
       const year = 2026 + Math.floor(rnd() * 2);
       const m = 1 + Math.floor(rnd() * 6);
       cells[p.code] = {
         status: pick(ROLLOUT_STATUSES),
-        note: `Anteckning för ${p.short}: planering pågår enligt plan, kontakt etablerad med regionens införandeledare.`,
-        link: `https://www.example.se/inforande/${i}/${p.code}`,
+        note: txt(`Anteckning för ${p.short}: planering pågår enligt plan, kontakt etablerad med regionens införandeledare.`, LIMITS.note, p.code),
+        link: url(`https://www.example.se/inforande/${i}/${p.code}`, `${i}-${p.code}`),
         pilotStart: month(year, m),
         pilotEnd: month(year, m + 2),
         broadStart: month(year, m + 4),
         broadEnd: month(year + 1, m),
         contactEstablished: rnd() > 0.3,
         contactSince: '2026-03-15',
-        regionalContact: `Införandeledare ${p.short}`,
-        nationalContact: pick(people),
+        regionalContact: txt(`Införandeledare ${p.short}`, LIMITS.shortText, p.short),
+        nationalContact: txt(pick(people), LIMITS.shortText, 'nationell'),
         updatedAt: at(Math.floor(rnd() * 200)),
-        updatedBy: 'demo-editor',
-        updatedByName: pick(people),
       };
     }
-    const needs: TechnicalNeed[] = Array.from({ length: 3 }, (_, n) => {
-      const progress: Record<string, NeedRegionProgress> = {};
+    const needs: InitiativeWithDetails['needs'] = Array.from({ length: 3 }, (_, n) => {
+      const progress: InitiativeWithDetails['needs'][number]['progress'] = {};
       for (const p of list) {
         progress[p.code] = {
           progress: pick(NEED_PROGRESS),
-          note: 'Beställt',
+          note: txt('Beställt', LIMITS.note, `${n}-${p.code}`),
           updatedAt: at(Math.floor(rnd() * 200)),
-          updatedBy: 'demo-editor',
-          updatedByName: pick(people),
         };
       }
       return {
         id: `need-${n}`,
-        title: `Tekniskt behov ${n + 1}`,
+        title: txt(`Tekniskt behov ${n + 1}`, LIMITS.name, `Behov ${n + 1}`),
         category: NEED_CATEGORIES[n % NEED_CATEGORIES.length],
         required: n === 0,
-        description: 'Beskrivning av behovet',
-        link: 'https://www.example.se/behov',
+        description: txt('Beskrivning av behovet', LIMITS.needDescription, `Behov ${n + 1}`),
+        link: url('https://www.example.se/behov', `behov-${n}`),
         progress,
       };
     });
     const milestones: Milestone[] = DEFAULT_MILESTONES.map((m, k) => ({
       id: m.id,
       phase: m.phase,
-      title: m.title.sv,
+      title: txt(m.title.sv, LIMITS.shortText, m.title.sv),
       done: k < 4,
       dueMonth: month(2026, 1 + (k % 12)),
       doneOn: k < 4 ? '2026-02-01' : null,
@@ -110,11 +128,11 @@ export function buildDataset(size: DatasetSize, spaceKey: string, now: Date): { 
     return {
       id: `${programme.id}-i${String(i).padStart(3, '0')}`,
       programmeId: programme.id,
-      name: `Införande ${i + 1}`,
+      name: txt(`Införande ${i + 1}`, LIMITS.name, `Införande ${i + 1}`),
       kind: 'service',
-      summary: 'En tjänst som alla regioner ska införa.',
-      infoLink: 'https://www.example.se/tjanst',
-      contact: pick(people),
+      summary: txt('En tjänst som alla regioner ska införa.', LIMITS.summary, `Införande ${i + 1}`),
+      infoLink: url('https://www.example.se/tjanst', `tjanst-${i}`),
+      contact: txt(pick(people), LIMITS.shortText, 'kontakt'),
       rolloutType: 'both',
       phase: 'genomforande',
       nationalPilotStart: '2026-01',

@@ -26,6 +26,8 @@ import { buildView } from '../src/domain/build-view';
 import { parseMacroConfig } from '../src/shared/schemas';
 import { MACRO_KEYS, ROLLOUT_STATUS_LABELS, type MacroKey } from '../src/shared/vocabulary';
 import { resetReadCache, seedProgramme } from '../src/storage';
+import { encodeDetails, encodeInitiative } from '../src/storage/codec';
+import { splitDetails } from '../src/shared/model';
 import { buildDataset, DATASETS, type DatasetSize } from './datasets';
 import { CHROMIUM_ARGS } from '../test/e2e/support';
 import { chromium } from 'playwright-core';
@@ -44,50 +46,115 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
 async function kvsAndCpu(): Promise<void> {
   const runner = new InvokeRunner({ appRoot: ROOT });
-  log('## 1. KVS cost per view (Forge read units; 1 unit = 10 KB, rounded up per item)');
+  const summary: string[] = [];
+  log('## 1. Per view: response size and KVS cost (Forge units: 10 KB per request, rounded up)');
   log();
-  log('| dataset | macro | cold read units | warm read units | cold getView ms | warm getView ms |');
-  log('|---|---|---:|---:|---:|---:|');
+  log('Cold: the first read after the read cache is emptied, as in a fresh Forge process. Warm: the same view read again.');
+  log();
+  log('| dataset | macro | response | cold read units | warm read units | cold getView ms | warm getView ms |');
+  log('|---|---|---:|---:|---:|---:|---:|');
   for (const size of Object.keys(DATASETS) as DatasetSize[]) {
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(join(ROOT, 'manifest.yml')) });
     installForgeRuntime({ kvs, confluence: createConfluenceStub({ baseUrl: 'http://localhost:4700' }), scopes: APP_SCOPES });
     const { programme, initiatives } = buildDataset(size, 'INF', NOW);
     await kvs.withoutRateLimits(() => seedProgramme(programme, initiatives));
+    const label = `${size} (${DATASETS[size].initiatives} × ${DATASETS[size].participants})`;
+    const invoke = (functionKey: string, payload: unknown, moduleKey: MacroKey, user = DEMO_USERS.anonymous) =>
+      runner.invokeFunction({ functionKey, payload, macroInstance: { pageId: '1001', localId: `bench-${moduleKey}`, moduleKey }, user }) as Promise<{
+        ok: boolean;
+        data?: Record<string, unknown>;
+        error?: unknown;
+      }>;
+    let pageCold = 0;
+    let largestResponse = 0;
     for (const macro of MACRO_KEYS) {
       resetReadCache();
-      const call = () =>
-        runner.invokeFunction({
-          functionKey: 'getView',
-          payload: {},
-          macroInstance: { pageId: '1001', localId: `bench-${macro}`, moduleKey: macro },
-          user: DEMO_USERS.anonymous,
-        });
       kvs.resetUnits();
       let t = performance.now();
-      const cold = (await call()) as { ok: boolean };
+      const cold = await invoke('getView', {}, macro);
       const coldMs = performance.now() - t;
       if (!cold.ok) throw new Error(`getView failed: ${JSON.stringify(cold)}`);
-      const coldUnits = kvs.units().readUnits;
+      const coldUnits = kvs.units().readRequestUnits;
+      pageCold += coldUnits;
+      const response = bytesOf(cold);
+      largestResponse = Math.max(largestResponse, response);
       kvs.resetUnits();
       const warmTimes: number[] = [];
       for (let i = 0; i < 5; i++) {
         t = performance.now();
-        await call();
+        await invoke('getView', {}, macro);
         warmTimes.push(performance.now() - t);
       }
-      const warmUnits = kvs.units().readUnits / 5;
-      log(`| ${size} (${DATASETS[size].initiatives} × ${DATASETS[size].participants}) | ${macro} | ${coldUnits} | ${warmUnits} | ${coldMs.toFixed(1)} | ${median(warmTimes).toFixed(1)} |`);
+      const warmUnits = kvs.units().readRequestUnits / 5;
+      log(`| ${label} | ${macro} | ${kb(response)} | ${coldUnits} | ${warmUnits} | ${coldMs.toFixed(1)} | ${median(warmTimes).toFixed(1)} |`);
     }
+
+    // Details on demand: one cell (popover, form), and the whole programme paged (the CSV export).
+    const first = initiatives[0];
+    const code = programme.participants[0].code;
+    kvs.resetUnits();
+    const cell = await invoke('getDetails', { initiativeId: first.id, regionCode: code }, 'rollout-status', DEMO_USERS['demo-viewer']);
+    const cellUnits = kvs.units().readRequestUnits;
+    let cursor: string | undefined;
+    let pages = 0;
+    let largestPage = 0;
+    kvs.resetUnits();
+    // The export of every detail is paced by the rate limit on a real site; here it is measured unthrottled.
+    await kvs.withoutRateLimits(async () => {
+      do {
+        const page = await invoke('getDetails', cursor ? { cursor } : {}, 'rollout-status');
+        if (!page.ok) throw new Error(`getDetails failed: ${JSON.stringify(page.error)}`);
+        pages += 1;
+        largestPage = Math.max(largestPage, bytesOf(page));
+        cursor = (page.data as { cursor: string | null }).cursor ?? undefined;
+      } while (cursor);
+    });
+    const exportUnits = kvs.units().readRequestUnits;
+
+    // One edit as an editor: a note and a status, as the cell form saves them.
+    kvs.resetUnits();
+    const before = kvs.units();
+    const saved = await invoke(
+      'updateCell',
+      { initiativeId: first.id, regionCode: code, patch: { note: 'Bänkprov' }, expected: { note: first.cells[code].note } },
+      'rollout-status',
+      DEMO_USERS['demo-editor'],
+    );
+    if (!saved.ok) throw new Error(`updateCell failed: ${JSON.stringify(saved.error)}`);
+    const edit = kvs.units();
+    const stored = initiatives.map((i) => splitDetails(i));
+    const largestInitiative = Math.max(...stored.map(({ initiative }) => bytesOf(encodeInitiative(initiative))));
+    const largestDetail = Math.max(
+      0,
+      ...stored.flatMap(({ initiative, details }) => [...details].map(([c, d]) => bytesOf(encodeDetails(programme.id, initiative.id, c, d)))),
+    );
+    const exportDoc = await runner.exportMacro({
+      macroInstance: { pageId: '1001', localId: 'bench-export', moduleKey: 'rollout-status' },
+      user: DEMO_USERS.anonymous,
+    });
+    summary.push(
+      `| ${label} | ${pageCold} | ${kb(largestResponse)} | ${cellUnits} (${kb(bytesOf(cell))}) | ${pages} pages, largest ${kb(largestPage)}, ${exportUnits} units | ${edit.writeUnits - before.writeUnits} write units, ${edit.requests - before.requests} requests | ${kb(largestInitiative)} / ${kb(largestDetail)} | ${kb(bytesOf(exportDoc))} |`,
+    );
   }
+  log();
+  log('Per dataset: a cold page of all four macros (each macro in its own cold process, summed), details on demand, one edit, the largest stored records (of 240 KiB) and the PDF/Word export of rollout-status.');
+  log();
+  log('| dataset | cold four-macro page, read units | largest view response | one cell\'s details: units (response) | CSV: all details | one edit (note) | largest initiative / detail record | ADF export |');
+  log('|---|---:|---:|---:|---|---|---|---:|');
+  for (const line of summary) log(line);
   log();
 
   log('## 2. Resolver CPU time for a view model at L (50 × 290), median of 30');
   log();
   log('| macro | buildView ms (median) | p95 ms |');
   log('|---|---:|---:|');
-  const { programme, initiatives } = buildDataset('L', 'INF', NOW);
+  const { programme, initiatives: full } = buildDataset('L', 'INF', NOW);
+  const initiatives = full.map((i) => splitDetails(i).initiative);
   for (const macro of MACRO_KEYS as readonly MacroKey[]) {
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {

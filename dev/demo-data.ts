@@ -5,17 +5,7 @@
  * for months. Generation is pure and seeded, so the same `now` always gives the same data (tests rely on
  * it), and every date is relative to `now`, so the demo never goes out of date.
  */
-import type {
-  CellFields,
-  HistoryEntry,
-  Initiative,
-  InitiativeFields,
-  Milestone,
-  NeedRegionProgress,
-  Programme,
-  RegionCell,
-  TechnicalNeed,
-} from '../src/shared/model';
+import type { CellFields, HistoryEntry, InitiativeFields, InitiativeWithDetails, Milestone, Programme } from '../src/shared/model';
 import { SWEDISH_REGIONS } from '../src/shared/regions';
 import {
   DEFAULT_MILESTONES,
@@ -31,7 +21,7 @@ export const DEMO_SPACE_KEY = 'INF';
 
 export interface DemoProgramme {
   programme: Programme;
-  initiatives: Initiative[];
+  initiatives: InitiativeWithDetails[];
   history: HistoryEntry[];
 }
 
@@ -318,7 +308,7 @@ export function buildDemoProgramme(now: Date): DemoProgramme {
     changes: [{ field: 'name', old: null, new: programme.name }],
   });
 
-  const initiatives = INITIATIVES.map((spec, index): Initiative => {
+  const initiatives = INITIATIVES.map((spec, index): InitiativeWithDetails => {
     const [ps, pe, bs, be] = spec.window;
     const fields: InitiativeFields = {
       ...spec.fields,
@@ -331,7 +321,7 @@ export function buildDemoProgramme(now: Date): DemoProgramme {
     const created = stampAt(now, 210 - index * 3, 9);
     const initiativeStamp = stamp(Math.floor(rand() * 60));
 
-    const cells: Record<string, RegionCell> = {};
+    const cells: InitiativeWithDetails['cells'] = {};
     const statusByRegion: Record<string, RolloutStatus> = {};
     for (const region of SWEDISH_REGIONS) {
       const status = statusFor(spec, region.code, rand);
@@ -339,7 +329,7 @@ export function buildDemoProgramme(now: Date): DemoProgramme {
       // An initiative still in initiation has regions that have not reported anything yet.
       if (status === 'not-started' && spec.fields.phase === 'initiering' && rand() < 0.4) continue;
       const cellStamp = stamp(spec.archived ? 150 + Math.floor(rand() * 40) : reviewAge());
-      const cell: RegionCell = { ...planFor(status, fields, region.code, region.short, spec, baseMonth, now, rand), ...cellStamp };
+      const cell = { ...planFor(status, fields, region.code, region.short, spec, baseMonth, now, rand), updatedAt: cellStamp.updatedAt };
       cells[region.code] = cell;
       history.push({
         id: nextHistoryId(),
@@ -356,13 +346,13 @@ export function buildDemoProgramme(now: Date): DemoProgramme {
       });
     }
 
-    const needs = spec.needs.map((need, n): TechnicalNeed => {
-      const progress: Record<string, NeedRegionProgress> = {};
+    const needs = spec.needs.map((need, n): InitiativeWithDetails['needs'][number] => {
+      const progress: InitiativeWithDetails['needs'][number]['progress'] = {};
       for (const region of SWEDISH_REGIONS) {
         const value = needProgressFor(statusByRegion[region.code]!, need.required, rand);
         // Untouched regions keep the default (not started) by leaving the entry out.
         if (value === 'not-started' && rand() < 0.5) continue;
-        progress[region.code] = { progress: value, note: needNote(value, rand), ...stamp(reviewAge()) };
+        progress[region.code] = { progress: value, note: needNote(value, rand), updatedAt: stamp(reviewAge()).updatedAt };
       }
       return { id: `${id}-need-${n + 1}`, title: need.title, category: need.category, required: need.required, description: need.description, link: need.link, progress };
     });

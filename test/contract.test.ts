@@ -76,12 +76,12 @@ function isResult(value: unknown): boolean {
 }
 
 describe('resolvers: every name in the shared contract is defined by the real handler', () => {
+  const demo = buildDemoProgramme(new Date('2026-06-01T09:00:00Z'));
   beforeAll(async () => {
     // A KVS built from manifest.yml alone: if storage used an entity or index the manifest does not
     // declare, these calls would fail here as they would on Forge.
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(MANIFEST_PATH) });
     installForgeRuntime({ kvs, confluence: createConfluenceStub() as never, scopes: APP_SCOPES });
-    const demo = buildDemoProgramme(new Date('2026-06-01T09:00:00Z'));
     await runInInvocation({ accountId: 'demo-editor' }, () => seedProgramme(demo.programme, demo.initiatives, demo.history));
   });
 
@@ -119,6 +119,20 @@ describe('resolvers: every name in the shared contract is defined by the real ha
     )) as { ok: boolean; data?: { entries: unknown[] }; error?: unknown };
     expect(result.error).toBeUndefined();
     expect(Array.isArray(result.data?.entries)).toBe(true);
+  });
+
+  it('getDetails reads the detail records and indexes declared in manifest.yml, in every scope', async () => {
+    const initiativeId = demo.initiatives[0]!.id;
+    const regionCode = Object.keys(demo.initiatives[0]!.cells)[0]!;
+    for (const payload of [{}, { initiativeId }, { regionCode }, { initiativeId, regionCode }]) {
+      const result = (await runInInvocation({ accountId: 'demo-viewer' }, () =>
+        handler({ call: { functionKey: 'getDetails', payload }, context: macroContext('licensed') }, { principal: { accountId: 'demo-viewer' } }),
+      )) as { ok: boolean; data?: { entries: unknown[]; lastChange?: unknown }; error?: unknown };
+      expect(result.error).toBeUndefined();
+      expect(result.data?.entries.length).toBeGreaterThan(0);
+      // One cell: who changed it last comes from the history's by-cell index.
+      if ('initiativeId' in payload && 'regionCode' in payload) expect(result.data?.lastChange).toEqual({ at: expect.any(String), byName: expect.any(String) });
+    }
   });
 });
 

@@ -135,6 +135,7 @@ export class LocalKvs {
       limiter.record(kind, units);
     }
     // Billing, as Forge meters it (units.ts): only for requests that were answered.
+    if (kind === 'read' && result.status < 400) this.meter.addReadRequest(unitsFor(Math.max(requestBytes, bodyBytes(result.body))));
     this.meter.addRead(result.readUnits);
     this.meter.addWrite(result.writeUnits);
     if (result.changed) this.persist();

@@ -27,6 +27,11 @@ export interface KvsUnits {
   readUnits: number;
   writeUnits: number;
   requests: number;
+  /**
+   * Read units as the rate limit counts them: ceil(bytes / 10 KB) per request (a query page or a batch is
+   * one request), the figure the quality targets use. readUnits above counts per item.
+   */
+  readRequestUnits: number;
 }
 
 /** What `LocalKvs.handle` returns: an HTTP status and a JSON body (or none). */

@@ -30,6 +30,11 @@ export class UnitMeter {
   private readUnits = 0;
   private writeUnits = 0;
   private requests = 0;
+  private readRequestUnits = 0;
+
+  addReadRequest(units: number): void {
+    this.readRequestUnits += units;
+  }
 
   countRequest(): void {
     this.requests += 1;
@@ -44,12 +49,13 @@ export class UnitMeter {
   }
 
   snapshot(): KvsUnits {
-    return { readUnits: this.readUnits, writeUnits: this.writeUnits, requests: this.requests };
+    return { readUnits: this.readUnits, writeUnits: this.writeUnits, requests: this.requests, readRequestUnits: this.readRequestUnits };
   }
 
   reset(): void {
     this.readUnits = 0;
     this.writeUnits = 0;
     this.requests = 0;
+    this.readRequestUnits = 0;
   }
 }

@@ -1,38 +1,27 @@
 /** One initiative × region cell as a reader sees it: values, staleness, warnings. */
 import type { CellView } from '../shared/contract';
 import type { Initiative, Programme } from '../shared/model';
-import type { Audience } from './audience';
 import { cellAt, isUntouchedCell } from './cells';
 import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, type OpenNeeds } from './consistency';
 import { isEntryStale } from './staleness';
 
-/** The per-cell work of a matrix; the caller computes `open` once per initiative. */
-export function toCellView(
-  initiative: Initiative,
-  regionCode: string,
-  open: OpenNeeds,
-  stalenessDays: number,
-  now: Date,
-  audience: Audience,
-): CellView {
+/**
+ * The per-cell work of a matrix; the caller computes `open` once per initiative. A cell view carries no
+ * names and no details, so it is the same for every audience; details are read on demand (getDetails).
+ */
+export function toCellView(initiative: Initiative, regionCode: string, open: OpenNeeds, stalenessDays: number, now: Date): CellView {
   const cell = cellAt(initiative, regionCode);
   // Built field by field rather than by spreading: a large matrix has tens of thousands of cells.
-  const named = audience === 'signed-in';
   return {
     status: cell.status,
-    note: cell.note,
-    link: cell.link,
     pilotStart: cell.pilotStart,
     pilotEnd: cell.pilotEnd,
     broadStart: cell.broadStart,
     broadEnd: cell.broadEnd,
     contactEstablished: cell.contactEstablished,
     contactSince: cell.contactSince,
-    regionalContact: cell.regionalContact,
-    nationalContact: cell.nationalContact,
     updatedAt: cell.updatedAt,
-    updatedBy: named ? cell.updatedBy : null,
-    updatedByName: named ? cell.updatedByName : null,
+    hasDetails: cell.hasDetails,
     regionCode,
     stale: isEntryStale({ updatedAt: cell.updatedAt, untouchedDefault: isUntouchedCell(cell) }, initiative, stalenessDays, now),
     warnings: cellWarnings(cell, initiative, open),
@@ -46,8 +35,7 @@ export function buildCellView(
   initiative: Initiative,
   regionCode: string,
   now: Date,
-  audience: Audience,
 ): CellView {
   const open = openRequiredNeedsByRegion(initiative, [regionCode]);
-  return toCellView(initiative, regionCode, openNeedsFor(open, regionCode), programme.stalenessDays, now, audience);
+  return toCellView(initiative, regionCode, openNeedsFor(open, regionCode), programme.stalenessDays, now);
 }

@@ -1,18 +1,24 @@
 /**
- * Reading the sparse per-region maps of an initiative. Storage leaves out regions nobody has touched, so a
- * missing entry means the default: not started, empty, never updated.
+ * Reading the sparse per-participant maps of an initiative, and joining a cell's plan with its details.
+ * Storage leaves out participants nobody has touched, so a missing entry means the default: not started,
+ * empty, never updated.
  */
-import { DEFAULT_CELL, type Initiative, type NeedRegionProgress, type RegionCell, type TechnicalNeed } from '../shared/model';
+import {
+  DEFAULT_CELL,
+  detailsOf,
+  hasAnyDetail,
+  planOf,
+  DEFAULT_NEED_PROGRESS,
+  DEFAULT_REGION_CELL,
+  type CellDetails,
+  type CellFields,
+  type Initiative,
+  type NeedRegionProgress,
+  type RegionCell,
+  type TechnicalNeed,
+} from '../shared/model';
 
-const NO_STAMP = { updatedAt: null, updatedBy: null, updatedByName: null } as const;
-
-export const DEFAULT_REGION_CELL: Readonly<RegionCell> = Object.freeze({ ...DEFAULT_CELL, ...NO_STAMP });
-
-export const DEFAULT_NEED_PROGRESS: Readonly<NeedRegionProgress> = Object.freeze({
-  progress: 'not-started',
-  note: '',
-  ...NO_STAMP,
-});
+export { DEFAULT_NEED_PROGRESS, DEFAULT_REGION_CELL, detailsOf, hasAnyDetail, planOf };
 
 export function cellAt(initiative: Pick<Initiative, 'cells'>, regionCode: string): RegionCell {
   return initiative.cells[regionCode] ?? DEFAULT_REGION_CELL;
@@ -26,19 +32,21 @@ export function needProgressAt(need: Pick<TechnicalNeed, 'progress'>, regionCode
 export function isUntouchedCell(cell: RegionCell): boolean {
   return (
     cell.status === DEFAULT_CELL.status &&
-    cell.note === '' &&
-    cell.link === null &&
+    !cell.hasDetails &&
     cell.pilotStart === null &&
     cell.pilotEnd === null &&
     cell.broadStart === null &&
     cell.broadEnd === null &&
     !cell.contactEstablished &&
-    cell.contactSince === null &&
-    cell.regionalContact === '' &&
-    cell.nationalContact === ''
+    cell.contactSince === null
   );
 }
 
 export function isUntouchedNeedProgress(progress: NeedRegionProgress): boolean {
-  return progress.progress === 'not-started' && progress.note === '';
+  return progress.progress === 'not-started' && !progress.hasNote;
+}
+
+/** Every editable field of a cell: its plan as the view has it, with its details. */
+export function fullCell(cell: RegionCell, details: CellDetails): CellFields {
+  return { ...planOf(cell), ...detailsOf(details) };
 }

@@ -3,7 +3,7 @@
  * contradictions a programme office would otherwise discover in a steering-group meeting.
  */
 import type { ConsistencyWarning } from '../shared/contract';
-import type { CellFields, Initiative, InitiativeFields, YearMonth } from '../shared/model';
+import type { CellPlan, Initiative, InitiativeFields, YearMonth } from '../shared/model';
 import type { RolloutStatus } from '../shared/vocabulary';
 import { needProgressAt } from './cells';
 
@@ -79,7 +79,7 @@ function before(a: YearMonth | null, b: YearMonth | null): boolean {
  * - pilot-end-before-start / broad-end-before-start: { start, end }
  */
 export function cellWarnings(
-  cell: CellFields,
+  cell: CellPlan,
   initiative: Pick<InitiativeFields, 'nationalPilotStart' | 'nationalBroadStart'>,
   open: OpenNeeds,
 ): ConsistencyWarning[] {

@@ -21,8 +21,7 @@ export function buildSupportPlanView(
           regionCode: code,
           established: cell.contactEstablished,
           since: cell.contactSince,
-          regionalContact: cell.regionalContact,
-          nationalContact: cell.nationalContact,
+          hasDetails: cell.hasDetails,
         };
       });
       return {

@@ -28,7 +28,7 @@ export function buildTechnicalNeedsView(
           return {
             regionCode,
             progress: entry.progress,
-            note: entry.note,
+            hasNote: entry.hasNote,
             updatedAt: entry.updatedAt,
             stale: isEntryStale(
               { updatedAt: entry.updatedAt, untouchedDefault: isUntouchedNeedProgress(entry) },

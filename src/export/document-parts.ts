@@ -1,6 +1,7 @@
 /** What every exported overview has: title, "last updated", the example-data note, the warnings list. */
 import type { ConsistencyWarning, ProgrammeSummary } from '../shared/contract';
 import type { Participant } from '../shared/model';
+import type { ParticipantDetails } from '../shared/model';
 import type { MacroConfig } from '../shared/schemas';
 import { label, MACRO_TITLES, type Locale, type MacroKey } from '../shared/vocabulary';
 import { bulletList, heading, panel, paragraph, type AdfNode } from './adf';
@@ -17,7 +18,15 @@ export interface ExportOptions {
    * export then has the page's list, one line per initiative or per region, instead of the matrix.
    */
   perspective?: MacroConfig['perspective'];
+  /**
+   * The participants' details (notes, links, contacts), when the export includes them. Absent: the document
+   * shows what the views draw only.
+   */
+  details?: DetailsLookup;
 }
+
+/** Details by initiative and participant code; undefined when none are stored. */
+export type DetailsLookup = (initiativeId: string, regionCode: string) => ParticipantDetails | undefined;
 
 /** A long warnings list would bury the document; the page itself has the full list. */
 export const MAX_LISTED_WARNINGS = 100;

@@ -5,12 +5,12 @@
  */
 import type { MacroView, ProgrammeSummary } from '../shared/contract';
 import { effectivePerspective } from '../shared/perspective';
-import type { Initiative, Programme } from '../shared/model';
+import type { Initiative, ParticipantDetails, Programme } from '../shared/model';
 import { label, MACRO_TITLES, type Locale, type MacroKey } from '../shared/vocabulary';
 import { buildView, summariseProgramme } from '../domain/build-view';
 import { mayReadProgramme } from '../domain/read-access';
 import { doc, heading, paragraph, type AdfDoc } from './adf';
-import type { ExportOptions } from './document-parts';
+import type { DetailsLookup, ExportOptions } from './document-parts';
 import { readExportEvent } from './export-event';
 import { roadmapToAdf } from './roadmap-adf';
 import { rolloutStatusToAdf } from './rollout-status-adf';
@@ -19,8 +19,37 @@ import { technicalNeedsToAdf } from './technical-needs-adf';
 
 /** The storage read path the export uses: the same cached snapshots the resolvers read. */
 export interface ExportStorage {
-  readProgrammeSnapshot(programmeId: string): Promise<{ programme: Programme; initiatives: Initiative[] } | null>;
-  readDefaultProgrammeSnapshot(spaceKey: string): Promise<{ programme: Programme; initiatives: Initiative[] } | null>;
+  readProgrammeSnapshot(installation: string, programmeId: string): Promise<{ programme: Programme; initiatives: Initiative[] } | null>;
+  readDefaultProgrammeSnapshot(installation: string, spaceKey: string): Promise<{ programme: Programme; initiatives: Initiative[] } | null>;
+  /** One page of the programme's stored details (notes, links, contacts). */
+  readDetailsPage(
+    programmeId: string,
+    cursor: string | undefined,
+  ): Promise<{ entries: Array<{ initiativeId: string; code: string; details: ParticipantDetails }>; cursor: string | null }>;
+}
+
+/**
+ * Details (notes, links, contacts) go into the document only for a programme of about the regions' size:
+ * 50 initiatives × 21 regions. Beyond that, a document with every note would run to thousands of pages and
+ * read megabytes from storage for one export; the page itself shows the details on demand (decision 0017).
+ */
+export const EXPORT_DETAILS_MAX_CELLS = 50 * 21;
+
+async function loadDetails(storage: ExportStorage, programmeId: string): Promise<DetailsLookup> {
+  const all = new Map<string, ParticipantDetails>();
+  let cursor: string | undefined;
+  do {
+    const page = await storage.readDetailsPage(programmeId, cursor);
+    for (const e of page.entries) all.set(`${e.initiativeId}:${e.code}`, e.details);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return (initiativeId, code) => all.get(`${initiativeId}:${code}`);
+}
+
+/** The installation the call is for (Forge's second argument): the read cache is partitioned by it. */
+function installationOf(runtime: unknown): string {
+  const installContext = (runtime as { installContext?: unknown } | undefined)?.installContext;
+  return typeof installContext === 'string' && installContext.length > 0 ? installContext : 'unknown-installation';
 }
 
 /** The form of the ids the app generates; anything else in a macro config cannot name a programme. */
@@ -68,18 +97,19 @@ export function viewToAdf(view: MacroView, programme: ProgrammeSummary, locale: 
   }
 }
 
-export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: unknown) => Promise<AdfDoc> {
-  return async (event) => {
+export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: unknown, runtime?: unknown) => Promise<AdfDoc> {
+  return async (event, runtime) => {
     const request = readExportEvent(event);
+    const installation = installationOf(runtime);
     try {
       const { config, spaceKey } = request;
       // Which programme: the configured one, else the space's default — as the resolvers choose.
       const snapshot = config.programmeId
         ? PROGRAMME_ID.test(config.programmeId)
-          ? await deps.storage.readProgrammeSnapshot(config.programmeId)
+          ? await deps.storage.readProgrammeSnapshot(installation, config.programmeId)
           : null
         : spaceKey
-          ? await deps.storage.readDefaultProgrammeSnapshot(spaceKey)
+          ? await deps.storage.readDefaultProgrammeSnapshot(installation, spaceKey)
           : null;
       if (!snapshot) return messageDoc(macro, request.locale, 'no-programme');
       // The message names nothing from the programme: an unpublished programme stays in its space.
@@ -93,7 +123,14 @@ export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: 
         audience: 'public',
       });
       const summary = summariseProgramme(snapshot.programme, snapshot.initiatives);
-      return viewToAdf(view, summary, request.locale, { timeZone: request.timeZone, layout: config.layout, perspective: effectivePerspective(config) });
+      const cells = snapshot.programme.participants.length * snapshot.initiatives.length;
+      const details = cells <= EXPORT_DETAILS_MAX_CELLS ? await loadDetails(deps.storage, snapshot.programme.id) : undefined;
+      return viewToAdf(view, summary, request.locale, {
+        timeZone: request.timeZone,
+        layout: config.layout,
+        perspective: effectivePerspective(config),
+        details,
+      });
     } catch (error) {
       deps.log?.(`adfExport ${macro} failed`, error);
       return messageDoc(macro, request.locale, 'failed');

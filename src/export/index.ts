@@ -2,11 +2,15 @@
  * The adfExport functions named in manifest.yml (export-rollout-status, …): Confluence calls them when a
  * page is exported to PDF or Word, or read through the REST API's export view, and gets ADF back.
  */
-import { readDefaultProgrammeSnapshot, readProgrammeSnapshot } from '../storage';
+import { queryDetailsPage, readDefaultProgrammeSnapshot, readProgrammeSnapshot } from '../storage';
 import { createExportHandler, type ExportDeps } from './export-handler';
 
 const deps: ExportDeps = {
-  storage: { readProgrammeSnapshot, readDefaultProgrammeSnapshot },
+  storage: {
+    readProgrammeSnapshot,
+    readDefaultProgrammeSnapshot,
+    readDetailsPage: (programmeId, cursor) => queryDetailsPage({ programmeId }, cursor, 1_000_000),
+  },
   now: () => new Date(),
   // The Forge log; the message carries no page data.
   log: (message, error) => console.error(message, error instanceof Error ? error.message : String(error)),

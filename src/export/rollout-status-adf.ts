@@ -1,5 +1,6 @@
 /** Overview 1 for PDF/Word: the status matrix, in words (the export has no colour). */
 import type { CellView, ProgrammeSummary, RolloutStatusView } from '../shared/contract';
+import type { ParticipantDetails } from '../shared/model';
 import { label, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale } from '../shared/vocabulary';
 import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode, type CellInput } from './adf';
 import {
@@ -16,9 +17,9 @@ import { monthRange } from './format';
 
 const STALE_MARK = ' *';
 
-function statusCell(cell: CellView, locale: Locale): CellInput {
+function statusCell(cell: CellView, locale: Locale, link: string | null = null): CellInput {
   // The cell's own link leads to the rollout's detail, as on the page.
-  return [...text(label(ROLLOUT_STATUS_LABELS, cell.status, locale), { link: cell.link }), ...text(cell.stale ? STALE_MARK : '')];
+  return [...text(label(ROLLOUT_STATUS_LABELS, cell.status, locale), { link }), ...text(cell.stale ? STALE_MARK : '')];
 }
 
 function listColumns(t: ExportTexts): string[] {
@@ -26,14 +27,15 @@ function listColumns(t: ExportTexts): string[] {
 }
 
 /** The list perspectives' columns, as the page's list table has them. */
-function listCells(cell: CellView, locale: Locale, t: ExportTexts): CellInput[] {
+function listCells(cell: CellView, locale: Locale, t: ExportTexts, details: ParticipantDetails | undefined): CellInput[] {
   const contact = cell.contactEstablished ? (cell.contactSince ? t.contactSince(cell.contactSince) : t.yes) : t.no;
+  const regionalContact = details?.cell.regionalContact ?? '';
   return [
-    statusCell(cell, locale),
+    statusCell(cell, locale, details?.cell.link ?? null),
     monthRange(cell.pilotStart, cell.pilotEnd),
     monthRange(cell.broadStart, cell.broadEnd),
     cell.openRequiredNeeds > 0 ? String(cell.openRequiredNeeds) : t.none,
-    cell.regionalContact ? `${contact} (${cell.regionalContact})` : contact,
+    regionalContact ? `${contact} (${regionalContact})` : contact,
   ];
 }
 
@@ -54,6 +56,7 @@ export function rolloutStatusToAdf(
   const initiativeName = (row: RolloutStatusView['rows'][number]) =>
     [...text(row.initiative.name, { link: row.initiative.infoLink }), ...text(row.initiative.stale ? STALE_MARK : '')];
 
+  const linkOf = (initiativeId: string, code: string) => options.details?.(initiativeId, code)?.cell.link ?? null;
   const summary = (row: RolloutStatusView['rows'][number]) => t.liveOf(row.counts.live, row.cells.length);
 
   if (options.perspective === 'region') {
@@ -63,7 +66,7 @@ export function rolloutStatusToAdf(
     content.push(
       table(
         [t.initiative, ...listColumns(t)],
-        view.rows.flatMap((row) => row.cells.map((cell) => ({ header: initiativeName(row), cells: listCells(cell, locale, t) }))),
+        view.rows.flatMap((row) => row.cells.map((cell) => ({ header: initiativeName(row), cells: listCells(cell, locale, t, options.details?.(row.initiative.id, cell.regionCode)) }))),
       ),
     );
   } else if (options.perspective === 'initiative') {
@@ -71,7 +74,7 @@ export function rolloutStatusToAdf(
       heading(3, ...view.rows.map(initiativeName)),
       table(
         [t.region, ...listColumns(t)],
-        view.rows.flatMap((row) => row.cells.map((cell) => ({ header: fullName(participants, cell.regionCode), cells: listCells(cell, locale, t) }))),
+        view.rows.flatMap((row) => row.cells.map((cell) => ({ header: fullName(participants, cell.regionCode), cells: listCells(cell, locale, t, options.details?.(row.initiative.id, cell.regionCode)) }))),
       ),
     );
     for (const row of view.rows) content.push(paragraph(`${row.initiative.name}: ${summary(row)}.`));
@@ -82,7 +85,7 @@ export function rolloutStatusToAdf(
         [
           ...codes.map((code, index) => ({
             header: fullName(participants, code),
-            cells: view.rows.map((row) => statusCell(row.cells[index], locale)),
+            cells: view.rows.map((row) => statusCell(row.cells[index], locale, linkOf(row.initiative.id, row.cells[index].regionCode))),
           })),
           { header: t.summary, cells: view.rows.map(summary) },
         ],
@@ -92,7 +95,7 @@ export function rolloutStatusToAdf(
     content.push(
       table(
         [t.initiative, ...codes.map((code) => shortName(participants, code)), t.summary],
-        view.rows.map((row) => ({ header: initiativeName(row), cells: [...row.cells.map((cell) => statusCell(cell, locale)), summary(row)] })),
+        view.rows.map((row) => ({ header: initiativeName(row), cells: [...row.cells.map((cell) => statusCell(cell, locale, linkOf(row.initiative.id, cell.regionCode))), summary(row)] })),
       ),
     );
   }

@@ -49,7 +49,12 @@ export function supportPlanToAdf(
           [t.region, t.contactEstablished, t.since, t.regionalContact, t.nationalContact],
           entry.contacts.map((c) => ({
             header: fullName(participants, c.regionCode),
-            cells: [c.established ? t.yes : t.no, c.since ?? '', c.regionalContact, c.nationalContact],
+            cells: [
+              c.established ? t.yes : t.no,
+              c.since ?? '',
+              options.details?.(initiative.id, c.regionCode)?.cell.regionalContact ?? '',
+              options.details?.(initiative.id, c.regionCode)?.cell.nationalContact ?? '',
+            ],
           })),
         ),
       );

@@ -54,7 +54,8 @@ export function technicalNeedsToAdf(
           cells: needs.map((need) => {
             const entry = need.progress[index];
             anyStale ||= entry.stale;
-            const note = entry.note ? ` (${entry.note})` : '';
+            const noteText = entry.hasNote ? options.details?.(initiative.id, code)?.needNotes[need.id] : undefined;
+            const note = noteText ? ` (${noteText})` : '';
             return `${label(NEED_PROGRESS_LABELS, entry.progress, locale)}${note}${entry.stale ? STALE_MARK : ''}`;
           }),
         })),

@@ -20,8 +20,8 @@ const PROGRAMME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** The programme this macro shows, or null when there is none (yet). Not yet checked for read access. */
 export async function programmeForMacro(call: CallContext): Promise<ProgrammeSnapshot | null> {
   const configured = call.config.programmeId;
-  if (configured) return PROGRAMME_ID.test(configured) ? readProgrammeSnapshot(configured) : null;
-  return call.spaceKey ? readDefaultProgrammeSnapshot(call.spaceKey) : null;
+  if (configured) return PROGRAMME_ID.test(configured) ? readProgrammeSnapshot(call.installation, configured) : null;
+  return call.spaceKey ? readDefaultProgrammeSnapshot(call.installation, call.spaceKey) : null;
 }
 
 export function requireMacro(call: CallContext): { pageId: string; spaceKey: string } {

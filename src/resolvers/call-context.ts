@@ -17,6 +17,11 @@ export interface CallContext {
   macro: MacroKey | null;
   config: MacroConfig;
   locale: Locale;
+  /**
+   * The installation (Forge's installContext). Warm processes are shared across installations, so anything
+   * kept in memory is partitioned by it.
+   */
+  installation: string;
 }
 
 const ACCOUNT_TYPES: ReadonlyArray<Capabilities['accountType']> = ['licensed', 'unlicensed', 'customer', 'anonymous'];
@@ -44,5 +49,6 @@ export function readCallContext(context: Record<string, unknown> | undefined): C
     macro: moduleKey ?? null,
     config: parseMacroConfig(extension.config),
     locale: typeof ctx.locale === 'string' && ctx.locale.toLowerCase().startsWith('en') ? 'en' : 'sv',
+    installation: text(ctx.installContext) ?? 'unknown-installation',
   };
 }

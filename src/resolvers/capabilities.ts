@@ -26,7 +26,7 @@ export const getCapabilities = defineResolver('getCapabilities', {
   async run(_input, _access, call) {
     const editDenied = await denialOf(() => authoriseWrite(call, { lookUpName: false }));
     // Creating is offered in a space that has no programme yet, to those who may edit the page.
-    const spaceIsEmpty = call.spaceKey !== null && (await readDefaultProgrammeSnapshot(call.spaceKey)) === null;
+    const spaceIsEmpty = call.spaceKey !== null && (await readDefaultProgrammeSnapshot(call.installation, call.spaceKey)) === null;
     const createDenied = spaceIsEmpty ? await denialOf(() => authoriseWriteOnPage(call, { lookUpName: false })) : 'no-page-edit';
     return {
       accountType: call.accountType,

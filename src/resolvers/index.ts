@@ -2,6 +2,7 @@
 import { getCapabilities } from './capabilities';
 import { bulkUpdateCells, updateCell } from './cells';
 import { toForgeHandler, type ResolverTable } from './define';
+import { getDetails } from './details';
 import { getHistory } from './history';
 import { reorderInitiatives, setInitiativeArchived, upsertInitiative } from './initiatives';
 import { createProgrammeResolver, listProgrammes } from './programmes';
@@ -18,6 +19,7 @@ export const resolvers: ResolverTable = {
   updateCell,
   bulkUpdateCells,
   getHistory,
+  getDetails,
 };
 
 export const handler = toForgeHandler(resolvers);

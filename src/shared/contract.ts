@@ -5,6 +5,7 @@
  */
 import type { Result } from './errors';
 import type {
+  CellDetails,
   CellFields,
   HistoryEntry,
   Initiative,
@@ -21,6 +22,7 @@ import type { Locale, MacroKey, NeedProgress, RolloutStatus } from './vocabulary
 import type {
   BulkUpdateCellsInput,
   CreateProgrammeInput,
+  GetDetailsInput,
   GetHistoryInput,
   UpdateCellInput,
   UpsertInitiativeInput,
@@ -72,7 +74,10 @@ export interface ProgrammeSummary {
   lastUpdatedAt: IsoDateTime | null;
 }
 
-/** A cell as a reader sees it. updatedByName is null for anonymous readers: names are not published. */
+/**
+ * A cell as the overviews draw it: its plan, when it was updated, and whether it has details. Notes, links,
+ * contacts and who changed it are details, read on demand with getDetails (decision 0017).
+ */
 export interface CellView extends RegionCell {
   regionCode: string;
   stale: boolean;
@@ -111,7 +116,7 @@ export interface TechnicalNeedsView {
     needs: Array<
       Omit<TechnicalNeed, 'progress'> & {
         /** One per participant, in programme order. */
-        progress: Array<{ regionCode: string; progress: NeedProgress; note: string; updatedAt: IsoDateTime | null; stale: boolean }>;
+        progress: Array<{ regionCode: string; progress: NeedProgress; hasNote: boolean; updatedAt: IsoDateTime | null; stale: boolean }>;
         doneCount: number;
         applicableCount: number;
       }
@@ -129,8 +134,8 @@ export interface SupportPlanView {
       regionCode: string;
       established: boolean;
       since: string | null;
-      regionalContact: string;
-      nationalContact: string;
+      /** Contacts (regional, national) are details, read on demand. */
+      hasDetails: boolean;
     }>;
     contactsEstablished: number;
   }>;
@@ -181,8 +186,30 @@ export interface CellWriteResult {
   initiativeId: string;
   regionCode: string;
   cell: CellView;
+  /** The cell's details as saved, so an open popover or form shows them without another read. */
+  details: CellDetails;
   initiativeVersion: number;
   revision: string;
+}
+
+/** The details of one initiative × participant. */
+export interface DetailsEntry {
+  initiativeId: string;
+  regionCode: string;
+  cell: CellDetails;
+  /** By need id; only needs with a note. */
+  needNotes: Record<string, string>;
+}
+
+export interface DetailsPage {
+  entries: DetailsEntry[];
+  /** More entries follow: call again with this cursor. */
+  cursor: string | null;
+  /**
+   * For one cell, to signed-in readers: the latest recorded change (who changed the cell last lives in the
+   * history). Null when nothing is recorded or the reader is anonymous.
+   */
+  lastChange?: { at: IsoDateTime; byName: string | null } | null;
 }
 
 export interface HistoryPage {
@@ -205,6 +232,12 @@ export interface ResolverContract {
   updateCell: { payload: UpdateCellInput; response: CellWriteResult };
   bulkUpdateCells: { payload: BulkUpdateCellsInput; response: { cells: CellView[]; initiativeVersion: number; revision: string } };
   getHistory: { payload: GetHistoryInput; response: HistoryPage };
+  /**
+   * Details on demand: one cell (initiativeId + regionCode), one initiative's participants (initiativeId),
+   * one participant across the programme (regionCode), or the whole programme (neither; the CSV export).
+   * Paged: a page stays far below Forge's 5 MB response limit whatever the notes hold.
+   */
+  getDetails: { payload: GetDetailsInput; response: DetailsPage };
 }
 
 export type ResolverName = keyof ResolverContract;
@@ -234,6 +267,7 @@ export const RESOLVER_NAMES = [
   'updateCell',
   'bulkUpdateCells',
   'getHistory',
+  'getDetails',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 type MissingNames = Exclude<ResolverName, (typeof RESOLVER_NAMES)[number]>;

@@ -71,11 +71,32 @@ export interface Stamp {
   updatedByName: string | null;
 }
 
-export type RegionCell = CellFields & Stamp;
+/**
+ * The details of a cell: what a reader sees on demand (popover, form, export), never in the overviews
+ * themselves. They are stored apart from what the overviews draw (decision 0017), so that a view of 290
+ * participants reads and sends only statuses, plans and flags.
+ */
+export const CELL_DETAIL_FIELDS = ['note', 'link', 'regionalContact', 'nationalContact'] as const;
+export type CellDetailField = (typeof CELL_DETAIL_FIELDS)[number];
+export type CellDetails = Pick<CellFields, CellDetailField>;
+/** The fields of a cell that the overviews draw. */
+export type CellPlan = Omit<CellFields, CellDetailField>;
 
-export interface NeedRegionProgress extends Stamp {
+/**
+ * A cell as the overviews see it. Who changed it is in the history; when is kept here (day precision, as
+ * the domain asks for "updated"), because staleness is drawn in every view.
+ */
+export interface RegionCell extends CellPlan {
+  updatedAt: IsoDateTime | null;
+  /** True when a note, link or contact is set: the details say more than the view shows. */
+  hasDetails: boolean;
+}
+
+export interface NeedRegionProgress {
   progress: NeedProgress;
-  note: string;
+  updatedAt: IsoDateTime | null;
+  /** True when the participant wrote a note for this need (the note itself is a detail). */
+  hasNote: boolean;
 }
 
 export interface TechnicalNeed {
@@ -87,6 +108,13 @@ export interface TechnicalNeed {
   link: string | null;
   /** By participant code; a missing entry means not started. */
   progress: Record<string, NeedRegionProgress>;
+}
+
+/** Everything about one initiative × participant that is read on demand: the cell's details and each need's note. */
+export interface ParticipantDetails {
+  cell: CellDetails;
+  /** By need id; a missing entry means no note. */
+  needNotes: Record<string, string>;
 }
 
 export interface Milestone {
@@ -115,8 +143,9 @@ export interface InitiativeFields {
 export type InitiativeField = keyof InitiativeFields;
 
 /**
- * The aggregate: one stored record per initiative, holding its cells, needs and milestones, so that a
- * whole programme is one paged index query.
+ * What the overviews draw of one initiative: its fields, milestones, needs and, per participant, the cell's
+ * plan and each need's progress. One stored record per initiative, so that a whole programme is one paged
+ * index query; the participants' details (ParticipantDetails) are stored apart (decision 0017).
  */
 export interface Initiative extends InitiativeFields, Stamp {
   id: string;
@@ -156,6 +185,17 @@ export interface HistoryEntry {
   changes: HistoryChange[];
 }
 
+/**
+ * An initiative with every participant's details inline: how the demo data, the benchmarks and imports
+ * describe one. Storage splits it into what the views draw and the details (domain/details.ts).
+ */
+export interface InitiativeWithDetails extends Omit<Initiative, 'cells' | 'needs'> {
+  cells: Record<string, CellFields & { updatedAt: IsoDateTime | null }>;
+  needs: Array<
+    Omit<TechnicalNeed, 'progress'> & { progress: Record<string, { progress: NeedProgress; note: string; updatedAt: IsoDateTime | null }> }
+  >;
+}
+
 export const DEFAULT_CELL: Readonly<CellFields> = Object.freeze({
   status: 'not-started',
   note: '',
@@ -184,3 +224,78 @@ export const INITIATIVE_FIELDS: InitiativeField[] = [
   'nationalBroadStart',
   'nationalBroadEnd',
 ];
+
+export const DEFAULT_CELL_DETAILS: Readonly<CellDetails> = Object.freeze({ note: '', link: null, regionalContact: '', nationalContact: '' });
+export const EMPTY_PARTICIPANT_DETAILS: Readonly<ParticipantDetails> = Object.freeze({ cell: DEFAULT_CELL_DETAILS, needNotes: Object.freeze({}) });
+
+/** A cell nobody has touched: what a missing entry stands for. */
+export const DEFAULT_REGION_CELL: Readonly<RegionCell> = Object.freeze({
+  status: DEFAULT_CELL.status,
+  pilotStart: null,
+  pilotEnd: null,
+  broadStart: null,
+  broadEnd: null,
+  contactEstablished: false,
+  contactSince: null,
+  updatedAt: null,
+  hasDetails: false,
+});
+
+export const DEFAULT_NEED_PROGRESS: Readonly<NeedRegionProgress> = Object.freeze({
+  progress: 'not-started',
+  updatedAt: null,
+  hasNote: false,
+});
+
+export function hasAnyDetail(details: CellDetails): boolean {
+  return CELL_DETAIL_FIELDS.some((field) => details[field] !== DEFAULT_CELL_DETAILS[field]);
+}
+
+export function planOf(cell: CellPlan): CellPlan {
+  return {
+    status: cell.status,
+    pilotStart: cell.pilotStart,
+    pilotEnd: cell.pilotEnd,
+    broadStart: cell.broadStart,
+    broadEnd: cell.broadEnd,
+    contactEstablished: cell.contactEstablished,
+    contactSince: cell.contactSince,
+  };
+}
+
+export function detailsOf(cell: CellDetails): CellDetails {
+  return { note: cell.note, link: cell.link, regionalContact: cell.regionalContact, nationalContact: cell.nationalContact };
+}
+
+/**
+ * Splits an initiative described with every detail inline (demo data, benchmarks, imports) into what the
+ * overviews draw and the per-participant details that are stored apart (decision 0017). Only participants
+ * with at least one detail get an entry.
+ */
+export function splitDetails(full: InitiativeWithDetails): { initiative: Initiative; details: Map<string, ParticipantDetails> } {
+  const details = new Map<string, ParticipantDetails>();
+  const entry = (code: string) => {
+    let d = details.get(code);
+    if (!d) {
+      d = { cell: { ...DEFAULT_CELL_DETAILS }, needNotes: {} };
+      details.set(code, d);
+    }
+    return d;
+  };
+  const cells: Initiative['cells'] = {};
+  for (const [code, cell] of Object.entries(full.cells)) {
+    const cellDetails = detailsOf(cell);
+    const hasDetails = hasAnyDetail(cellDetails);
+    if (hasDetails) entry(code).cell = cellDetails;
+    cells[code] = { ...planOf(cell), updatedAt: cell.updatedAt, hasDetails };
+  }
+  const needs = full.needs.map((need) => {
+    const progress: TechnicalNeed['progress'] = {};
+    for (const [code, p] of Object.entries(need.progress)) {
+      if (p.note !== '') entry(code).needNotes[need.id] = p.note;
+      progress[code] = { progress: p.progress, updatedAt: p.updatedAt, hasNote: p.note !== '' };
+    }
+    return { ...need, progress };
+  });
+  return { initiative: { ...full, cells, needs }, details };
+}

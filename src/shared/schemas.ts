@@ -28,6 +28,13 @@ export const LIMITS = {
   historyPage: 50,
   reorder: 500,
   participants: 400,
+  /**
+   * Per initiative, so that its record (what the views draw) stays under Forge's 240 KiB with every text
+   * at its maximum (decision 0017; test/storage/record-bounds.test.ts proves it).
+   */
+  needsPerInitiative: 12,
+  milestonesPerInitiative: 30,
+  needDescription: 1000,
 } as const;
 
 /** 'YYYY-MM' with a real month. */
@@ -46,7 +53,9 @@ export const isoDate = z
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
     },
     { message: 'Not a real date' },
-  );
+  )
+  // The same years as months: storage keeps days from 2000 on (decision 0017).
+  .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, { message: 'Year must be 2000–2100' });
 
 /** http: or https: only: javascript:, data: and friends never reach a page. */
 export const webLink = z
@@ -154,6 +163,13 @@ export const getHistorySchema = z.strictObject({
   limit: z.number().int().min(1).max(LIMITS.historyPage).optional(),
 });
 export type GetHistoryInput = z.infer<typeof getHistorySchema>;
+
+export const getDetailsSchema = z.strictObject({
+  initiativeId: id.optional(),
+  regionCode: regionCode.optional(),
+  cursor: z.string().max(2000).optional(),
+});
+export type GetDetailsInput = z.infer<typeof getDetailsSchema>;
 
 export const needProgressSchema = z.enum(NEED_PROGRESS);
 

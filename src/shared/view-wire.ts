@@ -21,7 +21,7 @@ import type {
   ViewResponse,
   WireForms,
 } from './contract';
-import { DEFAULT_CELL } from './model';
+import { DEFAULT_REGION_CELL } from './model';
 
 /** One array per field, each with one value per region; an absent field means every value is its default. */
 export type Columns<T> = { [K in keyof T]?: Array<T[K]> };
@@ -38,25 +38,21 @@ type RoadmapRegion = RoadmapItem['regions'][number];
 
 /** The value each field has when it says nothing: what an absent column stands for. */
 export const CELL_VIEW_DEFAULTS: Readonly<NoRegion<CellView>> = Object.freeze({
-  ...DEFAULT_CELL,
-  updatedAt: null,
-  updatedBy: null,
-  updatedByName: null,
+  ...DEFAULT_REGION_CELL,
   stale: false,
   warnings: [],
   openRequiredNeeds: 0,
 });
 export const NEED_PROGRESS_DEFAULTS: Readonly<NoRegion<NeedProgressView>> = Object.freeze({
   progress: 'not-started',
-  note: '',
+  hasNote: false,
   updatedAt: null,
   stale: false,
 });
 export const CONTACT_DEFAULTS: Readonly<NoRegion<ContactView>> = Object.freeze({
   established: false,
   since: null,
-  regionalContact: '',
-  nationalContact: '',
+  hasDetails: false,
 });
 export const ROADMAP_REGION_DEFAULTS: Readonly<NoRegion<RoadmapRegion>> = Object.freeze({
   pilotStart: null,

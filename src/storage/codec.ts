@@ -1,21 +1,23 @@
 /**
- * Stored shapes of the domain records, and the compact encoding of the initiative aggregate.
- *
- * An initiative holds one cell per participant and one progress entry per participant and need. Most of them
- * are untouched defaults, and with 290 municipalities the verbose form would approach the 240 KiB value limit
- * and cost many read units per view. So cells and progress entries store only the fields that differ from
- * the defaults, under short keys, and entries that are entirely default are left out.
+ * Stored shapes of the domain records: programmes, initiatives (what the overviews draw, compactly encoded),
+ * participant details (stored apart, read on demand) and history entries. Decision 0017.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
-  DEFAULT_CELL,
+  CELL_DETAIL_FIELDS,
+  DEFAULT_CELL_DETAILS,
+  DEFAULT_NEED_PROGRESS,
+  DEFAULT_REGION_CELL,
+  type CellDetails,
   type HistoryEntry,
   type Initiative,
   type NeedRegionProgress,
+  type ParticipantDetails,
   type Programme,
   type RegionCell,
-  type Stamp,
   type TechnicalNeed,
 } from '../shared/model';
+import { NEED_PROGRESS, ROLLOUT_STATUSES } from '../shared/vocabulary';
 
 // ------------------------------------------------------------------ programme
 
@@ -39,106 +41,214 @@ export function decodeProgramme(id: string, record: ProgrammeRecord): Programme 
 
 // ------------------------------------------------------------------ initiative
 
-const NO_STAMP: Stamp = { updatedAt: null, updatedBy: null, updatedByName: null };
-const STAMP_KEYS = { updatedAt: 'ua', updatedBy: 'ub', updatedByName: 'un' } as const;
+/**
+ * The initiative record holds what the overviews draw (decision 0017). A programme of 290 participants has
+ * 14,500 cells and, with three needs each, 43,500 progress entries, all read on every cold view. So the
+ * per-participant part is stored as fixed-width columns (one character for a status, two for a month, three
+ * for a day), and the whole record is deflated when that makes it smaller. Both forms are decoded, so
+ * records written either way stay readable.
+ */
+const STATUS_CODES = 'nplrxd';
+const PROGRESS_CODES = 'nidx';
+const NO_MONTH = '--';
+const NO_DAY = '---';
+const CELL_WIDTH = 1 + 4 * 2 + 1 + 3 + 3 + 1;
+const PROGRESS_WIDTH = 1 + 3 + 1;
+const EPOCH_YEAR = 2000;
+const DAY_MS = 86_400_000;
+const EPOCH_DAY = Date.UTC(EPOCH_YEAR, 0, 1) / DAY_MS;
 
-const CELL_DEFAULTS: RegionCell = { ...DEFAULT_CELL, ...NO_STAMP };
-export const CELL_KEYS: Record<keyof RegionCell, string> = {
-  status: 's',
-  note: 'n',
-  link: 'l',
-  pilotStart: 'ps',
-  pilotEnd: 'pe',
-  broadStart: 'bs',
-  broadEnd: 'be',
-  contactEstablished: 'ce',
-  contactSince: 'cs',
-  regionalContact: 'rc',
-  nationalContact: 'nc',
-  ...STAMP_KEYS,
+function encodeMonth(month: string | null): string {
+  if (month === null) return NO_MONTH;
+  const index = (Number(month.slice(0, 4)) - EPOCH_YEAR) * 12 + Number(month.slice(5, 7)) - 1;
+  return index.toString(36).padStart(2, '0');
+}
+
+function decodeMonth(text: string): string | null {
+  if (text === NO_MONTH) return null;
+  const index = parseInt(text, 36);
+  return `${EPOCH_YEAR + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Days since 2000-01-01 (UTC): 'updated' has day precision, as the domain asks, and so does 'contact since'. */
+function encodeDay(iso: string | null): string {
+  if (iso === null) return NO_DAY;
+  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(t)) return NO_DAY;
+  return (Math.floor(t / DAY_MS) - EPOCH_DAY).toString(36).padStart(3, '0');
+}
+
+function decodeDay(text: string): number | null {
+  return text === NO_DAY ? null : (parseInt(text, 36) + EPOCH_DAY) * DAY_MS;
+}
+
+const decodeDate = (text: string) => {
+  const t = decodeDay(text);
+  return t === null ? null : new Date(t).toISOString().slice(0, 10);
+};
+const decodeInstant = (text: string) => {
+  const t = decodeDay(text);
+  return t === null ? null : new Date(t).toISOString();
 };
 
-const PROGRESS_DEFAULTS: NeedRegionProgress = { progress: 'not-started', note: '', ...NO_STAMP };
-export const PROGRESS_KEYS: Record<keyof NeedRegionProgress, string> = { progress: 'p', note: 'n', ...STAMP_KEYS };
-
-type Packed = Record<string, unknown>;
-
-function pack<T extends object>(value: T, defaults: T, keys: Record<keyof T, string>): Packed {
-  const packed: Packed = {};
-  for (const field of Object.keys(keys) as Array<keyof T>) {
-    if (value[field] !== undefined && value[field] !== defaults[field]) packed[keys[field]] = value[field];
-  }
-  return packed;
+function encodeCell(cell: RegionCell): string {
+  return (
+    STATUS_CODES[ROLLOUT_STATUSES.indexOf(cell.status)] +
+    encodeMonth(cell.pilotStart) +
+    encodeMonth(cell.pilotEnd) +
+    encodeMonth(cell.broadStart) +
+    encodeMonth(cell.broadEnd) +
+    (cell.contactEstablished ? '1' : '0') +
+    encodeDay(cell.contactSince) +
+    encodeDay(cell.updatedAt) +
+    (cell.hasDetails ? '1' : '0')
+  );
 }
 
-function unpack<T extends object>(packed: Packed, defaults: T, keys: Record<keyof T, string>): T {
-  const value = { ...defaults };
-  for (const field of Object.keys(keys) as Array<keyof T>) {
-    if (keys[field] in packed) value[field] = packed[keys[field]] as T[keyof T];
-  }
-  return value;
+function decodeCell(text: string, at: number): RegionCell {
+  const field = (offset: number, width: number) => text.slice(at + offset, at + offset + width);
+  return {
+    status: ROLLOUT_STATUSES[STATUS_CODES.indexOf(field(0, 1))],
+    pilotStart: decodeMonth(field(1, 2)),
+    pilotEnd: decodeMonth(field(3, 2)),
+    broadStart: decodeMonth(field(5, 2)),
+    broadEnd: decodeMonth(field(7, 2)),
+    contactEstablished: field(9, 1) === '1',
+    contactSince: decodeDate(field(10, 3)),
+    updatedAt: decodeInstant(field(13, 3)),
+    hasDetails: field(16, 1) === '1',
+  };
 }
 
-function packMap<T extends object>(map: Record<string, T>, defaults: T, keys: Record<keyof T, string>): Record<string, Packed> {
-  const packed: Record<string, Packed> = {};
-  for (const [code, value] of Object.entries(map)) {
-    const entry = pack(value, defaults, keys);
-    if (Object.keys(entry).length > 0) packed[code] = entry;
-  }
-  return packed;
+function encodeProgress(entry: NeedRegionProgress): string {
+  return PROGRESS_CODES[NEED_PROGRESS.indexOf(entry.progress)] + encodeDay(entry.updatedAt) + (entry.hasNote ? '1' : '0');
 }
 
-function unpackMap<T extends object>(packed: Record<string, Packed> | undefined, defaults: T, keys: Record<keyof T, string>): Record<string, T> {
-  return Object.fromEntries(Object.entries(packed ?? {}).map(([code, entry]) => [code, unpack(entry, defaults, keys)]));
+function decodeProgress(text: string, at: number): NeedRegionProgress {
+  return {
+    progress: NEED_PROGRESS[PROGRESS_CODES.indexOf(text[at])],
+    updatedAt: decodeInstant(text.slice(at + 1, at + 4)),
+    hasNote: text[at + 4] === '1',
+  };
 }
 
-type PackedNeed = Omit<TechnicalNeed, 'progress'> & { progress: Record<string, Packed> };
-type InitiativeData = Omit<Initiative, 'id' | 'programmeId' | 'order' | 'version' | 'cells' | 'needs'> & {
-  cells: Record<string, Packed>;
-  needs: PackedNeed[];
-};
+type StoredNeed = Omit<TechnicalNeed, 'progress'> & { p: string };
+interface InitiativeData extends Omit<Initiative, 'id' | 'programmeId' | 'order' | 'version' | 'cells' | 'needs'> {
+  /** The participants that have a cell or a progress entry, in the order of the columns. */
+  codes: string[];
+  /** CELL_WIDTH characters per code. */
+  cells: string;
+  needs: StoredNeed[];
+}
 export interface InitiativeRecord {
   programmeId: string;
   order: number;
   version: number;
-  data: InitiativeData;
+  /** InitiativeData, deflated and base64-encoded when that is smaller. */
+  data: InitiativeData | string;
 }
+
+const DEFAULT_CELL_TEXT = encodeCell(DEFAULT_REGION_CELL);
+const DEFAULT_PROGRESS_TEXT = encodeProgress(DEFAULT_NEED_PROGRESS);
 
 export function encodeInitiative(initiative: Initiative): InitiativeRecord {
   const { id: _id, programmeId, order, version, cells, needs, ...rest } = initiative;
-  return {
-    programmeId,
-    order,
-    version,
-    data: {
-      ...rest,
-      cells: packMap(cells, CELL_DEFAULTS, CELL_KEYS),
-      needs: needs.map((need) => ({ ...need, progress: packMap(need.progress, PROGRESS_DEFAULTS, PROGRESS_KEYS) })),
-    },
+  const codeSet = new Set(Object.keys(cells));
+  for (const need of needs) for (const code of Object.keys(need.progress)) codeSet.add(code);
+  const codes = [...codeSet];
+  const data: InitiativeData = {
+    ...rest,
+    codes,
+    cells: codes.map((code) => (cells[code] ? encodeCell(cells[code]) : DEFAULT_CELL_TEXT)).join(''),
+    needs: needs.map(({ progress, ...need }) => ({
+      ...need,
+      p: codes.map((code) => (progress[code] ? encodeProgress(progress[code]) : DEFAULT_PROGRESS_TEXT)).join(''),
+    })),
   };
+  return { programmeId, order, version, data: compact(data) };
 }
 
 export function decodeInitiative(id: string, record: InitiativeRecord): Initiative {
-  const { cells, needs, ...rest } = record.data;
+  const { codes, cells: cellText, needs, ...rest } = expand<InitiativeData>(record.data);
+  const cells: Initiative['cells'] = {};
+  codes.forEach((code, i) => {
+    if (cellText.startsWith(DEFAULT_CELL_TEXT, i * CELL_WIDTH)) return;
+    cells[code] = decodeCell(cellText, i * CELL_WIDTH);
+  });
   return {
     ...rest,
     id,
     programmeId: record.programmeId,
     order: record.order,
     version: record.version,
-    cells: unpackMap(cells, CELL_DEFAULTS, CELL_KEYS),
-    needs: (needs ?? []).map((need) => ({ ...need, progress: unpackMap(need.progress, PROGRESS_DEFAULTS, PROGRESS_KEYS) })),
+    cells,
+    needs: needs.map(({ p, ...need }) => {
+      const progress: TechnicalNeed['progress'] = {};
+      codes.forEach((code, i) => {
+        if (p.startsWith(DEFAULT_PROGRESS_TEXT, i * PROGRESS_WIDTH)) return;
+        progress[code] = decodeProgress(p, i * PROGRESS_WIDTH);
+      });
+      return { ...need, progress };
+    }),
   };
+}
+
+/** Deflated JSON in base64 when that is shorter than the JSON itself; the value as it is otherwise. */
+function compact<T extends object>(value: T): T | string {
+  const json = JSON.stringify(value);
+  const packed = deflateRawSync(json).toString('base64');
+  return packed.length < Buffer.byteLength(json, 'utf8') ? packed : value;
+}
+
+export function expand<T>(stored: T | string): T {
+  return typeof stored === 'string' ? (JSON.parse(inflateRawSync(Buffer.from(stored, 'base64')).toString('utf8')) as T) : stored;
+}
+
+// ------------------------------------------------------------------ participant details
+
+/** One record per initiative × participant that has any detail; absent means no details. */
+export interface DetailRecord {
+  programmeId: string;
+  initiativeId: string;
+  code: string;
+  data: { c?: Partial<CellDetails>; nn?: Record<string, string> };
+}
+
+export function detailKey(initiativeId: string, code: string): string {
+  return `${initiativeId}:${code}`;
+}
+
+/** Null when there is nothing to store: then the record is deleted. */
+export function encodeDetails(programmeId: string, initiativeId: string, code: string, details: ParticipantDetails): DetailRecord | null {
+  const c: Partial<CellDetails> = {};
+  for (const field of CELL_DETAIL_FIELDS) {
+    if (details.cell[field] !== DEFAULT_CELL_DETAILS[field]) (c as Record<string, unknown>)[field] = details.cell[field];
+  }
+  const nn = Object.fromEntries(Object.entries(details.needNotes).filter(([, note]) => note !== ''));
+  const hasCell = Object.keys(c).length > 0;
+  const hasNotes = Object.keys(nn).length > 0;
+  if (!hasCell && !hasNotes) return null;
+  return { programmeId, initiativeId, code, data: { ...(hasCell ? { c } : {}), ...(hasNotes ? { nn } : {}) } };
+}
+
+export function decodeDetails(record: DetailRecord | undefined | null): ParticipantDetails {
+  if (!record) return { cell: { ...DEFAULT_CELL_DETAILS }, needNotes: {} };
+  return { cell: { ...DEFAULT_CELL_DETAILS, ...record.data.c }, needNotes: { ...record.data.nn } };
 }
 
 // ------------------------------------------------------------------ history
 
 type HistoryData = Omit<HistoryEntry, 'id' | 'programmeId' | 'initiativeId' | 'regionCode'>;
-/** initiativeId and regionCode are left out when null, so the entry is simply not in those index partitions. */
+/**
+ * initiativeId and regionCode are left out when null, so the entry is simply not in those index partitions.
+ * `cell` (initiative:region) partitions the entries of one cell, so "who changed this cell last" is one
+ * small indexed read instead of a scan of the initiative's history.
+ */
 export interface HistoryRecord {
   programmeId: string;
   initiativeId?: string;
   regionCode?: string;
+  cell?: string;
   at: number;
   data: HistoryData;
 }
@@ -149,6 +259,7 @@ export function encodeHistory(entry: HistoryEntry): HistoryRecord {
     programmeId,
     ...(initiativeId !== null ? { initiativeId } : {}),
     ...(regionCode !== null ? { regionCode } : {}),
+    ...(initiativeId !== null && regionCode !== null ? { cell: detailKey(initiativeId, regionCode) } : {}),
     at: Date.parse(entry.at),
     data,
   };

@@ -9,8 +9,9 @@
 import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import type { HistoryEntry } from '../shared/model';
-import { decodeHistory, type HistoryRecord } from './codec';
+import { decodeHistory, detailKey, type HistoryRecord } from './codec';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
+import { withKvsRetry } from './kvs-retry';
 
 export interface HistoryQuery {
   programmeId: string;
@@ -42,14 +43,32 @@ function decodeCursor(raw: string | undefined): HistoryCursor {
   fail('VALIDATION', 'The history cursor is not valid', { issues: [{ path: 'cursor', message: 'Not a cursor from a previous page' }] });
 }
 
+/** The latest recorded change of one cell: one small read on the by-cell index. */
+export async function latestCellChange(initiativeId: string, regionCode: string): Promise<{ at: string; byName: string | null } | null> {
+  const row = await withKvsRetry('Reading the history', () => kvs
+    .entity<HistoryRecord>(ENTITY.history)
+    .query()
+    .index(INDEX.historyByCell, { partition: [detailKey(initiativeId, regionCode)] })
+    .sort(Sort.DESC)
+    .getOne());
+  if (!row) return null;
+  const entry = decodeHistory(row.key, row.value);
+  return { at: entry.at, byName: entry.byName };
+}
+
 export async function queryHistory(query: HistoryQuery): Promise<{ entries: HistoryEntry[]; cursor: string | null }> {
-  const filtered = query.regionCode !== undefined;
+  // One cell's history has its own index; only a region across the programme is a filtered query.
+  const oneCell = query.initiativeId !== undefined && query.regionCode !== undefined;
+  const filtered = query.regionCode !== undefined && !oneCell;
   const filters = new Filter<HistoryRecord>().and('programmeId', FilterConditions.equalTo(query.programmeId));
-  if (query.regionCode !== undefined) filters.and('regionCode', FilterConditions.equalTo(query.regionCode));
+  if (filtered) filters.and('regionCode', FilterConditions.equalTo(query.regionCode as string));
+  const history = () => kvs.entity<HistoryRecord>(ENTITY.history).query();
   const base = () =>
-    query.initiativeId !== undefined
-      ? kvs.entity<HistoryRecord>(ENTITY.history).query().index(INDEX.historyByInitiative, { partition: [query.initiativeId] })
-      : kvs.entity<HistoryRecord>(ENTITY.history).query().index(INDEX.historyByProgramme, { partition: [query.programmeId] });
+    oneCell
+      ? history().index(INDEX.historyByCell, { partition: [detailKey(query.initiativeId as string, query.regionCode as string)] })
+      : query.initiativeId !== undefined
+        ? history().index(INDEX.historyByInitiative, { partition: [query.initiativeId] })
+        : history().index(INDEX.historyByProgramme, { partition: [query.programmeId] });
 
   const entries: HistoryEntry[] = [];
   let { c: pageCursor, s: skip } = decodeCursor(query.cursor);
@@ -58,7 +77,7 @@ export async function queryHistory(query: HistoryQuery): Promise<{ entries: Hist
     const pageSize = filtered ? KVS_LIMITS.pageSize : Math.min(KVS_LIMITS.pageSize, skip + wanted);
     let builder = base().filters(filters).sort(Sort.DESC).limit(pageSize);
     if (pageCursor) builder = builder.cursor(pageCursor);
-    const page = await builder.getMany();
+    const page = await withKvsRetry('Reading the history', () => builder.getMany());
     const fresh = page.results.slice(skip).map((row) => decodeHistory(row.key, row.value));
     if (fresh.length > wanted) {
       entries.push(...fresh.slice(0, wanted));

@@ -10,6 +10,7 @@ export {
 } from './programmes';
 export {
   getInitiative,
+  initiativeRows,
   insertInitiative,
   listInitiatives,
   MAX_WRITE_ATTEMPTS,
@@ -19,7 +20,7 @@ export {
   type InitiativeWrite,
   type ProgrammeInitiativesMutation,
 } from './initiatives';
-export { queryHistory, type HistoryQuery } from './history';
+export { latestCellChange, queryHistory, type HistoryQuery } from './history';
 export {
   readDefaultProgrammeSnapshot,
   readProgrammeSnapshot,
@@ -27,3 +28,5 @@ export {
   type ProgrammeSnapshot,
 } from './snapshot-cache';
 export { seedProgramme } from './seed';
+export { queryDetailsPage, readDetails, readDetailsByKey, type DetailsMap, type DetailsPageEntry } from './details';
+export { detailKey } from './codec';

@@ -1,19 +1,24 @@
 /**
- * Initiative records: the aggregate of one initiative with its cells, needs and milestones.
+ * Initiative records (what the overviews draw) and, with them, the participants' detail records.
  *
- * Every change is a read-modify-write of the record(s), conditioned on the version that was read, in one
- * transaction with the history entries and a new revision. If someone else wrote in between, the condition
- * fails, and the change is re-applied to the fresh record: the edit functions work on fields, so edits of
- * different fields both land, and an edit made from a stale value of the same field becomes a CONFLICT.
+ * Every change is a read-modify-write of the record(s), conditioned on the version of the initiative that
+ * was read, in one transaction with the changed detail records, the history entries and a new revision.
+ * Every change to a participant's details also changes the initiative record (its updated date and
+ * has-details flag), so the initiative's version guards the details too. If someone else wrote in between,
+ * the condition fails, and the change is re-applied to fresh records: the edit functions work on fields,
+ * so edits of different fields both land, and an edit made from a stale value of the same field becomes a
+ * CONFLICT.
  */
 import { kvs, Sort } from '@forge/kvs';
 import { fail } from '../shared/errors';
-import type { HistoryEntry, Initiative } from '../shared/model';
-import { decodeInitiative, encodeHistory, encodeInitiative, type InitiativeRecord } from './codec';
+import { splitDetails, type HistoryEntry, type Initiative, type InitiativeWithDetails } from '../shared/model';
+import { decodeInitiative, detailKey, encodeDetails, encodeHistory, encodeInitiative, type InitiativeRecord } from './codec';
+import { readDetails, type DetailsMap } from './details';
 import { queryAll } from './paging';
 import { readRevision } from './revision';
 import { ENTITY, INDEX } from './schema';
 import { isConditionFailure, WriteSet } from './write-set';
+import { withKvsRetry } from './kvs-retry';
 
 /** How often a change is re-applied after losing a race before the caller is asked to try again. */
 export const MAX_WRITE_ATTEMPTS = 5;
@@ -21,7 +26,7 @@ export const MAX_WRITE_ATTEMPTS = 5;
 const initiatives = () => kvs.entity<InitiativeRecord>(ENTITY.initiative);
 
 export async function getInitiative(id: string): Promise<Initiative | null> {
-  const record = await initiatives().get(id);
+  const record = await withKvsRetry('Reading the initiative', () => initiatives().get(id));
   return record ? decodeInitiative(id, record) : null;
 }
 
@@ -38,13 +43,33 @@ function addHistory(write: WriteSet, history: readonly HistoryEntry[]): WriteSet
   return write;
 }
 
+/** The detail records of an initiative described with its details inline (seeding). */
+export function initiativeRows(full: InitiativeWithDetails): Array<{ entityName: string; key: string; value: unknown }> {
+  const { initiative, details } = splitDetails(full);
+  const rows: Array<{ entityName: string; key: string; value: unknown }> = [
+    { entityName: ENTITY.initiative, key: initiative.id, value: encodeInitiative(initiative) },
+  ];
+  for (const [code, d] of details) {
+    const record = encodeDetails(initiative.programmeId, initiative.id, code, d);
+    if (record) rows.push({ entityName: ENTITY.detail, key: detailKey(initiative.id, code), value: record });
+  }
+  return rows;
+}
+
 /** Stores a new initiative with its history entries; returns the new revision. */
 export async function insertInitiative(initiative: Initiative, history: readonly HistoryEntry[]): Promise<string> {
   const write = new WriteSet('Creating the initiative').setEntity(ENTITY.initiative, initiative.id, encodeInitiative(initiative));
   return addHistory(write, history).commit();
 }
 
-export type InitiativeMutation = (current: Initiative) => { next: Initiative; history: HistoryEntry[] };
+/**
+ * A pure change of one initiative. `details` holds the details of the participants asked for with
+ * `detailsFor`; the change returns the details it changed (whole, per participant), if any.
+ */
+export type InitiativeMutation = (
+  current: Initiative,
+  details: DetailsMap,
+) => { next: Initiative; history: HistoryEntry[]; details?: DetailsMap };
 
 export interface InitiativeWrite {
   initiative: Initiative;
@@ -74,15 +99,15 @@ async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
 export async function updateInitiativeWith(
   id: string,
   mutate: InitiativeMutation,
-  scope: { programmeId?: string } = {},
-): Promise<InitiativeWrite> {
+  scope: { programmeId?: string; detailsFor?: readonly string[] } = {},
+): Promise<InitiativeWrite & { details: DetailsMap }> {
   return withRetries(async () => {
-    const current = await getInitiative(id);
+    const [current, loaded] = await Promise.all([getInitiative(id), readDetails(id, scope.detailsFor ?? [])]);
     if (!current || (scope.programmeId !== undefined && current.programmeId !== scope.programmeId)) {
       fail('NOT_FOUND', 'No such initiative in this programme');
     }
-    const { next, history } = mutate(current);
-    if (history.length === 0) return { initiative: current, revision: await readRevision(), changed: false };
+    const { next, history, details } = mutate(current, loaded);
+    if (history.length === 0) return { initiative: current, details: loaded, revision: await readRevision(), changed: false };
     const stored: Initiative = { ...next, id: current.id, programmeId: current.programmeId, version: current.version + 1 };
     const write = new WriteSet('Saving the initiative').setEntity(
       ENTITY.initiative,
@@ -90,8 +115,14 @@ export async function updateInitiativeWith(
       encodeInitiative(stored),
       current.version,
     );
+    for (const [code, changed] of details ?? []) {
+      if (!loaded.has(code)) throw new Error(`Details of ${code} were changed without being read`);
+      const record = encodeDetails(stored.programmeId, stored.id, code, changed);
+      if (record) write.setEntity(ENTITY.detail, detailKey(stored.id, code), record);
+      else write.deleteEntity(ENTITY.detail, detailKey(stored.id, code));
+    }
     const revision = await addHistory(write, history).commit();
-    return { initiative: stored, revision, changed: true };
+    return { initiative: stored, details: new Map([...loaded, ...(details ?? [])]), revision, changed: true };
   });
 }
 

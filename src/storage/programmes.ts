@@ -5,11 +5,12 @@ import { decodeProgramme, encodeHistory, encodeProgramme, type ProgrammeRecord }
 import { queryAll } from './paging';
 import { ENTITY, INDEX } from './schema';
 import { WriteSet } from './write-set';
+import { withKvsRetry } from './kvs-retry';
 
 const programmes = () => kvs.entity<ProgrammeRecord>(ENTITY.programme);
 
 export async function getProgramme(id: string): Promise<Programme | null> {
-  const record = await programmes().get(id);
+  const record = await withKvsRetry('Reading the programme', () => programmes().get(id));
   return record ? decodeProgramme(id, record) : null;
 }
 
@@ -25,7 +26,7 @@ export async function listPublishedProgrammes(): Promise<Programme[]> {
 
 /** A space may hold several programmes; a macro without a configured one shows the oldest. */
 export async function findDefaultProgrammeForSpace(spaceKey: string): Promise<Programme | null> {
-  const first = await programmes().query().index(INDEX.programmesBySpace, { partition: [spaceKey] }).sort(Sort.ASC).getOne();
+  const first = await withKvsRetry('Reading the space', () => programmes().query().index(INDEX.programmesBySpace, { partition: [spaceKey] }).sort(Sort.ASC).getOne());
   return first ? decodeProgramme(first.key, first.value) : null;
 }
 

@@ -11,6 +11,7 @@
 export const ENTITY = {
   programme: 'programme',
   initiative: 'initiative',
+  detail: 'detail',
   history: 'history',
 } as const;
 
@@ -20,6 +21,9 @@ export const INDEX = {
   initiativesByProgramme: 'by-programme',
   historyByProgramme: 'by-programme',
   historyByInitiative: 'by-initiative',
+  historyByCell: 'by-cell',
+  detailsByInitiative: 'by-initiative',
+  detailsByProgramme: 'by-programme',
 } as const;
 
 /** Installation-wide token that changes on every write; the read cache compares it. */
@@ -30,6 +34,8 @@ export const KVS_LIMITS = {
   pageSize: 100,
   transactionOperations: 25,
   valueBytes: 240 * 1024,
+  /** Keys per batch get. */
+  batchKeys: 25,
   transactionBytes: 4 * 1024 * 1024,
 } as const;
 
@@ -66,17 +72,32 @@ export const ENTITY_DECLARATIONS: EntityDeclaration[] = [
     indexes: [{ name: INDEX.initiativesByProgramme, partition: ['programmeId'], range: ['order'] }],
   },
   {
+    name: ENTITY.detail,
+    attributes: {
+      programmeId: { type: 'string' },
+      initiativeId: { type: 'string' },
+      code: { type: 'string' },
+      data: { type: 'any' },
+    },
+    indexes: [
+      { name: INDEX.detailsByInitiative, partition: ['initiativeId'], range: ['code'] },
+      { name: INDEX.detailsByProgramme, partition: ['programmeId'], range: ['initiativeId'] },
+    ],
+  },
+  {
     name: ENTITY.history,
     attributes: {
       programmeId: { type: 'string' },
       initiativeId: { type: 'string' },
       regionCode: { type: 'string' },
+      cell: { type: 'string' },
       at: { type: 'float' },
       data: { type: 'any' },
     },
     indexes: [
       { name: INDEX.historyByProgramme, partition: ['programmeId'], range: ['at'] },
       { name: INDEX.historyByInitiative, partition: ['initiativeId'], range: ['at'] },
+      { name: INDEX.historyByCell, partition: ['cell'], range: ['at'] },
     ],
   },
 ];

@@ -2,8 +2,9 @@
  * Bulk loading of a whole programme (the demo dataset and the benchmarks). Unlike an edit this is not one
  * atomic change, so it is written as a series of transactions that each stay within Forge's limits.
  */
-import type { HistoryEntry, Initiative, Programme } from '../shared/model';
-import { encodeHistory, encodeInitiative, encodeProgramme, jsonBytes } from './codec';
+import type { HistoryEntry, InitiativeWithDetails, Programme } from '../shared/model';
+import { encodeHistory, encodeProgramme, jsonBytes } from './codec';
+import { initiativeRows } from './initiatives';
 import { ENTITY, KVS_LIMITS } from './schema';
 import { WriteSet } from './write-set';
 
@@ -13,10 +14,10 @@ interface Row {
   value: unknown;
 }
 
-export async function seedProgramme(programme: Programme, initiatives: Initiative[], history: HistoryEntry[] = []): Promise<void> {
+export async function seedProgramme(programme: Programme, initiatives: InitiativeWithDetails[], history: HistoryEntry[] = []): Promise<void> {
   const rows: Row[] = [
     { entityName: ENTITY.programme, key: programme.id, value: encodeProgramme(programme) },
-    ...initiatives.map((i) => ({ entityName: ENTITY.initiative, key: i.id, value: encodeInitiative({ ...i, programmeId: programme.id }) })),
+    ...initiatives.flatMap((i) => initiativeRows({ ...i, programmeId: programme.id })),
     ...history.map((h) => ({ entityName: ENTITY.history, key: h.id, value: encodeHistory(h) })),
   ];
   // Each transaction also writes the revision key, so it holds one record fewer than the limit.

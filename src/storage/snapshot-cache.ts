@@ -4,7 +4,12 @@
  * fetches the tiny revision key; if it still matches, the cached snapshot is served, so a warm view costs one
  * small read. Any write anywhere changes the revision, so a cached snapshot is never served stale.
  *
- * Snapshots are shared between invocations: callers must treat them as read-only.
+ * Forge shares warm processes across installations (tenants), and every installation has its own storage, so
+ * the cache is partitioned by installation (`installContext`): one installation's data is never served to
+ * another, even when both happen to hold the same revision token. Only a few installations are kept.
+ *
+ * Snapshots hold only what the overviews draw (decision 0017); details are read on demand. Snapshots are
+ * shared between invocations: callers must treat them as read-only.
  */
 import type { Initiative, Programme } from '../shared/model';
 import { listInitiatives } from './initiatives';
@@ -17,48 +22,52 @@ export interface ProgrammeSnapshot {
   revision: string;
 }
 
-let cachedRevision: string | null = null;
-const snapshots = new Map<string, ProgrammeSnapshot | null>();
-const spaceDefaults = new Map<string, string | null>();
-
-/** Drops everything read under an older revision, so the cache never outgrows one revision's worth of data. */
-function cacheAt(revision: string): void {
-  if (cachedRevision === revision) return;
-  cachedRevision = revision;
-  snapshots.clear();
-  spaceDefaults.clear();
+interface InstallationCache {
+  revision: string;
+  snapshots: Map<string, ProgrammeSnapshot | null>;
+  spaceDefaults: Map<string, string | null>;
 }
 
-async function loadSnapshot(programmeId: string, revision: string): Promise<ProgrammeSnapshot | null> {
-  if (snapshots.has(programmeId)) return snapshots.get(programmeId)!;
+/** How many installations a warm process keeps; the least recently used is dropped first. */
+const MAX_INSTALLATIONS = 8;
+const caches = new Map<string, InstallationCache>();
+
+/** The installation's cache at `revision`: anything read under an older revision is dropped. */
+function cacheAt(installation: string, revision: string): InstallationCache {
+  let cache = caches.get(installation);
+  caches.delete(installation);
+  if (!cache || cache.revision !== revision) cache = { revision, snapshots: new Map(), spaceDefaults: new Map() };
+  caches.set(installation, cache);
+  while (caches.size > MAX_INSTALLATIONS) caches.delete(caches.keys().next().value as string);
+  return cache;
+}
+
+async function loadSnapshot(installation: string, cache: InstallationCache, programmeId: string): Promise<ProgrammeSnapshot | null> {
+  if (cache.snapshots.has(programmeId)) return cache.snapshots.get(programmeId)!;
   const [programme, initiatives] = await Promise.all([getProgramme(programmeId), listInitiatives(programmeId)]);
-  const snapshot = programme ? { programme, initiatives, revision } : null;
+  const snapshot = programme ? { programme, initiatives, revision: cache.revision } : null;
   // Cache only if no write happened meanwhile; otherwise the next read loads again.
-  if (cachedRevision === revision) snapshots.set(programmeId, snapshot);
+  if (caches.get(installation) === cache) cache.snapshots.set(programmeId, snapshot);
   return snapshot;
 }
 
-export async function readProgrammeSnapshot(programmeId: string): Promise<ProgrammeSnapshot | null> {
-  const revision = await readRevision();
-  cacheAt(revision);
-  return loadSnapshot(programmeId, revision);
+export async function readProgrammeSnapshot(installation: string, programmeId: string): Promise<ProgrammeSnapshot | null> {
+  const cache = cacheAt(installation, await readRevision());
+  return loadSnapshot(installation, cache, programmeId);
 }
 
 /** The snapshot of the space's default (oldest) programme, or null when the space has none. */
-export async function readDefaultProgrammeSnapshot(spaceKey: string): Promise<ProgrammeSnapshot | null> {
-  const revision = await readRevision();
-  cacheAt(revision);
-  let programmeId = spaceDefaults.get(spaceKey);
+export async function readDefaultProgrammeSnapshot(installation: string, spaceKey: string): Promise<ProgrammeSnapshot | null> {
+  const cache = cacheAt(installation, await readRevision());
+  let programmeId = cache.spaceDefaults.get(spaceKey);
   if (programmeId === undefined) {
     programmeId = (await findDefaultProgrammeForSpace(spaceKey))?.id ?? null;
-    if (cachedRevision === revision) spaceDefaults.set(spaceKey, programmeId);
+    if (caches.get(installation) === cache) cache.spaceDefaults.set(spaceKey, programmeId);
   }
-  return programmeId === null ? null : loadSnapshot(programmeId, revision);
+  return programmeId === null ? null : loadSnapshot(installation, cache, programmeId);
 }
 
 /** For tests and benchmarks: the next read is cold. */
 export function resetReadCache(): void {
-  cachedRevision = null;
-  snapshots.clear();
-  spaceDefaults.clear();
+  caches.clear();
 }

@@ -8,6 +8,7 @@ import { Filter, FilterConditions, ForgeKvsAPIError, kvs } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import { jsonBytes } from './codec';
 import { KVS_LIMITS, REVISION_KEY } from './schema';
+import { withKvsRetry } from './kvs-retry';
 
 interface Versioned {
   version: number;
@@ -15,6 +16,7 @@ interface Versioned {
 
 interface PendingSet {
   key: string;
+  /** Undefined: delete the record. */
   value: unknown;
   entityName?: string;
   /** Only written if the stored record still has this version (optimistic concurrency). */
@@ -40,6 +42,11 @@ export class WriteSet {
     return this;
   }
 
+  deleteEntity(entityName: string, key: string): this {
+    this.sets.push({ key, value: undefined, entityName });
+    return this;
+  }
+
   get size(): number {
     return this.sets.length;
   }
@@ -51,13 +58,15 @@ export class WriteSet {
     if (operations > KVS_LIMITS.transactionOperations) {
       fail('LIMIT', `${this.what}: needs ${operations} storage operations; one change can write at most ${KVS_LIMITS.transactionOperations}`);
     }
-    const bytes = this.sets.reduce((sum, s) => sum + jsonBytes(s.value), 0);
+    const bytes = this.sets.reduce((sum, s) => sum + (s.value === undefined ? 0 : jsonBytes(s.value)), 0);
     if (bytes > KVS_LIMITS.transactionBytes) {
       fail('LIMIT', `${this.what}: writes ${Math.ceil(bytes / 1024)} KiB at once; one change can write at most 4 MiB`);
     }
     const tx = kvs.transact();
     for (const s of this.sets) {
-      if (!s.entityName) {
+      if (s.value === undefined) {
+        tx.delete(s.key, s.entityName ? { entityName: s.entityName } : undefined);
+      } else if (!s.entityName) {
         tx.set(s.key, s.value);
       } else if (s.ifVersion === undefined) {
         tx.set(s.key, s.value, { entityName: s.entityName });
@@ -69,7 +78,7 @@ export class WriteSet {
       }
     }
     tx.set(REVISION_KEY, revision);
-    await tx.execute();
+    await withKvsRetry(this.what, () => tx.execute());
     return revision;
   }
 }

@@ -1,5 +1,9 @@
 import { buildDemoProgramme, DEMO_PROGRAMME_ID } from '../../dev/demo-data';
-import { CELL_FIELDS, type RegionCell } from '../../src/shared/model';
+import type { DetailsEntry, DetailsPage, RolloutStatusView } from '../../src/shared/contract';
+import { CELL_DETAIL_FIELDS, CELL_FIELDS, splitDetails } from '../../src/shared/model';
+import { decodeInitiative, encodeInitiative } from '../../src/storage/codec';
+import { seedProgramme } from '../../src/storage';
+import { createHarness, dataOf } from '../helpers/forge-harness';
 import { SWEDISH_REGIONS } from '../../src/shared/regions';
 import { cellFieldsSchema, initiativeFieldsSchema, isoDate, webLink, yearMonth } from '../../src/shared/schemas';
 import { INITIATIVE_FIELDS, NEED_CATEGORIES, NEED_PROGRESS, PHASES, ROLLOUT_STATUSES } from '../../src/shared';
@@ -58,14 +62,53 @@ describe('buildDemoProgramme', () => {
     }
   });
 
-  it('has cells that pass the shared cell schema, for known regions, with an editor stamp', () => {
+  it('has cells that pass the shared cell schema, for known regions, each with an editor in the history', () => {
     const codes = new Set(SWEDISH_REGIONS.map((r) => r.code));
-    for (const { code, cell } of cells) {
+    for (const { initiative, code, cell } of cells) {
       expect(codes.has(code)).toBe(true);
       const parsed = cellFieldsSchema.safeParse(pickFields(cell, CELL_FIELDS));
       expect(parsed.error?.issues ?? []).toEqual([]);
-      expect(cell.updatedByName).toEqual(expect.any(String));
       expect(Date.parse(cell.updatedAt!)).toBeLessThanOrEqual(NOW.getTime());
+      // Who changed a cell is in its history (what getDetails' lastChange reads), not in the cell.
+      expect(cell).not.toHaveProperty('updatedByName');
+      const entry = demo.history.find((h) => h.target === 'cell' && h.initiativeId === initiative.id && h.regionCode === code);
+      expect(entry).toMatchObject({ at: cell.updatedAt, by: expect.any(String), byName: expect.any(String) });
+    }
+  });
+
+  it('has details to read on demand: notes, links, contacts and need notes', () => {
+    const has = (field: (typeof CELL_DETAIL_FIELDS)[number]) => cells.filter((c) => c.cell[field] !== null && c.cell[field] !== '').length;
+    for (const field of CELL_DETAIL_FIELDS) expect(has(field)).toBeGreaterThan(0);
+    // Not every cell has details, so both kinds of cell show in the overviews.
+    expect(has('note')).toBeLessThan(cells.length);
+    const needNotes = demo.initiatives.flatMap((i) => i.needs.flatMap((n) => Object.values(n.progress).map((p) => p.note)));
+    expect(needNotes.some((note) => note !== '')).toBe(true);
+    expect(needNotes.some((note) => note === '')).toBe(true);
+  });
+
+  it('splits into records that draw the overviews without any detail, and the details apart', () => {
+    for (const full of demo.initiatives) {
+      const { initiative, details } = splitDetails(full);
+      for (const [code, cell] of Object.entries(full.cells)) {
+        expect(initiative.cells[code]).not.toHaveProperty('note');
+        expect(initiative.cells[code]).not.toHaveProperty('regionalContact');
+        const hasDetails = CELL_DETAIL_FIELDS.some((f) => cell[f] !== null && cell[f] !== '');
+        expect(initiative.cells[code]!.hasDetails).toBe(hasDetails);
+        if (hasDetails) expect(details.get(code)!.cell).toEqual(pickFields(cell, CELL_DETAIL_FIELDS));
+      }
+      for (const need of full.needs) {
+        for (const [code, p] of Object.entries(need.progress)) {
+          expect(initiative.needs.find((n) => n.id === need.id)!.progress[code]).toEqual({ progress: p.progress, updatedAt: p.updatedAt, hasNote: p.note !== '' });
+          expect(details.get(code)?.needNotes[need.id] ?? '').toBe(p.note);
+        }
+      }
+      // Neither what the views get nor what storage reads back for them holds any detail's text.
+      const drawn = JSON.stringify([initiative, decodeInitiative(initiative.id, encodeInitiative(initiative))]);
+      for (const d of details.values()) {
+        for (const text of [d.cell.note, d.cell.link, d.cell.regionalContact, ...Object.values(d.needNotes)]) {
+          if (text) expect(drawn).not.toContain(text);
+        }
+      }
     }
   });
 
@@ -78,7 +121,7 @@ describe('buildDemoProgramme', () => {
   });
 
   it('has plans that read as plans: month ranges in order, contact dates in the past', () => {
-    for (const { cell } of cells as Array<{ cell: RegionCell }>) {
+    for (const { cell } of cells) {
       if (cell.pilotStart && cell.pilotEnd) expect(cell.pilotStart <= cell.pilotEnd).toBe(true);
       if (cell.broadStart && cell.broadEnd) expect(cell.broadStart <= cell.broadEnd).toBe(true);
       if (cell.contactSince) expect(cell.contactSince <= NOW.toISOString().slice(0, 10)).toBe(true);
@@ -134,9 +177,48 @@ describe('buildDemoProgramme', () => {
     expect(new Set(demo.history.map((h) => h.id)).size).toBe(demo.history.length);
   });
 
-  it('keeps every initiative record well under the Forge KVS value limit', () => {
+  it('keeps every initiative record well under the Forge KVS value limit, even with the details inline', () => {
     for (const initiative of demo.initiatives) {
       expect(Buffer.byteLength(JSON.stringify(initiative))).toBeLessThan(240 * 1024);
+      expect(Buffer.byteLength(JSON.stringify(encodeInitiative(splitDetails(initiative).initiative)))).toBeLessThan(24 * 1024);
     }
+  });
+});
+
+describe('the demo programme, seeded', () => {
+  const demo = buildDemoProgramme(NOW);
+
+  it('serves its details through getDetails, each exactly once, and only flags in the view', async () => {
+    const h = createHarness();
+    await seedProgramme(demo.programme, demo.initiatives, demo.history);
+
+    const entries: DetailsEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: DetailsPage = dataOf(await h.invoke('demo-viewer', 'getDetails', cursor === null ? {} : { cursor }));
+      entries.push(...page.entries);
+      cursor = page.cursor;
+    } while (cursor !== null);
+    const expected = demo.initiatives.flatMap((full) =>
+      [...splitDetails(full).details].map(([code, d]) => ({ initiativeId: full.id, regionCode: code, cell: d.cell, needNotes: d.needNotes })),
+    );
+    const byKey = (list: DetailsEntry[]) => [...list].sort((a, b) => `${a.initiativeId}:${a.regionCode}`.localeCompare(`${b.initiativeId}:${b.regionCode}`));
+    expect(byKey(entries)).toEqual(byKey(expected));
+
+    const view = dataOf(await h.invoke('demo-viewer', 'getView', {}));
+    if (view.state !== 'ready') throw new Error('no view');
+    const withNote = demo.initiatives.flatMap((i) => Object.entries(i.cells).filter(([, c]) => c.note !== '').map(([code, c]) => ({ id: i.id, code, note: c.note })));
+    const text = JSON.stringify(view);
+    for (const { id, code, note } of withNote) {
+      expect(text).not.toContain(note);
+      const row = (view.view as RolloutStatusView).rows.find((r) => r.initiative.id === id);
+      // Archived initiatives are not in the view.
+      if (row) expect(row.cells.find((c) => c.regionCode === code)!.hasDetails).toBe(true);
+    }
+
+    // The seeded history says who changed a cell last.
+    const [{ initiativeId, regionCode }] = entries;
+    const one = dataOf(await h.invoke('demo-viewer', 'getDetails', { initiativeId, regionCode }));
+    expect(one.lastChange).toEqual({ at: expect.any(String), byName: expect.any(String) });
   });
 });

@@ -115,12 +115,12 @@ describe('InvokeRunner with a fixture app (what a resolver receives)', () => {
 
 describe('InvokeRunner with the real app handler', () => {
   const runner = new InvokeRunner();
+  const demo = buildDemoProgramme(new Date());
 
   beforeAll(async () => {
     const kvs = new LocalKvs({ entities: loadEntityDefinitions(path.join(__dirname, '../../manifest.yml')) });
     installForgeRuntime({ kvs, confluence: createConfluenceStub(), scopes: APP_SCOPES });
     resetReadCache();
-    const demo = buildDemoProgramme(new Date());
     await kvs.withoutRateLimits(() => seedProgramme(demo.programme, demo.initiatives, demo.history));
   });
 
@@ -153,5 +153,14 @@ describe('InvokeRunner with the real app handler', () => {
       user: DEMO_USERS.anonymous,
     })) as { ok: boolean; data: { state: string; macro: string; programme: { isExample: boolean } } };
     expect(res).toMatchObject({ ok: true, data: { state: 'ready', macro: 'roadmap', programme: { isExample: true } } });
+  });
+
+  it('serves the seeded demo notes through getDetails, not through getView', async () => {
+    const [initiativeId, cell] = demo.initiatives.flatMap((i) => Object.entries(i.cells).map(([code, c]) => [i.id, { code, note: c.note }] as const)).find(([, c]) => c.note !== '')!;
+    const call = (functionKey: string, payload: unknown) =>
+      runner.invokeFunction({ functionKey, payload, macroInstance: { pageId: '1001', localId: 'm', moduleKey: 'rollout-status' }, user: DEMO_USERS.anonymous });
+    const details = (await call('getDetails', { initiativeId, regionCode: cell.code })) as { ok: boolean; data: { entries: Array<{ cell: { note: string } }> } };
+    expect(details).toMatchObject({ ok: true, data: { entries: [{ cell: { note: cell.note } }] } });
+    expect(JSON.stringify(await call('getView', {}))).not.toContain(cell.note);
   });
 });

@@ -6,10 +6,10 @@ const codes = ['01', '03'];
 describe('openRequiredNeedsByRegion', () => {
   const init = initiative({
     needs: [
-      need({ id: 'a', title: 'HSA', required: true, progress: { '01': { progress: 'done', note: '', updatedAt: null, updatedBy: null, updatedByName: null } } }),
-      need({ id: 'b', title: 'SITHS', required: true, progress: { '01': { progress: 'not-applicable', note: '', updatedAt: null, updatedBy: null, updatedByName: null } } }),
+      need({ id: 'a', title: 'HSA', required: true, progress: { '01': { progress: 'done', hasNote: false, updatedAt: null } } }),
+      need({ id: 'b', title: 'SITHS', required: true, progress: { '01': { progress: 'not-applicable', hasNote: false, updatedAt: null } } }),
       need({ id: 'c', title: 'Brandvägg', required: false }),
-      need({ id: 'd', title: 'Sjunet', required: true, progress: { '03': { progress: 'in-progress', note: '', updatedAt: null, updatedBy: null, updatedByName: null } } }),
+      need({ id: 'd', title: 'Sjunet', required: true, progress: { '03': { progress: 'in-progress', hasNote: false, updatedAt: null } } }),
     ],
   });
   const open = openRequiredNeedsByRegion(init, codes);
@@ -20,7 +20,7 @@ describe('openRequiredNeedsByRegion', () => {
   });
 
   it('tells regions apart correctly however many required needs there are', () => {
-    const done = { progress: 'done' as const, note: '', updatedAt: null, updatedBy: null, updatedByName: null };
+    const done = { progress: 'done' as const, hasNote: false, updatedAt: null };
     // Region 01 has done everything but need 35, region 03 everything but need 36: positions past 30.
     const many = initiative({
       needs: Array.from({ length: 40 }, (_, i) =>

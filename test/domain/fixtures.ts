@@ -1,5 +1,5 @@
 /** Small builders for domain tests: a programme, initiatives, cells and needs with sensible defaults. */
-import { DEFAULT_CELL, type Initiative, type Programme, type RegionCell, type TechnicalNeed } from '../../src/shared/model';
+import { DEFAULT_REGION_CELL, type Initiative, type Programme, type RegionCell, type TechnicalNeed } from '../../src/shared/model';
 import { parseMacroConfig, type MacroConfig } from '../../src/shared/schemas';
 
 export const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -35,10 +35,8 @@ export function programme(overrides: Partial<Programme> = {}): Programme {
 
 export function cell(overrides: Partial<RegionCell> = {}): RegionCell {
   return {
-    ...DEFAULT_CELL,
+    ...DEFAULT_REGION_CELL,
     updatedAt: daysAgo(1),
-    updatedBy: 'acc-editor',
-    updatedByName: 'Eva Editor',
     ...overrides,
   };
 }

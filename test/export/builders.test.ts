@@ -1,10 +1,12 @@
 import { buildView, summariseProgramme } from '../../src/domain/build-view';
+import type { DetailsLookup } from '../../src/export/document-parts';
 import { viewToAdf } from '../../src/export/export-handler';
 import { rolloutStatusToAdf } from '../../src/export/rollout-status-adf';
 import { roadmapToAdf } from '../../src/export/roadmap-adf';
 import { supportPlanToAdf } from '../../src/export/support-plan-adf';
 import { technicalNeedsToAdf } from '../../src/export/technical-needs-adf';
 import type { RoadmapView, RolloutStatusView, SupportPlanView, TechnicalNeedsView } from '../../src/shared/contract';
+import type { ParticipantDetails } from '../../src/shared/model';
 import { MACRO_KEYS, type MacroKey } from '../../src/shared/vocabulary';
 import { NOW, cell, config, daysAgo, initiative, need, programme } from '../domain/fixtures';
 import { adfErrors, allNodes, allText, linkHrefs } from './adf-schema';
@@ -22,16 +24,40 @@ const init = initiative({
   nationalBroadStart: '2026-09',
   updatedAt: '2026-06-30T22:30:00.000Z',
   cells: {
-    '01': cell({ status: 'live', contactEstablished: true, link: 'https://confluence.example/rollout/01', updatedAt: '2026-06-30T22:30:00.000Z' }),
+    '01': cell({ status: 'live', contactEstablished: true, hasDetails: true, updatedAt: '2026-06-30T22:30:00.000Z' }),
     '03': cell({ status: 'pilot', contactEstablished: false, pilotStart: '2026-02', pilotEnd: '2026-06', updatedAt: daysAgo(400) }),
   },
-  needs: [need({ id: 'hsa', title: 'HSA-katalogen', required: true, link: 'https://www.inera.se/hsa' })],
+  needs: [
+    need({
+      id: 'hsa',
+      title: 'HSA-katalogen',
+      required: true,
+      link: 'https://www.inera.se/hsa',
+      progress: { '01': { progress: 'in-progress', hasNote: true, updatedAt: '2026-06-30T22:30:00.000Z' } },
+    }),
+  ],
   milestones: [{ id: 'plan', phase: 'planering', title: 'Införandeplan framtagen', done: true, dueMonth: '2026-01', doneOn: '2026-01-15' }],
 });
 
-function adfFor(macro: MacroKey, locale: 'sv' | 'en' = 'sv', layout?: 'initiatives-as-rows' | 'regions-as-rows', initiatives = [init], p = prog) {
+/** Stockholm's details, stored apart from what the view draws; the export gets them through ExportOptions.details. */
+const STOCKHOLM: ParticipantDetails = {
+  cell: { note: 'Infört i hela regionen', link: 'https://confluence.example/rollout/01', regionalContact: 'Införandeledare Stockholm', nationalContact: 'Inera kundansvarig' },
+  needNotes: { hsa: 'Beställt i mars' },
+};
+const DETAILS: Record<string, ParticipantDetails> = { 'fldv:01': STOCKHOLM };
+const details: DetailsLookup = (initiativeId, regionCode) => DETAILS[`${initiativeId}:${regionCode}`];
+
+function adfFor(
+  macro: MacroKey,
+  locale: 'sv' | 'en' = 'sv',
+  layout?: 'initiatives-as-rows' | 'regions-as-rows',
+  initiatives = [init],
+  p = prog,
+  /** null: an export without details. */
+  withDetails: DetailsLookup | null = details,
+) {
   const view = buildView({ macro, programme: p, initiatives, config: config(), now: NOW, audience: 'public' });
-  return viewToAdf(view, summariseProgramme(p, initiatives), locale, { timeZone: 'Europe/Stockholm', layout });
+  return viewToAdf(view, summariseProgramme(p, initiatives), locale, { timeZone: 'Europe/Stockholm', layout, details: withDetails ?? undefined });
 }
 
 const texts = (d: unknown) => allText(d).join('\n');
@@ -70,6 +96,14 @@ describe.each(MACRO_KEYS)('%s export', (macro) => {
     expect(nodes.some((n) => n.type === 'table')).toBe(true);
     expect(nodes.some((n) => n.type === 'tableHeader')).toBe(true);
   });
+
+  it('without details shows what the view draws only: no link, contact or note of a participant', () => {
+    const bare = adfFor(macro, 'sv', undefined, [init], prog, null);
+    expect(adfErrors(bare)).toEqual([]);
+    expect(linkHrefs(bare)).not.toContain(STOCKHOLM.cell.link);
+    const all = texts(bare);
+    for (const text of [STOCKHOLM.cell.regionalContact, STOCKHOLM.cell.nationalContact, STOCKHOLM.needNotes.hsa!]) expect(all).not.toContain(text);
+  });
 });
 
 describe('rollout-status export', () => {
@@ -104,7 +138,7 @@ describe('rollout-status export', () => {
     type T = { type: string; content: unknown[] };
     const listFor = (perspective: 'region' | 'initiative', extra: Record<string, string>) => {
       const view = buildView({ macro: 'rollout-status', programme: prog, initiatives: [init], config: config({ perspective, ...extra }), now: NOW, audience: 'public' });
-      return viewToAdf(view, summariseProgramme(prog, [init]), 'sv', { timeZone: 'Europe/Stockholm', perspective });
+      return viewToAdf(view, summariseProgramme(prog, [init]), 'sv', { timeZone: 'Europe/Stockholm', perspective, details });
     };
     const region = listFor('region', { regionCode: '03' });
     expect(adfErrors(region)).toEqual([]);
@@ -117,12 +151,16 @@ describe('rollout-status export', () => {
     expect(adfErrors(one)).toEqual([]);
     const oneTable = allNodes(one).find((n) => n.type === 'table') as unknown as T;
     expect(oneTable.content).toHaveLength(4);
-    expect(allText(oneTable.content[1] as never)).toEqual(['Region Stockholm', 'Infört', '1', 'Ja']);
+    // Stockholm's regional contact is a detail: it comes from the details, next to "contact established".
+    expect(allText(oneTable.content[1] as never)).toEqual(['Region Stockholm', 'Infört', '1', 'Ja (Införandeledare Stockholm)']);
+    expect(linkHrefs(one)).toContain(STOCKHOLM.cell.link);
     expect(texts(one)).toContain('Digitalt vårdmöte: Infört i 1 av 3.');
   });
 
-  it('links a cell’s status to the rollout detail', () => {
+  it('links a cell’s status to the rollout detail, which comes from the details', () => {
     expect(linkHrefs(adfFor('rollout-status'))).toContain('https://confluence.example/rollout/01');
+    expect(linkHrefs(adfFor('rollout-status', 'sv', 'regions-as-rows'))).toContain('https://confluence.example/rollout/01');
+    expect(linkHrefs(adfFor('rollout-status', 'sv', undefined, [init], prog, null))).not.toContain('https://confluence.example/rollout/01');
   });
 
   it('marks stale cells and explains the mark with the programme’s threshold', () => {
@@ -154,6 +192,17 @@ describe('technical-needs export', () => {
     expect(all).toContain('Ej påbörjad');
     expect(linkHrefs(technicalNeedsToAdf(view, summariseProgramme(prog, [init]), 'sv'))).toContain('https://www.inera.se/hsa');
   });
+
+  it('writes a region’s note after its progress, from the details, only where the view says there is one', () => {
+    const view = buildView({ macro: 'technical-needs', programme: prog, initiatives: [init], config: config(), now: NOW, audience: 'public' }) as TechnicalNeedsView;
+    expect(view.initiatives[0]!.needs[0]!.progress[0]).toMatchObject({ regionCode: '01', hasNote: true });
+    expect(JSON.stringify(view)).not.toContain('Beställt i mars');
+    expect(texts(technicalNeedsToAdf(view, summariseProgramme(prog, [init]), 'sv', { details }))).toContain('Pågår (Beställt i mars)');
+    expect(texts(technicalNeedsToAdf(view, summariseProgramme(prog, [init]), 'sv'))).not.toContain('Beställt i mars');
+    // A note the details hold for an entry the view has no note for is not written.
+    const stray: DetailsLookup = (id, code) => (code === '03' ? { cell: STOCKHOLM.cell, needNotes: { hsa: 'Överbliven' } } : details(id, code));
+    expect(texts(technicalNeedsToAdf(view, summariseProgramme(prog, [init]), 'sv', { details: stray }))).not.toContain('Överbliven');
+  });
 });
 
 describe('support-plan export', () => {
@@ -165,6 +214,22 @@ describe('support-plan export', () => {
     expect(all).toContain('Kontakt etablerad: 1 av 3');
     expect(all).toContain('Införandeplan framtagen');
     expect(all).toContain('2026-01-15');
+  });
+
+  it('gives the contacts per region from the details; the view has only whether there are any', () => {
+    const view = buildView({ macro: 'support-plan', programme: prog, initiatives: [init], config: config(), now: NOW, audience: 'public' }) as SupportPlanView;
+    expect(view.initiatives[0]!.contacts.map((c) => [c.regionCode, c.hasDetails])).toEqual([
+      ['01', true],
+      ['03', false],
+      ['04', false],
+    ]);
+    expect(JSON.stringify(view)).not.toContain('Införandeledare Stockholm');
+    type Table = { content: unknown[] };
+    const contactTable = (d: unknown) => allNodes(d as never).filter((n) => n.type === 'table').at(-1) as unknown as Table;
+    const withDetails = supportPlanToAdf(view, summariseProgramme(prog, [init]), 'sv', { details });
+    expect(allText(contactTable(withDetails).content[1] as never)).toEqual(['Region Stockholm', 'Ja', 'Införandeledare Stockholm', 'Inera kundansvarig']);
+    const without = supportPlanToAdf(view, summariseProgramme(prog, [init]), 'sv');
+    expect(allText(contactTable(without).content[1] as never)).toEqual(['Region Stockholm', 'Ja']);
   });
 });
 

@@ -1,10 +1,10 @@
 /** Editing through the real handler: concurrent edits, conflicts, bulk changes, reordering and history. */
 import type { RolloutStatusView } from '../../src/shared/contract';
+import { DEFAULT_CELL_DETAILS } from '../../src/shared/model';
 import { getProgramme, seedProgramme } from '../../src/storage';
 import { SWEDISH_REGIONS } from '../../src/shared/regions';
-import { initiative } from '../domain/fixtures';
 import { createHarness, dataOf, type Harness } from '../helpers/forge-harness';
-import { createInfProgramme, FIELDS, type InfProgramme } from './resolver-fixtures';
+import { createInfProgramme, FIELDS, seedInitiative, type InfProgramme } from './resolver-fixtures';
 
 let h: Harness;
 let inf: InfProgramme;
@@ -22,8 +22,27 @@ async function cellsOf(initiativeId: string) {
   return Object.fromEntries(row.cells.map((c) => [c.regionCode, c]));
 }
 
+/** What getDetails answers for one cell, as a signed-in reader asks. */
+async function detailsOf(initiativeId: string, regionCode: string) {
+  const page = dataOf(await h.invoke('demo-viewer', 'getDetails', { initiativeId, regionCode }));
+  expect(page.entries).toHaveLength(1);
+  return { ...page.entries[0]!, lastChange: page.lastChange };
+}
+
+/** Every stored detail of the programme, following the cursor. */
+async function allDetails() {
+  const entries = [];
+  let cursor: string | undefined;
+  do {
+    const page = dataOf(await h.invoke('demo-viewer', 'getDetails', cursor === undefined ? {} : { cursor }));
+    entries.push(...page.entries);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return entries;
+}
+
 describe('updateCell', () => {
-  it('saves, stamps the editor and answers with the cell as readers will see it', async () => {
+  it('saves, records the editor in the history and answers with the cell as readers will see it', async () => {
     const result = dataOf(
       await h.invoke('demo-editor', 'updateCell', {
         initiativeId: first,
@@ -35,10 +54,57 @@ describe('updateCell', () => {
     expect(result).toMatchObject({
       initiativeId: first,
       regionCode: '03',
-      cell: { regionCode: '03', status: 'pilot', pilotStart: '2026-03', updatedBy: 'demo-editor', updatedByName: 'Eva Redaktör', stale: false },
+      cell: { regionCode: '03', status: 'pilot', pilotStart: '2026-03', hasDetails: false, stale: false },
+      details: DEFAULT_CELL_DETAILS,
       initiativeVersion: 2,
     });
-    expect((await cellsOf(first))['03']).toMatchObject({ status: 'pilot', pilotStart: '2026-03' });
+    // The cell view carries no names and no details: who changed it is in the history (getDetails).
+    expect(result.cell).not.toHaveProperty('updatedBy');
+    expect(result.cell).not.toHaveProperty('updatedByName');
+    expect(result.cell).not.toHaveProperty('note');
+    expect((await cellsOf(first))['03']).toMatchObject({ status: 'pilot', pilotStart: '2026-03', hasDetails: false });
+    expect((await detailsOf(first, '03')).lastChange).toEqual({ at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), byName: 'Eva Redaktör' });
+  });
+
+  it('writes a note into the participant’s detail record, not into the view', async () => {
+    const result = dataOf(
+      await h.invoke('demo-editor', 'updateCell', {
+        initiativeId: first,
+        regionCode: '03',
+        patch: { note: 'Pilot på två vårdcentraler', link: 'https://confluence.example/03', regionalContact: 'Anna' },
+        expected: { note: '', link: null, regionalContact: '' },
+      }),
+    );
+    const saved = { note: 'Pilot på två vårdcentraler', link: 'https://confluence.example/03', regionalContact: 'Anna', nationalContact: '' };
+    expect(result.details).toEqual(saved);
+    expect(result.cell).toMatchObject({ hasDetails: true, status: 'not-started' });
+    expect(JSON.stringify(result.cell)).not.toContain('Pilot på två');
+
+    expect(await detailsOf(first, '03')).toMatchObject({ initiativeId: first, regionCode: '03', cell: saved, needNotes: {} });
+    expect(await allDetails()).toEqual([{ initiativeId: first, regionCode: '03', cell: saved, needNotes: {} }]);
+    const view = dataOf(await h.invoke('demo-viewer', 'getView', {}));
+    expect(JSON.stringify(view)).not.toContain('Pilot på två');
+    expect((await cellsOf(first))['03']).toMatchObject({ hasDetails: true });
+  });
+
+  it('removes the detail record when every detail is cleared, and the view’s cell then has no details', async () => {
+    const edit = async (patch: Record<string, unknown>, expected: Record<string, unknown>) =>
+      dataOf(await h.invoke('demo-editor', 'updateCell', { initiativeId: first, regionCode: '01', patch, expected }));
+    await edit({ status: 'pilot', note: 'Anteckning', nationalContact: 'Inera' }, { status: 'not-started', note: '', nationalContact: '' });
+    expect((await allDetails()).map((e) => [e.initiativeId, e.regionCode])).toEqual([[first, '01']]);
+
+    // One detail cleared: the record stays, with the one left.
+    await edit({ note: '' }, { note: 'Anteckning' });
+    expect((await detailsOf(first, '01')).cell).toEqual({ ...DEFAULT_CELL_DETAILS, nationalContact: 'Inera' });
+    expect((await cellsOf(first))['01']).toMatchObject({ hasDetails: true });
+
+    // The last one cleared: the record is gone, the plan stays.
+    const result = await edit({ nationalContact: '' }, { nationalContact: 'Inera' });
+    expect(result.details).toEqual(DEFAULT_CELL_DETAILS);
+    expect(result.cell).toMatchObject({ status: 'pilot', hasDetails: false });
+    expect(await allDetails()).toEqual([]);
+    expect((await detailsOf(first, '01')).cell).toEqual(DEFAULT_CELL_DETAILS);
+    expect((await cellsOf(first))['01']).toMatchObject({ status: 'pilot', hasDetails: false });
   });
 
   it('lets concurrent edits of different regions and fields of one initiative all land', async () => {
@@ -52,8 +118,10 @@ describe('updateCell', () => {
     expect(responses.every((r) => r.ok)).toBe(true);
 
     const cells = await cellsOf(first);
-    expect(cells['01']).toMatchObject({ status: 'pilot', note: 'Kontakt tagen' });
-    expect(cells['03']).toMatchObject({ status: 'live' });
+    expect(cells['01']).toMatchObject({ status: 'pilot', hasDetails: true });
+    expect(cells['01']).not.toHaveProperty('note');
+    expect(cells['03']).toMatchObject({ status: 'live', hasDetails: false });
+    expect((await detailsOf(first, '01')).cell.note).toBe('Kontakt tagen');
     expect(dataOf(await h.invoke('demo-editor', 'getHistory', { initiativeId: first })).entries).toHaveLength(3 + 1);
   });
 
@@ -80,7 +148,19 @@ describe('updateCell', () => {
       }),
     });
     expect(h.writeUnits()).toBe(before);
-    expect((await cellsOf(first))['01']).toMatchObject({ status: 'live', note: '' });
+    expect((await cellsOf(first))['01']).toMatchObject({ status: 'live', hasDetails: false });
+    // Neither field of the refused edit landed: the note is not stored either.
+    expect((await detailsOf(first, '01')).cell.note).toBe('');
+    expect(await allDetails()).toEqual([]);
+  });
+
+  it('refuses a stale edit of a note with the stored note, and keeps it', async () => {
+    dataOf(await h.invoke('demo-editor', 'updateCell', { initiativeId: first, regionCode: '01', patch: { note: 'Först' }, expected: { note: '' } }));
+    const before = h.writeUnits();
+    const stale = await h.invoke('demo-editor', 'updateCell', { initiativeId: first, regionCode: '01', patch: { note: 'Min' }, expected: { note: '' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', conflictingFields: ['note'], current: { note: 'Först' }, changedByName: 'Eva Redaktör' } });
+    expect(h.writeUnits()).toBe(before);
+    expect((await detailsOf(first, '01')).cell.note).toBe('Först');
   });
 
   it('writes nothing and records nothing for a change to the value already stored', async () => {
@@ -142,7 +222,7 @@ describe('bulkUpdateCells', () => {
   it('refuses more regions than one transaction can hold with LIMIT, writing nothing', async () => {
     const participants = Array.from({ length: 30 }, (_, k) => ({ code: `m${k}`, name: `Kommun ${k}`, short: `K${k}` }));
     const big = { ...(await programmeOf(inf.programmeId)), id: 'municipalities', spaceKey: 'EMPTY', participants, createdAt: '2020-01-01T00:00:00.000Z' };
-    await seedProgramme(big, [initiative({ id: 'm-init', programmeId: 'municipalities', order: 0 })]);
+    await seedProgramme(big, [seedInitiative({ id: 'm-init', programmeId: 'municipalities', order: 0 })]);
     const before = h.writeUnits();
 
     const codes = participants.map((p) => p.code);
@@ -223,7 +303,7 @@ describe('reorderInitiatives', () => {
   });
 
   it('refuses with LIMIT, writing nothing, when more initiatives move than one change can hold', async () => {
-    const many = Array.from({ length: 30 }, (_, k) => initiative({ id: `bulk-${k}`, programmeId: inf.programmeId, order: 10_000 + k * 1024 }));
+    const many = Array.from({ length: 30 }, (_, k) => seedInitiative({ id: `bulk-${k}`, programmeId: inf.programmeId, order: 10_000 + k * 1024 }));
     await seedProgramme(await programmeOf(inf.programmeId), many);
     const all = [...inf.initiativeIds, ...many.map((i) => i.id)];
     const before = h.writeUnits();

@@ -14,6 +14,8 @@ const USERS: DemoUserId[] = ['anonymous', 'demo-viewer', 'demo-editor', 'demo-ed
 type Where = 'own space' | 'other space, unpublished' | 'other space, published';
 const PLACES: Where[] = ['own space', 'other space, unpublished', 'other space, published'];
 const PROGRAMME_NAME = 'Första linjens digitala vård';
+/** A cell note, written in the programme's own space: what getDetails returns where the programme may be read. */
+const NOTE = 'Kontaktperson utsedd';
 
 let h: Harness;
 let inf: InfProgramme;
@@ -21,11 +23,13 @@ let inf: InfProgramme;
 async function setUp(where: Where): Promise<InvokeOptions> {
   h = createHarness();
   inf = await createInfProgramme(h, { published: where === 'other space, published' });
+  const write = await h.invoke('demo-editor', 'updateCell', { initiativeId: inf.initiativeIds[0], regionCode: '01', patch: { note: NOTE }, expected: { note: '' } });
+  if (!write.ok) throw new Error('could not write the note');
   return where === 'own space' ? {} : embedding(inf.programmeId);
 }
 
 it('covers every resolver that does not write', () => {
-  expect([...READING].sort()).toEqual(['getCapabilities', 'getHistory', 'getView', 'listProgrammes']);
+  expect([...READING].sort()).toEqual(['getCapabilities', 'getDetails', 'getHistory', 'getView', 'listProgrammes']);
 });
 
 describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))('$user on a page in the $where', ({ user, where }) => {
@@ -36,17 +40,19 @@ describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))
 
   const readable = where !== 'other space, unpublished';
 
-  it.each(['getView', 'getHistory'] as const)(
+  it.each(['getView', 'getHistory', 'getDetails'] as const)(
     readable ? '%s returns the programme’s data' : '%s is refused with PERMISSION unpublished and no data',
     async (name: ResolverName) => {
       const response = await h.invoke(user, name, {}, options);
       if (readable) {
         expect(response.ok).toBe(true);
         if (name === 'getView') expect(response).toMatchObject({ data: { state: 'ready', programme: { name: PROGRAMME_NAME } } });
+        else if (name === 'getDetails') expect(response).toMatchObject({ data: { entries: [{ initiativeId: inf.initiativeIds[0], regionCode: '01', cell: { note: NOTE } }] } });
         else expect(response).toMatchObject({ data: { entries: expect.arrayContaining([expect.objectContaining({ programmeId: inf.programmeId, target: expect.any(String) })]) } });
       } else {
         expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'unpublished' }) });
         expect(JSON.stringify(response)).not.toContain(PROGRAMME_NAME);
+        expect(JSON.stringify(response)).not.toContain(NOTE);
       }
     },
   );

@@ -20,7 +20,7 @@ describe('an unpublished programme', () => {
 
   it.each(READERS)('never leaves its space: %s on another space’s page gets PERMISSION unpublished and no data', async (user) => {
     const inf = await createInfProgramme(h);
-    for (const name of ['getView', 'getHistory'] as const) {
+    for (const name of ['getView', 'getHistory', 'getDetails'] as const) {
       const response = await h.invoke(user, name, {}, embedding(inf.programmeId));
       expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'unpublished' }) });
       expect(JSON.stringify(response)).not.toContain('Första linjens');
@@ -65,7 +65,7 @@ describe('getView', () => {
     expect(view.state === 'ready' && view.revision).toMatch(/\S/);
   });
 
-  it('shows editor names to signed-in readers only', async () => {
+  it('shows editor names to signed-in readers only: never in a cell, on demand from the cell’s details', async () => {
     const inf = await createInfProgramme(h);
     dataOf(
       await h.invoke('demo-editor', 'updateCell', {
@@ -79,8 +79,17 @@ describe('getView', () => {
       const view = dataOf(await h.invoke(user, 'getView', {}));
       return view.state === 'ready' ? (view.view as RolloutStatusView).rows[0]!.cells[0]! : null;
     };
-    expect(await cellFor('demo-viewer')).toMatchObject({ status: 'pilot', updatedByName: 'Eva Redaktör' });
-    expect(await cellFor('anonymous')).toMatchObject({ status: 'pilot', updatedByName: null, updatedBy: null });
+    // A cell view is the same for every audience: it names nobody.
+    const signedInCell = await cellFor('demo-viewer');
+    expect(signedInCell).toMatchObject({ status: 'pilot', updatedAt: expect.any(String) });
+    expect(signedInCell).not.toHaveProperty('updatedByName');
+    expect(signedInCell).not.toHaveProperty('updatedBy');
+    expect(await cellFor('anonymous')).toEqual(signedInCell);
+
+    const lastChange = async (user: DemoUserId) =>
+      dataOf(await h.invoke(user, 'getDetails', { initiativeId: inf.initiativeIds[0], regionCode: '01' })).lastChange ?? null;
+    expect(await lastChange('demo-viewer')).toMatchObject({ byName: 'Eva Redaktör' });
+    expect(await lastChange('anonymous')).toBeNull();
 
     const history = dataOf(await h.invoke('anonymous', 'getHistory', {}));
     expect(history.entries.length).toBeGreaterThan(0);

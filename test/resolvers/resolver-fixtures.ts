@@ -1,4 +1,6 @@
-/** A programme in the INF space, created through the resolvers as the INF editor would. */
+/** Programmes for the resolver tests: one created through the resolvers as the INF editor would, or seeded. */
+import { DEFAULT_CELL, type InitiativeWithDetails } from '../../src/shared/model';
+import { daysAgo, initiative } from '../domain/fixtures';
 import type { Harness } from '../helpers/forge-harness';
 import { dataOf } from '../helpers/forge-harness';
 
@@ -35,3 +37,17 @@ export async function createInfProgramme(h: Harness, options: { published?: bool
 
 /** The macro config of page 2001 (space OTHER), which embeds the INF programme. */
 export const embedding = (programmeId: string) => ({ pageId: '2001', config: { programmeId } });
+
+/**
+ * An initiative as seedProgramme takes it: every participant's details inline (note, link, contacts and
+ * need notes), which storage splits into the initiative record and the detail records.
+ */
+export function seedInitiative(overrides: Partial<InitiativeWithDetails> = {}): InitiativeWithDetails {
+  const { cells: _cells, needs: _needs, ...base } = initiative();
+  return { ...base, cells: {}, needs: [], ...overrides };
+}
+
+/** A cell with its details inline, for seedInitiative. */
+export function seedCell(overrides: Partial<InitiativeWithDetails['cells'][string]> = {}): InitiativeWithDetails['cells'][string] {
+  return { ...DEFAULT_CELL, updatedAt: daysAgo(1), ...overrides };
+}

@@ -1,6 +1,7 @@
 import { buildDataset } from '../../bench/datasets';
 import { buildView } from '../../src/domain/build-view';
 import type { MacroView, RolloutStatusView, ViewResponse } from '../../src/shared/contract';
+import { splitDetails } from '../../src/shared/model';
 import { parseMacroConfig } from '../../src/shared/schemas';
 import {
   CELL_VIEW_DEFAULTS,
@@ -20,8 +21,10 @@ import { NOW, cell, daysAgo, initiative, need, programme } from '../domain/fixtu
 const overTheWire = (view: MacroView) => unpackView(JSON.parse(JSON.stringify(packView(view))));
 
 const bench = buildDataset('M', 'INF', NOW);
+/** What the views are built from: the initiative records, without the participants' details. */
+const benchInitiatives = bench.initiatives.map((i) => splitDetails(i).initiative);
 const benchView = (macro: MacroKey, audience: 'signed-in' | 'public' = 'signed-in') =>
-  buildView({ macro, programme: bench.programme, initiatives: bench.initiatives, config: parseMacroConfig({}), now: NOW, audience });
+  buildView({ macro, programme: bench.programme, initiatives: benchInitiatives, config: parseMacroConfig({}), now: NOW, audience });
 
 // A sparse programme: mostly untouched cells, so most columns are all-default and left out of the wire.
 const sparseProgramme = programme();
@@ -32,7 +35,7 @@ const sparseInitiatives = [
     nationalPilotStart: '2026-03',
     nationalBroadStart: '2026-09',
     cells: { '03': cell({ status: 'pilot', pilotStart: '2026-01', updatedAt: daysAgo(200) }) },
-    needs: [need({ id: 'n', progress: { '04': { progress: 'done', note: '', updatedAt: daysAgo(2), updatedBy: 'acc', updatedByName: 'Eva' } } })],
+    needs: [need({ id: 'n', progress: { '04': { progress: 'done', hasNote: false, updatedAt: daysAgo(2) } } })],
     milestones: [{ id: 'm', phase: 'planering', title: 'Plan', done: false, dueMonth: null, doneOn: null }],
   }),
   initiative({ id: 'b', order: 2, updatedAt: daysAgo(300) }),
@@ -102,10 +105,22 @@ describe('getView wire form', () => {
     // Initiative b has no cells at all (untouched for long, so stale): only that column travels.
     expect(wire.rows[1]!.cells).toEqual({ stale: [true, true, true] });
     expect(Object.keys(wire.rows[0]!.cells).sort()).toEqual(
-      expect.arrayContaining(['status', 'pilotStart', 'updatedAt', 'updatedBy', 'updatedByName', 'stale', 'openRequiredNeeds']),
+      expect.arrayContaining(['status', 'pilotStart', 'updatedAt', 'stale', 'openRequiredNeeds']),
     );
-    expect(wire.rows[0]!.cells).not.toHaveProperty('note');
-    expect(wire.rows[0]!.cells).not.toHaveProperty('link');
+    // No cell of the sparse programme has details: the flag's column stays home too.
+    expect(wire.rows[0]!.cells).not.toHaveProperty('hasDetails');
+  });
+
+  it.each([...MACRO_KEYS])('%s: carries no details and no names of who changed a cell, only the has-details flags', (macro) => {
+    const wire = JSON.stringify(packView(benchView(macro)));
+    // Every bench cell has a note, a link and contacts, and every need entry a note.
+    const full = bench.initiatives[0]!.cells[bench.programme.participants[0]!.code]!;
+    for (const text of [full.note, full.link!, full.regionalContact, 'Beställt']) expect(wire).not.toContain(text);
+    for (const item of regionItems(overTheWire(benchView(macro)))) {
+      for (const field of ['note', 'link', 'regionalContact', 'nationalContact', 'updatedBy', 'updatedByName']) expect(item).not.toHaveProperty(field);
+    }
+    const flag = { 'rollout-status': 'hasDetails', 'technical-needs': 'hasNote', 'support-plan': 'hasDetails', roadmap: null }[macro];
+    if (flag) expect(wire).toContain(`"${flag}"`);
   });
 
   it('rebuilds the stale list in the order the domain lists it', () => {

@@ -1,4 +1,4 @@
-import { toResult } from '../../static/app/src/api-result';
+import { toResult, transportError } from '../../static/app/src/api-result';
 
 describe('toResult', () => {
   it('passes a success through', () => {
@@ -18,4 +18,17 @@ describe('toResult', () => {
       if (!result.ok) expect(result.error.code).toBe('INTERNAL');
     },
   );
+});
+
+describe('transportError', () => {
+  it('calls a rate-limited invoke LIMIT, whose text says to wait and try again', () => {
+    for (const cause of [new Error('Rate limit exceeded'), new Error('HTTP 429'), 'Too Many Requests']) {
+      expect(transportError('invoke getDetails', cause).error.code).toBe('LIMIT');
+    }
+  });
+
+  it('calls any other failed invoke INTERNAL, keeping the cause for developers', () => {
+    const result = transportError('invoke getDetails', new Error('There was an error invoking the function'));
+    expect(result.error).toEqual({ code: 'INTERNAL', message: 'invoke getDetails failed: There was an error invoking the function' });
+  });
 });

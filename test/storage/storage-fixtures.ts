@@ -1,6 +1,6 @@
 /** Programmes and initiatives of realistic size for the storage tests. */
 import { SWEDISH_REGIONS } from '../../src/shared/regions';
-import type { HistoryEntry, Initiative, Programme, RegionCell } from '../../src/shared/model';
+import { DEFAULT_CELL_DETAILS, type HistoryEntry, type Initiative, type InitiativeWithDetails, type Programme } from '../../src/shared/model';
 import { ROLLOUT_STATUSES } from '../../src/shared/vocabulary';
 import { initiative, programme } from '../domain/fixtures';
 
@@ -9,8 +9,8 @@ export function regionalProgramme(overrides: Partial<Programme> = {}): Programme
 }
 
 /** An initiative whose every cell has been edited: the worst case for record size. */
-export function filledInitiative(programmeId: string, k: number, participants = SWEDISH_REGIONS): Initiative {
-  const cells: Record<string, RegionCell> = {};
+export function filledInitiative(programmeId: string, k: number, participants = SWEDISH_REGIONS): InitiativeWithDetails {
+  const cells: InitiativeWithDetails['cells'] = {};
   participants.forEach((p, n) => {
     cells[p.code] = {
       status: ROLLOUT_STATUSES[(k + n) % ROLLOUT_STATUSES.length]!,
@@ -24,12 +24,22 @@ export function filledInitiative(programmeId: string, k: number, participants = 
       contactSince: '2026-01-15',
       regionalContact: 'Införandeledare',
       nationalContact: 'Anna Andersson',
-      updatedAt: '2026-11-01T08:00:00.000Z',
-      updatedBy: '557058:0f0e0d0c-0b0a-0908-0706-050403020100',
-      updatedByName: 'Eva Redaktör',
+      updatedAt: '2026-11-01T00:00:00.000Z',
     };
   });
-  return initiative({ id: `init-${k}`, programmeId, order: k * 1024, name: `Införande ${k}`, cells });
+  return { ...initiative({ id: `init-${k}`, programmeId, order: k * 1024, name: `Införande ${k}` }), cells, needs: [] };
+}
+
+/** A lean initiative (as the views see it) described for seeding: no details anywhere. */
+export function withoutDetails(lean: Initiative): InitiativeWithDetails {
+  return {
+    ...lean,
+    cells: Object.fromEntries(Object.entries(lean.cells).map(([code, c]) => [code, { ...c, ...DEFAULT_CELL_DETAILS }])),
+    needs: lean.needs.map((n) => ({
+      ...n,
+      progress: Object.fromEntries(Object.entries(n.progress).map(([code, p]) => [code, { progress: p.progress, updatedAt: p.updatedAt, note: '' }])),
+    })),
+  };
 }
 
 export function historyAt(programmeId: string, n: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry {

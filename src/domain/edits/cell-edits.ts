@@ -1,10 +1,19 @@
-/** Edits of initiative × region cells: one cell's fields, or one status for several regions at once. */
+/**
+ * Edits of initiative × region cells: one cell's fields, or one status for several regions at once. A cell's
+ * plan lives in the initiative, its details (note, link, contacts) apart (decision 0017); an edit sees and
+ * merges both, so the conflict rule is the same for every field.
+ */
 import { fail } from '../../shared/errors';
-import type { CellFields, Initiative, Programme, RegionCell, Stamp } from '../../shared/model';
+import type { CellFields, Initiative, ParticipantDetails, Programme, RegionCell, Stamp } from '../../shared/model';
 import type { RolloutStatus } from '../../shared/vocabulary';
-import { cellAt } from '../cells';
+import { cellAt, detailsOf, fullCell, hasAnyDetail, planOf } from '../cells';
 import { historyEntry, type Edit, type EditContext } from './edit-context';
 import { mergeFieldPatch } from './field-patch';
+
+/** A cell keeps when it was updated to the day (decision 0017): the response shows what readers will see. */
+export function dayOf(ctx: EditContext): string {
+  return `${ctx.at.slice(0, 10)}T00:00:00.000Z`;
+}
 
 export function stampOf(ctx: EditContext): Stamp {
   return { updatedAt: ctx.at, updatedBy: ctx.by, updatedByName: ctx.byName };
@@ -25,19 +34,28 @@ function withCells(initiative: Initiative, cells: Record<string, RegionCell>): I
   return { ...initiative, cells: { ...initiative.cells, ...cells } };
 }
 
+/** A cell edit changes the initiative and, when a detail changed, the participant's details. */
+export interface CellEdit extends Edit<Initiative> {
+  details?: ParticipantDetails;
+}
+
 export function applyCellPatch(
   initiative: Initiative,
+  details: ParticipantDetails,
   regionCode: string,
   patch: Partial<CellFields>,
   expected: Partial<CellFields>,
   ctx: EditContext,
-): Edit<Initiative> {
+): CellEdit {
   const stored = cellAt(initiative, regionCode);
-  const { merged, changes } = mergeFieldPatch<CellFields>(stored, patch, expected, stored);
+  const { merged, changes } = mergeFieldPatch<CellFields>(fullCell(stored, details.cell), patch, expected, { updatedAt: stored.updatedAt, updatedByName: null });
   if (changes.length === 0) return { next: initiative, history: [] };
-  const cell: RegionCell = { ...stored, ...merged, ...stampOf(ctx) };
+  const nextDetails = detailsOf(merged);
+  const detailsChanged = changes.some((c) => c.field in nextDetails);
+  const cell: RegionCell = { ...planOf(merged), updatedAt: dayOf(ctx), hasDetails: hasAnyDetail(nextDetails) };
   return {
     next: withCells(initiative, { [regionCode]: cell }),
+    ...(detailsChanged ? { details: { ...details, cell: nextDetails } } : {}),
     history: [
       historyEntry(
         ctx,
@@ -76,8 +94,7 @@ export function applyBulkStatus(
   }
 
   const changed = codes.filter((code) => storedStatus(code) !== status);
-  const stamp = stampOf(ctx);
-  const cells = Object.fromEntries(changed.map((code) => [code, { ...cellAt(initiative, code), status, ...stamp }]));
+  const cells = Object.fromEntries(changed.map((code) => [code, { ...cellAt(initiative, code), status, updatedAt: dayOf(ctx) }]));
   const history = changed.map((code) =>
     historyEntry(
       ctx,

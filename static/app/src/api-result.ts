@@ -11,6 +11,17 @@ export function toResult<T>(raw: unknown): Result<T> {
   return internalError('The resolver returned an unexpected response');
 }
 
+/**
+ * An invoke that failed on its way (the bridge rejected): INTERNAL, except when the platform says it was
+ * rate limited (Forge answers 429 when an app makes too many calls): LIMIT, whose text asks the reader to
+ * wait a minute and try again, which is what helps.
+ */
+export function transportError(what: string, cause: unknown): { ok: false; error: AppError } {
+  const message = `${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+  if (/rate.?limit|too many requests|\b429\b/i.test(message)) return { ok: false, error: { code: 'LIMIT', message } };
+  return internalError(message);
+}
+
 export function internalError(message: string): { ok: false; error: AppError } {
   return { ok: false, error: { code: 'INTERNAL', message } };
 }

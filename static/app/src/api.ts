@@ -1,11 +1,12 @@
 import { invoke as bridgeInvoke } from './bridge';
 import type { ResolverName, ResolverPayload, ResolverResponse, ResolverWire } from '@shared/contract';
-import { internalError, toResult } from './api-result';
+import { toResult, transportError } from './api-result';
 import { unpackResponse } from '@shared/view-wire';
 
 /**
  * The one way the UI calls the backend: typed by the shared contract, and it never throws. A transport
- * failure resolves to { ok: false, error: { code: 'INTERNAL' } } so every caller handles one shape.
+ * failure resolves to { ok: false, error: { code: 'INTERNAL' } } (LIMIT when rate limited) so every caller
+ * handles one shape.
  */
 export async function invoke<N extends ResolverName>(name: N, payload: ResolverPayload<N>): Promise<ResolverResponse<N>> {
   try {
@@ -13,6 +14,6 @@ export async function invoke<N extends ResolverName>(name: N, payload: ResolverP
     const result = toResult<ResolverWire<N>>(raw);
     return (result.ok ? { ok: true, data: unpackResponse(name, result.data) } : result) as ResolverResponse<N>;
   } catch (e) {
-    return internalError(`invoke ${name} failed: ${e instanceof Error ? e.message : String(e)}`) as ResolverResponse<N>;
+    return transportError(`invoke ${name}`, e) as ResolverResponse<N>;
   }
 }

@@ -1,4 +1,4 @@
-import { daysSince, formatDate, formatDateTime, formatMonth, formatQuarter, formatRelative } from '../../../static/app/src/i18n/format';
+import { daysSince, formatDate, formatDateTime, formatDay, formatMonth, formatQuarter, formatRelative } from '../../../static/app/src/i18n/format';
 
 describe('date formatting', () => {
   it('formats a day in Swedish and English with the month abbreviated', () => {
@@ -14,6 +14,14 @@ describe('date formatting', () => {
   it('never shifts a plain calendar date ("contact since") by the time zone', () => {
     expect(formatDate('2026-03-01', 'en', 'America/Los_Angeles')).toBe('1 Mar 2026');
     expect(formatDate('2026-03-01', 'en', 'Pacific/Kiritimati')).toBe('1 Mar 2026');
+  });
+
+  it('shows a day-precision "updated" (midnight UTC of the day) as that day in every zone', () => {
+    // As an instant this is 11 March in New York; as the day it stands for, it is 12 March everywhere.
+    expect(formatDate('2026-03-12T00:00:00.000Z', 'en', 'America/New_York')).toBe('11 Mar 2026');
+    expect(formatDay('2026-03-12T00:00:00.000Z', 'en')).toBe('12 Mar 2026');
+    expect(formatDay('2026-03-12T00:00:00.000Z', 'sv')).toMatch(/^12 mars 2026$/);
+    expect(formatDay(null, 'sv')).toBe('');
   });
 
   it('includes the time in the viewer zone for date-times', () => {

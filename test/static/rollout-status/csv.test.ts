@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { translator } from '../../../static/app/src/i18n/define-messages';
-import { csvFileName, listTable, matrixTable, toCsv } from '../../../static/app/src/views/rollout-status/csv';
+import { DEFAULT_CELL_DETAILS } from '../../../src/shared/model';
+import { csvFileName, listTable, matrixTable, toCsv, type DetailsLookup } from '../../../static/app/src/views/rollout-status/csv';
 import { rolloutStatusMessages } from '../../../static/app/src/views/rollout-status/messages';
 import { applyFilters, NO_FILTERS, toGrid } from '../../../static/app/src/views/rollout-status/view-model';
 import { cell, header, REGIONS, sampleRows } from './fixtures';
@@ -12,6 +13,12 @@ const en = translator(rolloutStatusMessages, 'en');
 function read(csv: string): string[][] {
   expect(csv.startsWith('\uFEFF')).toBe(true);
   return Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data;
+}
+
+/** A list's table as the file says it; fails the test when there is no file. */
+function csvOf(table: string[][] | null): string[][] {
+  expect(table).not.toBeNull();
+  return read(toCsv(table!));
 }
 
 describe('CSV of the matrix', () => {
@@ -74,8 +81,9 @@ describe('CSV safety', () => {
 });
 
 describe('CSV of a region list', () => {
-  it('has one line per initiative with plans, needs and contact in words', () => {
-    const rows = [
+  /** Digital KBT in Region Uppsala, with a note and a link stored as details (not in the view). */
+  function uppsalaRows() {
+    return [
       {
         ...sampleRows()[0],
         cells: [
@@ -85,14 +93,35 @@ describe('CSV of a region list', () => {
             openRequiredNeeds: 2,
             contactEstablished: true,
             contactSince: '2025-11-03',
-            note: 'Startar på vårdcentralerna',
+            hasDetails: true,
           }),
         ],
       },
+      { ...sampleRows()[1], cells: [cell('03', 'live')] },
     ];
-    const table = read(toCsv(listTable(applyFilters(rows, REGIONS, NO_FILTERS), 'region', 'sv', sv)));
-    expect(table[0].slice(0, 6)).toEqual(['Införande', 'Status', 'Planerad pilot', 'Planerat breddinförande', 'Öppna obligatoriska behov', 'Kontakt med regionen']);
-    expect(table[1].slice(0, 7)).toEqual([
+  }
+  /** As the details store answers once the region's details are read: cells without details have none. */
+  const uppsalaDetails: DetailsLookup = (initiativeId, regionCode, hasDetails) =>
+    initiativeId === 'kbt' && regionCode === '03'
+      ? { note: 'Startar på vårdcentralerna', link: 'https://www.inera.se/kbt', regionalContact: 'Eva', nationalContact: '' }
+      : hasDetails
+        ? undefined
+        : DEFAULT_CELL_DETAILS;
+
+  it('has one line per initiative with plans, needs, contact, and the note and link from the details', () => {
+    const table = csvOf(listTable(applyFilters(uppsalaRows(), REGIONS, NO_FILTERS), 'region', 'sv', sv, uppsalaDetails));
+    expect(table[0]).toEqual([
+      'Införande',
+      'Status',
+      'Planerad pilot',
+      'Planerat breddinförande',
+      'Öppna obligatoriska behov',
+      'Kontakt med regionen',
+      'Anteckning',
+      'Länk',
+      'Senast uppdaterad',
+    ]);
+    expect(table[1]).toEqual([
       'Digital KBT',
       'Pilot (tidigt införande)',
       'mars 2026 – maj 2026',
@@ -100,7 +129,37 @@ describe('CSV of a region list', () => {
       '2',
       'Etablerad sedan 3 nov. 2025',
       'Startar på vårdcentralerna',
+      'https://www.inera.se/kbt',
+      '10 jan. 2026',
     ]);
+  });
+
+  it('needs no details for a cell the view says has none', () => {
+    const asked: string[] = [];
+    const lookup: DetailsLookup = (initiativeId, regionCode, hasDetails) => {
+      asked.push(`${initiativeId}:${regionCode}:${hasDetails}`);
+      return uppsalaDetails(initiativeId, regionCode, hasDetails);
+    };
+    const table = csvOf(listTable(applyFilters(uppsalaRows(), REGIONS, NO_FILTERS), 'region', 'sv', sv, lookup));
+    expect(table[2].slice(0, 2)).toEqual(['Chatt med vården', 'Infört']);
+    expect(table[2].slice(6, 8)).toEqual(['', '']);
+    expect(asked).toEqual(['kbt:03:true', 'chatt:03:false']);
+  });
+
+  it('makes no file while the details of a line shown are missing, rather than a file with holes', () => {
+    expect(listTable(applyFilters(uppsalaRows(), REGIONS, NO_FILTERS), 'region', 'sv', sv, () => undefined)).toBeNull();
+  });
+
+  it('does not wait for the details of a line the filter hides', () => {
+    const onlyLive = applyFilters(uppsalaRows(), REGIONS, { ...NO_FILTERS, statuses: ['live'] });
+    const table = csvOf(listTable(onlyLive, 'region', 'sv', sv, (_i, _r, hasDetails) => (hasDetails ? undefined : DEFAULT_CELL_DETAILS)));
+    expect(table.map((line) => line[0])).toEqual(['Införande', 'Chatt med vården']);
+  });
+
+  it('neutralises a note typed as a formula', () => {
+    const lookup: DetailsLookup = () => ({ note: '=HYPERLINK("http://evil")', link: null, regionalContact: '', nationalContact: '' });
+    const table = read(toCsv(listTable(applyFilters(uppsalaRows(), REGIONS, NO_FILTERS), 'region', 'sv', sv, lookup)!));
+    expect(table[1][6]).toBe(`'=HYPERLINK("http://evil")`);
   });
 });
 

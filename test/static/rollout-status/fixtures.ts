@@ -1,6 +1,6 @@
 /** Small hand-made rollout-status views: what the server sends, shaped for the tests that read them. */
 import type { CellView, InitiativeHeader } from '../../../src/shared/contract';
-import { DEFAULT_CELL, type Participant } from '../../../src/shared/model';
+import { DEFAULT_REGION_CELL, type Participant } from '../../../src/shared/model';
 import type { RolloutStatus } from '../../../src/shared/vocabulary';
 import type { ViewRow } from '../../../static/app/src/views/rollout-status/view-model';
 import { emptyCounts } from '../../../static/app/src/views/rollout-status/view-model';
@@ -37,11 +37,10 @@ export function header(id: string, name: string, extra: Partial<InitiativeHeader
 
 export function cell(regionCode: string, status: RolloutStatus, extra: Partial<CellView> = {}): CellView {
   return {
-    ...DEFAULT_CELL,
+    ...DEFAULT_REGION_CELL,
     status,
-    updatedAt: '2026-01-10T09:00:00.000Z',
-    updatedBy: null,
-    updatedByName: null,
+    // Day precision, as the view sends it: midnight UTC of the day.
+    updatedAt: '2026-01-10T00:00:00.000Z',
     regionCode,
     stale: false,
     warnings: [],

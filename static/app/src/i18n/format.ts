@@ -43,6 +43,15 @@ export function formatDate(iso: string | null | undefined, locale: Locale, timeZ
   return dateFormatter(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: parsed.zone }).format(parsed.date);
 }
 
+/**
+ * A day, kept as the instant of its midnight in UTC ('2026-11-12T00:00:00.000Z': when a cell or a need was
+ * last updated). It names a calendar day, not a moment, so it is the same day in every time zone.
+ */
+export function formatDay(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  return formatDate(iso.slice(0, 10), locale);
+}
+
 export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone?: string): string {
   if (!iso) return '';
   const parsed = toDateAndZone(iso, timeZone);

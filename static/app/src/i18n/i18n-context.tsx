@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Labelled, Locale } from '@shared/vocabulary';
 import { commonMessages, type CommonMessages } from './common-messages';
 import { translator, type MessageTable, type Messages, type Translate } from './define-messages';
-import { formatDate, formatDateTime, formatMonth, formatQuarter, formatRelative } from './format';
+import { formatDate, formatDateTime, formatDay, formatMonth, formatQuarter, formatRelative } from './format';
 
 export interface I18n {
   locale: Locale;
@@ -14,6 +14,8 @@ export interface I18n {
   /** '2026-11-12' or an ISO instant → "12 nov. 2026". */
   formatDate: (iso: string | null | undefined) => string;
   formatDateTime: (iso: string | null | undefined) => string;
+  /** A day-precision "updated" ('2026-11-12T00:00:00.000Z') → "12 nov. 2026", the same day in every zone. */
+  formatDay: (iso: string | null | undefined) => string;
   /** 'YYYY-MM' → "mars 2026"; short: "mars 2026" with abbreviated month. */
   formatMonth: (yearMonth: string | null | undefined, style?: 'long' | 'short') => string;
   /** 'YYYY-Qn' → "K1 2026"; long: "kvartal 1 2026". */
@@ -32,6 +34,7 @@ export function createI18n(locale: Locale, timeZone: string | undefined): I18n {
     label: (table, key) => table[key]?.[locale] ?? String(key),
     formatDate: (iso) => formatDate(iso, locale, timeZone),
     formatDateTime: (iso) => formatDateTime(iso, locale, timeZone),
+    formatDay: (iso) => formatDay(iso, locale),
     formatMonth: (ym, style) => formatMonth(ym, locale, style),
     formatQuarter: (q, style) => formatQuarter(q, locale, style),
     formatRelative: (iso) => formatRelative(iso, locale, new Date(), timeZone),

@@ -60,7 +60,7 @@ export function BulkEditDialog({ rows, regions, initialInitiativeId, writes, rel
     const res = await invoke('bulkUpdateCells', payload);
     setSaving(false);
     if (res.ok) {
-      writes.succeed(row.initiative.id, res.data.cells);
+      writes.succeed(row.initiative.id, res.data.cells, { revision: res.data.revision });
       announce(t('bulkDone', { count: payload.regionCodes.length, status: statusLabel(status, locale) }));
       onClose();
       void reload();

@@ -1,18 +1,24 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CellView, InitiativeHeader } from '@shared/contract';
-import type { CellField, Participant } from '@shared/model';
+import type { AppError } from '@shared/errors';
+import type { CellField, CellFields, Participant } from '@shared/model';
 import { ROLLOUT_STATUSES } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { CheckboxField, TextAreaField, TextField } from '../../components/field';
+import { SectionMessage } from '../../components/section-message';
+import { Skeleton } from '../../components/skeleton';
 import { StatusLozenge } from '../../components/status-lozenge';
+import type { DetailsStore } from '../../details/details-store';
+import { describeError } from '../../i18n';
 import {
   buildUpdateCell,
   CELL_FIELD_SHAPES,
+  cellFieldsOf,
   formFromCell,
-  pickCellFields,
+  optimisticCell,
   validateCellForm,
   type CellFormState,
 } from './cell-form';
@@ -27,33 +33,68 @@ export interface CellEditDialogProps {
   initiative: InitiativeHeader;
   region: Participant;
   cell: CellView;
+  /** Where the form's note, link and contacts come from (fetched fresh on open) and where a save puts them. */
+  details: DetailsStore;
   writes: CellWrites;
   reload(): Promise<void>;
   onClose(): void;
 }
 
+type Loaded = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; initial: CellFields };
+
 /**
- * The cell form. Saving sends only the changed fields with the values they started from; the matrix
- * shows the change at once and rolls it back if the server refuses. The dialog stays open on failure
- * with everything the editor typed, and a conflict is shown field by field for the editor to decide.
+ * The cell form. It opens at once and fills in when the cell's details have been read: they are read fresh
+ * every time, because the values the form starts from are also what it tells the server it expects.
+ * Saving sends only the changed fields with the values they started from; the matrix shows the change at
+ * once and rolls it back if the server refuses. The dialog stays open on failure with everything the
+ * editor typed, and a conflict is shown field by field for the editor to decide.
  */
-export function CellEditDialog({ initiative, region, cell, writes, reload, onClose }: CellEditDialogProps) {
-  const { t, i18n } = useEditorText();
+export function CellEditDialog({ initiative, region, cell, details, writes, reload, onClose }: CellEditDialogProps) {
+  const { t, i18n, locale } = useEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: CellField) => `${baseId}-${f}`;
+  // The plan as the editor saw it when they chose the cell; a reload meanwhile does not move the baseline.
+  const [plan] = useState(cell);
+  const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
+  const [loadAttempt, setLoadAttempt] = useState(0);
   // The values the editor started from: `expected` for the server, and the baseline of "changed".
-  const [initial] = useState(() => pickCellFields(cell));
-  const [form, setForm] = useState<CellFormState>(() => formFromCell(initial));
+  const initial = loaded.phase === 'ready' ? loaded.initial : null;
+  const [form, setForm] = useState<CellFormState | null>(null);
   const checkedStatusRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void details.loadCellFresh(initiative.id, region.code).then((res) => {
+      if (!live) return;
+      if (!res.ok) {
+        setLoaded({ phase: 'failed', error: res.error });
+        return;
+      }
+      const fields = cellFieldsOf(plan, res.data.cell);
+      setLoaded({ phase: 'ready', initial: fields });
+      setForm(formFromCell(fields));
+    });
+    return () => {
+      live = false;
+    };
+  }, [details, initiative.id, region.code, plan, loadAttempt]);
+
+  // The dialog opened before the form was there: once it is, focus goes where it would have gone.
+  const ready = form !== null && initial !== null;
+  useLayoutEffect(() => {
+    if (ready) checkedStatusRef.current?.focus();
+  }, [ready]);
+
   const { submit, saving, serverError, summary, attempt, fieldError: err, conflict, takeTheirs, keepMine } = usePatchSave({
-    validate: () => validateCellForm(form),
-    build: (fields) => buildUpdateCell(initiative.id, region.code, initial, fields),
+    validate: () => validateCellForm(form!),
+    build: (fields) => buildUpdateCell(initiative.id, region.code, initial!, fields),
     // The matrix shows the change at once, and drops it again if the server refuses.
     request: async (payload) => {
-      writes.begin(initiative.id, [{ ...cell, ...payload.patch }]);
+      writes.begin(initiative.id, [optimisticCell(plan, initial!, payload.patch)]);
       const res = await invoke('updateCell', payload);
-      if (res.ok) writes.succeed(initiative.id, [res.data.cell]);
-      else writes.rollback(initiative.id, [region.code]);
+      if (res.ok) {
+        writes.succeed(initiative.id, [res.data.cell], { revision: res.data.revision, details: { [region.code]: res.data.details } });
+      } else writes.rollback(initiative.id, [region.code]);
       return res;
     },
     savedMessage: () => t('saved', { initiative: initiative.name, region: region.name }),
@@ -64,24 +105,71 @@ export function CellEditDialog({ initiative, region, cell, writes, reload, onClo
     onClose,
   });
 
-  const set = <K extends keyof CellFormState>(key: K, value: CellFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof CellFormState>(key: K, value: CellFormState[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
 
   if (conflict) {
     return conflictDialog({ t, conflict, saving, onTakeTheirs: takeTheirs, onKeepMine: keepMine, onClose });
+  }
+
+  const title = t('editCellDialog', { initiative: initiative.name, region: region.name });
+  const cancel = <Button onClick={onClose}>{i18n.t('cancel')}</Button>;
+
+  if (!ready) {
+    // The same dialog as the form (same place in the tree), so it does not close and reopen when the form comes.
+    return (
+      <Dialog
+        open
+        size="large"
+        title={title}
+        description={t('editIntro')}
+        onClose={onClose}
+        initialFocusRef={checkedStatusRef}
+        footer={
+          <>
+            {cancel}
+            <Button appearance="primary" disabled>
+              {i18n.t('save')}
+            </Button>
+          </>
+        }
+      >
+        {loaded.phase === 'failed' ? (
+          <SectionMessage
+            appearance="error"
+            role="alert"
+            title={t('editLoadFailed')}
+            actions={
+              <Button
+                onClick={() => {
+                  setLoaded({ phase: 'loading' });
+                  setLoadAttempt((n) => n + 1);
+                }}
+              >
+                {i18n.t('retry')}
+              </Button>
+            }
+          >
+            <p>{describeError(loaded.error, locale).action}</p>
+          </SectionMessage>
+        ) : (
+          <FormSkeleton label={t('editLoading')} />
+        )}
+      </Dialog>
+    );
   }
 
   return (
     <Dialog
       open
       size="large"
-      title={t('editCellDialog', { initiative: initiative.name, region: region.name })}
+      title={title}
       description={t('editIntro')}
       onClose={onClose}
       onSubmit={submit}
       initialFocusRef={checkedStatusRef}
       footer={
         <>
-          <Button onClick={onClose}>{i18n.t('cancel')}</Button>
+          {cancel}
           <Button type="submit" appearance="primary" isLoading={saving}>
             {saving ? i18n.t('saving') : i18n.t('save')}
           </Button>
@@ -187,5 +275,34 @@ export function CellEditDialog({ initiative, region, cell, writes, reload, onClo
         </div>
       </fieldset>
     </Dialog>
+  );
+}
+
+/**
+ * The form's outline while the cell's details are read: about the height of the form, so the dialog does
+ * not jump when it arrives, and only visible after a moment (Skeleton).
+ */
+function FormSkeleton({ label }: { label: string }) {
+  return (
+    <div className="rs-form-skeleton" aria-busy="true">
+      <p className="io-visually-hidden" role="status">
+        {label}
+      </p>
+      <Skeleton width="short" />
+      <div className="rs-form-skeleton__row">
+        {ROLLOUT_STATUSES.map((s) => (
+          <Skeleton key={s} width="short" />
+        ))}
+      </div>
+      <Skeleton width="short" />
+      <Skeleton width="full" className="rs-form-skeleton__area" />
+      <Skeleton width="short" />
+      <Skeleton width="full" className="rs-form-skeleton__field" />
+      <Skeleton width="medium" />
+      <div className="rs-form-skeleton__row">
+        <Skeleton width="long" className="rs-form-skeleton__field" />
+        <Skeleton width="long" className="rs-form-skeleton__field" />
+      </div>
+    </div>
   );
 }

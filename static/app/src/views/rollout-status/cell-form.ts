@@ -2,7 +2,8 @@
  * The state of the cell edit form and its conversion to an `updateCell` payload. Inputs hold strings
  * ('' = not set); the model holds nulls. Validation uses the same shared schema as the resolver.
  */
-import { CELL_FIELDS, type CellField, type CellFields } from '../../../../../src/shared/model';
+import type { CellView } from '../../../../../src/shared/contract';
+import { CELL_FIELDS, detailsOf, hasAnyDetail, planOf, type CellDetails, type CellField, type CellFields, type CellPlan } from '../../../../../src/shared/model';
 import { cellFieldsSchema, type UpdateCellInput } from '../../../../../src/shared/schemas';
 import type { RolloutStatus } from '../../../../../src/shared/vocabulary';
 import { diffFields, emptyToNull, issuesToFieldErrors, type FieldError, type FieldShape } from './form-errors';
@@ -37,6 +38,20 @@ export const CELL_FIELD_SHAPES: Record<CellField, FieldShape> = {
 
 export function pickCellFields(cell: CellFields): CellFields {
   return Object.fromEntries(CELL_FIELDS.map((f) => [f, cell[f]])) as unknown as CellFields;
+}
+
+/**
+ * What the form starts from: the plan as the view shows it and the details as just fetched. The view no
+ * longer carries notes, links and contacts, so the form cannot open (nor send `expected`) without them.
+ */
+export function cellFieldsOf(plan: CellPlan, details: CellDetails): CellFields {
+  return pickCellFields({ ...planOf(plan), ...detailsOf(details) });
+}
+
+/** The cell as the matrix shows it while the save is on its way: the plan changed, and whether it now has details. */
+export function optimisticCell(cell: CellView, initial: CellFields, patch: Partial<CellFields>): CellView {
+  const next = { ...initial, ...patch };
+  return { ...cell, ...planOf(next), hasDetails: hasAnyDetail(detailsOf(next)) };
 }
 
 export function formFromCell(cell: CellFields): CellFormState {

@@ -1,13 +1,18 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { CellView, InitiativeHeader } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { Button } from '../../components/button';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { ExternalLink } from '../../components/external-link';
-import { StatusLozenge } from '../../components/status-lozenge';
-import { formatRange } from './labels';
-import { UpdatedAt } from './list-table';
+import { InlineError } from '../../components/inline-error';
+import { Skeleton } from '../../components/skeleton';
 import { StaleMarker } from '../../components/stale-marker';
+import { StatusLozenge } from '../../components/status-lozenge';
+import type { DetailsScope } from '../../details/details-cache';
+import type { DetailsStore } from '../../details/details-store';
+import { useDetailsVersion } from '../../details/use-details';
+import { formatRange } from './labels';
+import { UpdatedAt } from './updated-at';
 import { useText } from './use-text';
 
 export interface PopoverTarget {
@@ -22,6 +27,10 @@ export interface CellPopoverProps {
   target: PopoverTarget | null;
   stalenessDays: number;
   canEdit: boolean;
+  /** Signed-in readers are told who updated a cell; anonymous readers are not (names are not published). */
+  signedIn: boolean;
+  /** The view's details: note, link and contacts are fetched when a cell that has them is opened. */
+  details: DetailsStore;
   onClose(key: string): void;
   onEdit(target: PopoverTarget): void;
   onHistory(target: PopoverTarget): void;
@@ -32,8 +41,11 @@ export interface CellPopoverProps {
  * clip it; anchored to the cell with CSS anchor positioning (centred where that is unsupported). It opens
  * on Enter/Space/click, stays until dismissed (Escape, close button, click elsewhere) and can be hovered
  * and selected (WCAG 1.4.13); focus goes into it and back to the cell when it closes.
+ *
+ * The plan is drawn at once from the view. Note, link and contacts (and, for signed-in readers, who made
+ * the last change) are details: fetched for this cell when it has any, kept for the life of the view.
  */
-export function CellPopover({ target, stalenessDays, canEdit, onClose, onEdit, onHistory }: CellPopoverProps) {
+export function CellPopover({ target, stalenessDays, canEdit, signedIn, details, onClose, onEdit, onHistory }: CellPopoverProps) {
   const { t, i18n, locale } = useText();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -102,43 +114,14 @@ export function CellPopover({ target, stalenessDays, canEdit, onClose, onEdit, o
                   : t('contactYes')
                 : t('contactNo')}
             </dd>
-            {target.cell.regionalContact ? (
-              <>
-                <dt>{t('detailRegionalContact')}</dt>
-                <dd>{target.cell.regionalContact}</dd>
-              </>
-            ) : null}
-            {target.cell.nationalContact ? (
-              <>
-                <dt>{t('detailNationalContact')}</dt>
-                <dd>{target.cell.nationalContact}</dd>
-              </>
-            ) : null}
             {target.cell.openRequiredNeeds > 0 ? (
               <>
                 <dt>{t('detailOpenNeeds')}</dt>
                 <dd>{target.cell.openRequiredNeeds}</dd>
               </>
             ) : null}
-            {target.cell.note ? (
-              <>
-                <dt>{t('detailNote')}</dt>
-                <dd className="rs-note">{target.cell.note}</dd>
-              </>
-            ) : null}
-            {target.cell.link ? (
-              <>
-                <dt>{t('detailLink')}</dt>
-                <dd className="rs-break">
-                  <ExternalLink href={target.cell.link}>{target.cell.link}</ExternalLink>
-                </dd>
-              </>
-            ) : null}
-            <dt>{t('detailUpdated')}</dt>
-            <dd>
-              <UpdatedAt at={target.cell.updatedAt} by={target.cell.updatedByName} />
-            </dd>
           </dl>
+          <CellDetailsPart target={target} details={details} signedIn={signedIn} />
           {target.cell.warnings.length > 0 ? (
             <section className="rs-popover__warnings" aria-labelledby={`${titleId}-w`}>
               <h4 id={`${titleId}-w`}>{t('detailWarnings')}</h4>
@@ -155,6 +138,98 @@ export function CellPopover({ target, stalenessDays, canEdit, onClose, onEdit, o
           ) : null}
         </>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * Note, link, contacts and "Senast uppdaterad", fetched on demand. Cells without details need no fetch
+ * (the view says so), nor do anonymous readers for the "updated" line (they get the day from the view).
+ */
+function CellDetailsPart({ target, details, signedIn }: { target: PopoverTarget; details: DetailsStore; signedIn: boolean }) {
+  const { t } = useText();
+  useDetailsVersion(details);
+  const { cell } = target;
+  const initiativeId = target.initiative.id;
+  const regionCode = target.region.code;
+  const scope = useMemo<DetailsScope>(() => ({ kind: 'cell', initiativeId, regionCode }), [initiativeId, regionCode]);
+  const known = details.lookup(initiativeId, regionCode, cell.hasDetails);
+  const change = details.lastChange(initiativeId, regionCode);
+  // A cell never updated has no "who"; otherwise a signed-in reader is told, once the history has said.
+  const wantsName = signedIn && cell.updatedAt !== null && change === undefined;
+  const needed = !known || wantsName;
+  const state = details.scopeState(scope);
+  const failed = needed && state.status === 'failed';
+  const loading = needed && (state.status === 'idle' || state.status === 'loading');
+
+  useEffect(() => {
+    if (needed && state.status === 'idle') void details.load(scope);
+  }, [details, scope, needed, state.status]);
+
+  if (!known) {
+    return (
+      <div className="rs-popover__more" aria-busy={loading || undefined}>
+        {failed ? (
+          <InlineError text={t('detailsFailed')} onRetry={() => void details.load(scope)} />
+        ) : (
+          <>
+            <span className="io-visually-hidden">{t('detailsLoading')}</span>
+            <div className="rs-details rs-details--skeleton">
+              <Skeleton width="short" />
+              <Skeleton width="long" />
+              <Skeleton width="short" />
+              <Skeleton width="full" />
+              <Skeleton width="short" />
+              <Skeleton width="medium" />
+            </div>
+          </>
+        )}
+      </div>
+    );
+  }
+
+  const { note, link, regionalContact, nationalContact } = known.cell;
+  return (
+    <div className="rs-popover__more" aria-busy={loading || undefined}>
+      <dl className="rs-details">
+        {regionalContact ? (
+          <>
+            <dt>{t('detailRegionalContact')}</dt>
+            <dd>{regionalContact}</dd>
+          </>
+        ) : null}
+        {nationalContact ? (
+          <>
+            <dt>{t('detailNationalContact')}</dt>
+            <dd>{nationalContact}</dd>
+          </>
+        ) : null}
+        {note ? (
+          <>
+            <dt>{t('detailNote')}</dt>
+            <dd className="rs-note">{note}</dd>
+          </>
+        ) : null}
+        {link ? (
+          <>
+            <dt>{t('detailLink')}</dt>
+            <dd className="rs-break">
+              <ExternalLink href={link}>{link}</ExternalLink>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('detailUpdated')}</dt>
+        <dd>
+          {/* The day is known from the view; who changed it follows (a failed read leaves the day alone). */}
+          <UpdatedAt day={cell.updatedAt} change={change} />
+          {loading ? (
+            <>
+              {' '}
+              <Skeleton width="medium" />
+            </>
+          ) : null}
+        </dd>
+      </dl>
     </div>
   );
 }

@@ -1,10 +1,13 @@
 /**
  * "Ladda ner CSV": the view as the reader sees it (same filters, same orientation), in words. Built for
  * Excel in Swedish locales: UTF-8 with a BOM so å/ä/ö survive, ';' because ',' is the decimal separator.
+ * The lists' notes and links are details (not in the view): the file is assembled in the browser from the
+ * view and the details read for it, and only once every one of them is in.
  */
 import Papa from 'papaparse';
+import type { CellDetails } from '../../../../../src/shared/model';
 import type { Locale } from '../../../../../src/shared/vocabulary';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDay } from '../../i18n/format';
 import { formatRange, statusLabel, type T } from './labels';
 import type { FilteredView, Grid } from './view-model';
 
@@ -47,8 +50,15 @@ export function matrixTable(grid: Grid, locale: Locale, t: T): string[][] {
   return [header, ...lines];
 }
 
-/** One region's list ("Det här är på gång i Region X"), or one initiative's regions. */
-export function listTable(view: FilteredView, by: 'region' | 'initiative', locale: Locale, t: T): string[][] {
+/** A cell's details as far as they are known: undefined = not read yet. */
+export type DetailsLookup = (initiativeId: string, regionCode: string, hasDetails: boolean) => CellDetails | undefined;
+
+/**
+ * One region's list ("Det här är på gång i Region X"), or one initiative's regions, with each line's note
+ * and link. null when the details of a line shown are not all in yet: a file with some notes missing would
+ * look complete and be wrong, so there is no file until there is the whole file.
+ */
+export function listTable(view: FilteredView, by: 'region' | 'initiative', locale: Locale, t: T, details: DetailsLookup): string[][] | null {
   const header = [
     by === 'region' ? t('columnInitiative') : t('columnRegion'),
     t('columnStatus'),
@@ -64,6 +74,8 @@ export function listTable(view: FilteredView, by: 'region' | 'initiative', local
   for (const row of view.rows) {
     for (const { region, cell, matches } of row.cells) {
       if (!matches) continue;
+      const known = details(row.initiative.id, region.code, cell.hasDetails);
+      if (!known) return null;
       lines.push([
         by === 'region' ? row.initiative.name : region.name,
         statusLabel(cell.status, locale),
@@ -75,9 +87,9 @@ export function listTable(view: FilteredView, by: 'region' | 'initiative', local
             ? t('contactYesSince', { date: formatDate(cell.contactSince, locale) })
             : t('contactYes')
           : t('contactNo'),
-        cell.note,
-        cell.link ?? '',
-        cell.updatedAt ? formatDate(cell.updatedAt, locale) : '',
+        known.note,
+        known.link ?? '',
+        formatDay(cell.updatedAt, locale),
       ]);
     }
   }

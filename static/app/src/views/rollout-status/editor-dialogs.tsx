@@ -1,5 +1,6 @@
 import type { InitiativeHeader } from '@shared/contract';
 import type { Participant } from '@shared/model';
+import type { DetailsStore } from '../../details/details-store';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import { CellEditDialog } from './cell-edit-dialog';
 import type { CellWrites } from './cell-writes';
@@ -19,6 +20,7 @@ export interface EditorDialogsProps {
   action: EditorAction;
   rows: ViewRow[];
   regions: Participant[];
+  details: DetailsStore;
   writes: CellWrites;
   reload(): Promise<void>;
   onClose(): void;
@@ -28,7 +30,7 @@ export interface EditorDialogsProps {
  * Every editing dialog, in one chunk that only editors download (it carries the validation schemas).
  * Keyed by the action, so each opening starts from the values shown at that moment.
  */
-export default function EditorDialogs({ action, rows, regions, writes, reload, onClose }: EditorDialogsProps) {
+export default function EditorDialogs({ action, rows, regions, details, writes, reload, onClose }: EditorDialogsProps) {
   const find = (id: string | null): InitiativeHeader | undefined => rows.find((r) => r.initiative.id === id)?.initiative;
   switch (action.kind) {
     case 'cell': {
@@ -36,7 +38,7 @@ export default function EditorDialogs({ action, rows, regions, writes, reload, o
       const cell = row?.cells.find((c) => c.regionCode === action.regionCode);
       const region = regions.find((r) => r.code === action.regionCode);
       if (!row || !cell || !region) return null;
-      return <CellEditDialog initiative={row.initiative} region={region} cell={cell} writes={writes} reload={reload} onClose={onClose} />;
+      return <CellEditDialog initiative={row.initiative} region={region} cell={cell} details={details} writes={writes} reload={reload} onClose={onClose} />;
     }
     case 'bulk':
       return <BulkEditDialog rows={rows} regions={regions} initialInitiativeId={action.initiativeId} writes={writes} reload={reload} onClose={onClose} />;

@@ -8,6 +8,8 @@ export const rolloutEditorMessages = defineMessages({
   sv: {
     editCellDialog: 'Ändra {initiative} i {region}',
     editIntro: 'Ändra det som behövs. Bara fälten du ändrar sparas.',
+    editLoading: 'Hämtar cellens nuvarande uppgifter …',
+    editLoadFailed: 'Cellens nuvarande uppgifter kunde inte hämtas, så formuläret kan inte visas. Ingenting har ändrats.',
     fieldStatus: 'Status',
     fieldNote: 'Anteckning',
     fieldLink: 'Länk',
@@ -124,6 +126,8 @@ export const rolloutEditorMessages = defineMessages({
   en: {
     editCellDialog: 'Edit {initiative} in {region}',
     editIntro: 'Change what is needed. Only the fields you change are saved.',
+    editLoading: 'Loading the cell’s current details …',
+    editLoadFailed: 'The cell’s current details could not be loaded, so the form cannot be shown. Nothing has been changed.',
     fieldStatus: 'Status',
     fieldNote: 'Note',
     fieldLink: 'Link',

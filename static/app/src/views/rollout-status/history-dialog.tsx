@@ -76,7 +76,12 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
     const res = action.resolver === 'updateCell' ? await invoke('updateCell', action.payload) : await invoke('upsertInitiative', action.payload);
     setRestoring(null);
     if (res.ok) {
-      if (action.resolver === 'updateCell' && 'cell' in res.data) writes.succeed(action.payload.initiativeId, [res.data.cell]);
+      if (action.resolver === 'updateCell' && 'cell' in res.data) {
+        writes.succeed(action.payload.initiativeId, [res.data.cell], {
+          revision: res.data.revision,
+          details: { [res.data.regionCode]: res.data.details },
+        });
+      }
       const [field, value] = Object.entries(action.payload.patch)[0] ?? ['', null];
       announce(t('historyRestored', { field: fieldLabel(t, field), value: formatFieldValue(field, value, locale, t) }));
       setConflict(null);

@@ -1,10 +1,15 @@
 import './rollout-status.css';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/contract';
+import type { AppError } from '@shared/errors';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { useAnnounce } from '../../components/live-region';
 import { SectionMessage } from '../../components/section-message';
+import type { DetailsScope } from '../../details/details-cache';
+import type { DetailsStore } from '../../details/details-store';
+import { useDetailsStore, useDetailsVersion } from '../../details/use-details';
+import { describeError } from '../../i18n';
 import type { ViewProps } from '../../view-props';
 import { CellPopover, type PopoverTarget } from './cell-popover';
 import type { CellWrites } from './cell-writes';
@@ -15,6 +20,7 @@ import { PageNav } from './page-nav';
 import { MatrixTable } from './matrix-table';
 import { StaleList } from './stale-list';
 import { StatusTotals } from './status-totals';
+import type { DetailsLookup } from './csv';
 import { useText } from './use-text';
 import {
   applyFilters,
@@ -55,8 +61,11 @@ interface Override {
 
 type PopoverState = { key: string; initiativeId: string; regionCode: string; source: HTMLElement };
 
+/** "Ladda ner CSV" of a list: reading its notes and links first, or why that failed. */
+type CsvState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'failed'; error: AppError };
+
 function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view: RolloutStatusModel }) {
-  const { t, locale } = useText();
+  const { t, i18n, locale } = useText();
   const announce = useAnnounce();
   const { programme, config } = data;
   const canEdit = capabilities?.canEdit === true;
@@ -69,6 +78,12 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const [action, setAction] = useState<{ seq: number; action: EditorAction } | null>(null);
   const [popover, setPopover] = useState<PopoverState | null>(null);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Override>>(new Map());
+  const [csvState, setCsvState] = useState<CsvState>({ phase: 'idle' });
+  const csvAbort = useRef<AbortController | null>(null);
+  // Notes, links and contacts: fetched on demand, kept for the life of the view (per revision).
+  const details = useDetailsStore(data.revision);
+  // Until capabilities answer, a reader may be signed in: ask for "who updated" rather than leave it out.
+  const signedIn = capabilities ? capabilities.accountType !== 'anonymous' : true;
   const filterPanelId = useId();
   const managePanelId = useId();
   const latestRevision = useRef(data.revision);
@@ -85,6 +100,11 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const rows = useMemo(() => withCellOverrides(view.rows, effective), [view.rows, effective]);
   const participants = programme.participants;
   const perspective = resolvePerspective(config, rows, participants);
+  // A list's details are one scope of getDetails: the region across the initiatives, or the initiative's participants.
+  const listScope = useListScope(
+    perspective.kind === 'region' ? perspective.region.code : null,
+    perspective.kind === 'initiative' ? perspective.initiative.id : null,
+  );
   const filtered = useMemo(() => applyFilters(rows, participants, filters), [rows, participants, filters]);
   const paged = useMemo(() => participantPage(filtered, pageIndex), [filtered, pageIndex]);
   const grid = useMemo(() => toGrid(paged.view, config.layout), [paged.view, config.layout]);
@@ -99,12 +119,22 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
         for (const c of cells) next.set(cellKey(initiativeId, c.regionCode), { cell: c, revision: latestRevision.current, pending: true });
         return next;
       }),
-    succeed: (initiativeId, cells) =>
+    succeed: (initiativeId, cells, result) => {
       setOverrides((prev) => {
         const next = new Map(prev);
         for (const c of cells) next.set(cellKey(initiativeId, c.regionCode), { cell: c, revision: latestRevision.current, pending: false });
         return next;
-      }),
+      });
+      if (result.details) {
+        for (const [code, saved] of Object.entries(result.details)) details.saved(initiativeId, code, saved, result.revision);
+      } else {
+        details.statusSaved(
+          initiativeId,
+          cells.map((c) => c.regionCode),
+          result.revision,
+        );
+      }
+    },
     rollback: (initiativeId, codes) =>
       setOverrides((prev) => {
         const next = new Map(prev);
@@ -150,19 +180,70 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   };
 
   const downloadCsv = async () => {
+    if (csvState.phase === 'preparing') return;
     const [csv, { downloadText }] = await Promise.all([import('./csv'), import('./download')]);
-    const table =
-      perspective.kind === 'region' || perspective.kind === 'initiative'
-        ? csv.listTable(filtered, perspective.kind, locale, t)
-        : csv.matrixTable(toGrid(filtered, config.layout), locale, t);
-    downloadText(csv.toCsv(table), csv.csvFileName(`${programme.name} ${t('csvFileName')}`, new Date()), 'text/csv;charset=utf-8');
-    announce(t('csvDone'));
+    const fileName = csv.csvFileName(`${programme.name} ${t('csvFileName')}`, new Date());
+    const save = (table: string[][]) => {
+      downloadText(csv.toCsv(table), fileName, 'text/csv;charset=utf-8');
+      setCsvState({ phase: 'idle' });
+      announce(t('csvDone'));
+    };
+    if (!listScope || (perspective.kind !== 'region' && perspective.kind !== 'initiative')) {
+      // The matrix says statuses only: everything is in the view.
+      save(csv.matrixTable(toGrid(filtered, config.layout), locale, t));
+      return;
+    }
+    const by = perspective.kind;
+    // The lines as the reader sees them now; their notes and links are read (every page) before the file is made.
+    const shown = filtered;
+    const lookup: DetailsLookup = (initiativeId, regionCode, hasDetails) => details.lookup(initiativeId, regionCode, hasDetails)?.cell;
+    const abort = new AbortController();
+    csvAbort.current = abort;
+    // A save in this view meanwhile starts the read again for the new revision; twice is plenty.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const table = csv.listTable(shown, by, locale, t, lookup);
+      if (table) {
+        csvAbort.current = null;
+        save(table);
+        return;
+      }
+      if (attempt === 0) {
+        setCsvState({ phase: 'preparing' });
+        announce(t('csvPreparing', { count: 0 }));
+      }
+      const res = await details.load(listScope, { signal: abort.signal });
+      if (abort.signal.aborted) {
+        setCsvState({ phase: 'idle' });
+        announce(t('csvCancelled'));
+        return;
+      }
+      if (!res.ok && 'error' in res) {
+        csvAbort.current = null;
+        setCsvState({ phase: 'failed', error: res.error });
+        announce(t('csvFailed'));
+        return;
+      }
+    }
+    csvAbort.current = null;
+    setCsvState({ phase: 'failed', error: { code: 'INTERNAL', message: 'The details kept changing while the CSV was made' } });
+    announce(t('csvFailed'));
   };
+
+  const cancelCsv = () => csvAbort.current?.abort();
 
   const filterCount = filters.regions.length + filters.initiatives.length + filters.statuses.length;
   const editorDialogs = action ? (
     <Suspense fallback={null}>
-      <EditorDialogs key={action.seq} action={action.action} rows={rows} regions={participants} writes={writes} reload={reload} onClose={() => setAction(null)} />
+      <EditorDialogs
+        key={action.seq}
+        action={action.action}
+        rows={rows}
+        regions={participants}
+        details={details}
+        writes={writes}
+        reload={reload}
+        onClose={() => setAction(null)}
+      />
     </Suspense>
   ) : null;
 
@@ -208,9 +289,10 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
           <Button aria-expanded={filtersOpen} aria-controls={filterPanelId} onClick={() => setFiltersOpen(!filtersOpen)} iconBefore={<FilterIcon />}>
             {filterCount > 0 ? t('filtersButtonActive', { count: filterCount }) : t('filtersButton')}
           </Button>
-          <Button onClick={() => void downloadCsv()} iconBefore={<DownloadIcon />}>
+          <Button onClick={() => void downloadCsv()} iconBefore={<DownloadIcon />} isLoading={csvState.phase === 'preparing'}>
             {t('csvButton')}
           </Button>
+          {csvState.phase === 'preparing' && listScope ? <CsvProgress details={details} scope={listScope} onCancel={cancelCsv} /> : null}
         </div>
         {canEdit ? (
           <div className="rs-toolbar__group">
@@ -230,6 +312,24 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
           </div>
         ) : null}
       </div>
+
+      {csvState.phase === 'failed' ? (
+        <SectionMessage
+          appearance="error"
+          role="alert"
+          title={t('csvFailed')}
+          actions={
+            <>
+              <Button onClick={() => void downloadCsv()}>{i18n.t('retry')}</Button>
+              <Button appearance="subtle" onClick={() => setCsvState({ phase: 'idle' })}>
+                {i18n.t('close')}
+              </Button>
+            </>
+          }
+        >
+          <p>{describeError(csvState.error, locale).action}</p>
+        </SectionMessage>
+      ) : null}
 
       {filtersOpen ? (
         <FilterPanel
@@ -294,6 +394,8 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
         <ListTable
           view={filtered}
           by={perspective.kind}
+          details={details}
+          detailsScope={listScope!}
           caption={caption}
           editing={editing}
           anchorKey={popover?.key ?? null}
@@ -322,6 +424,8 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
         target={popoverTarget}
         stalenessDays={programme.stalenessDays}
         canEdit={canEdit}
+        signedIn={signedIn}
+        details={details}
         onClose={(key) => setPopover((p) => (p?.key === key ? null : p))}
         onEdit={(target) => {
           target.source.focus();
@@ -336,6 +440,30 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
       />
       {editorDialogs}
     </div>
+  );
+}
+
+/** The getDetails scope that holds a list perspective's details; null for the matrix. Stable per perspective. */
+function useListScope(regionCode: string | null, initiativeId: string | null): DetailsScope | null {
+  return useMemo<DetailsScope | null>(() => {
+    if (regionCode !== null) return { kind: 'region', regionCode };
+    if (initiativeId !== null) return { kind: 'initiative', initiativeId };
+    return null;
+  }, [regionCode, initiativeId]);
+}
+
+/** How far the CSV's details have come, and a way out. Its own component: only it re-renders per page. */
+function CsvProgress({ details, scope, onCancel }: { details: DetailsStore; scope: DetailsScope; onCancel(): void }) {
+  const { t, i18n } = useText();
+  useDetailsVersion(details);
+  const state = details.scopeState(scope);
+  return (
+    <span className="rs-csv-progress">
+      <span className="rs-csv-progress__text">{t('csvPreparing', { count: state.status === 'loading' ? state.fetched : 0 })}</span>
+      <Button appearance="subtle" aria-label={t('csvCancel')} onClick={onCancel}>
+        {i18n.t('cancel')}
+      </Button>
+    </span>
   );
 }
 

@@ -1,10 +1,15 @@
 import { useId } from 'react';
-import { interpolateNodes } from '../../i18n';
+import { InlineError } from '../../components/inline-error';
+import { Skeleton } from '../../components/skeleton';
+import type { DetailsScope } from '../../details/details-cache';
+import type { DetailsStore } from '../../details/details-store';
+import { useScopeLoad } from '../../details/use-details';
 import { CellButton } from './cell-button';
 import { InitiativeName } from './initiative-name';
 import { ScrollRegion } from './scroll-region';
 import { cellNameParts, formatRange } from './labels';
 import { useStatusLabels } from './use-status-labels';
+import { UpdatedAt } from './updated-at';
 import { useText } from './use-text';
 import { cellKey, type FilteredView, type GridCell } from './view-model';
 
@@ -17,11 +22,19 @@ export interface ListTableProps {
   anchorKey: string | null;
   pendingKeys: ReadonlySet<string>;
   onActivate(cell: GridCell, el: HTMLButtonElement): void;
+  /** The view's details, and the scope that holds this list's (the region's, or the initiative's). */
+  details: DetailsStore;
+  detailsScope: DetailsScope;
 }
 
-/** The region and single-initiative perspectives: fewer cells, so each line can say more. */
-export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, onActivate }: ListTableProps) {
+/**
+ * The region and single-initiative perspectives: fewer cells, so each line can say more. The table is
+ * drawn at once from the view; the regional contacts are details, read for the whole list in one go (every
+ * page of it) right after, and fill in when they arrive.
+ */
+export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, onActivate, details, detailsScope }: ListTableProps) {
   const { t, i18n, locale } = useText();
+  const { state, retry } = useScopeLoad(details, detailsScope, true);
   const statusLabels = useStatusLabels();
   const captionId = useId();
   const lines = view.rows.flatMap((row) =>
@@ -32,6 +45,7 @@ export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, 
       <h3 id={captionId} className="rs-table-title">
         {caption}
       </h3>
+      {state.status === 'failed' ? <InlineError text={t('contactsFailed')} onRetry={retry} /> : null}
       <ScrollRegion labelledBy={captionId} className="rs-scroll--list">
         <table className="io-table rs-list">
           <caption className="io-visually-hidden">{caption}</caption>
@@ -52,6 +66,8 @@ export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, 
             {lines.map((line) => {
               const k = cellKey(line.initiative.id, line.region.code);
               const { cell } = line;
+              // While the list reads again after a save, what it had stays on screen rather than blinking.
+              const known = details.lookup(line.initiative.id, line.region.code, cell.hasDetails, { allowStale: true });
               return (
                 <tr key={k}>
                   <th scope="row" className="rs-row-head">
@@ -80,30 +96,24 @@ export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, 
                         ? t('contactYesSince', { date: i18n.formatDate(cell.contactSince) })
                         : t('contactYes')
                       : t('contactNo')}
-                    {cell.regionalContact ? <span className="rs-sub">{cell.regionalContact}</span> : null}
+                    {known?.cell.regionalContact ? (
+                      <span className="rs-sub">{known.cell.regionalContact}</span>
+                    ) : !known && state.status !== 'failed' ? (
+                      <span className="rs-sub">
+                        <Skeleton width="medium" />
+                        <span className="io-visually-hidden">{t('contactsLoading')}</span>
+                      </span>
+                    ) : null}
                   </td>
                   <td>
-                    <UpdatedAt at={cell.updatedAt} by={cell.updatedByName} />
+                    <UpdatedAt day={cell.updatedAt} />
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-    </ScrollRegion>
+      </ScrollRegion>
     </>
   );
-}
-
-/** The date (with the exact time on hover) and, for signed-in readers, who. */
-export function UpdatedAt({ at, by }: { at: string | null; by: string | null }) {
-  const { t, i18n } = useText();
-  if (!at) return <>{t('detailNeverUpdated')}</>;
-  const time = (
-    <time dateTime={at} title={i18n.formatDateTime(at)}>
-      {i18n.formatDate(at)}
-    </time>
-  );
-  if (!by) return time;
-  return <>{interpolateNodes(t('detailUpdatedBy'), { date: time, name: by })}</>;
 }

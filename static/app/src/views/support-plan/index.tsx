@@ -4,8 +4,13 @@ import type { Participant } from '@shared/model';
 import { PHASE_LABELS, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
 import { EmptyState } from '../../components/empty-state';
 import { InitiativeHeading } from '../../components/initiative-heading';
+import { InlineError } from '../../components/inline-error';
 import { LazyDetails } from '../../components/lazy-details';
+import { Skeleton } from '../../components/skeleton';
 import { ShapeIcon } from '../../components/status-icon';
+import type { DetailsScope } from '../../details/details-cache';
+import type { DetailsStore } from '../../details/details-store';
+import { useDetailsStore, useScopeLoad } from '../../details/use-details';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import type { ViewProps } from '../../view-props';
@@ -19,7 +24,11 @@ import { useProgressiveList } from '../progressive';
 type Entry = SupportPlanViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
 
-/** Overview 3: has rollout planning started (milestones by phase), and is contact established with each region? */
+/**
+ * Overview 3: has rollout planning started (milestones by phase), and is contact established with each
+ * region? Whether and since when is in the view; who the contacts are is a detail, read for an initiative
+ * when the reader opens its contact table.
+ */
 export default function SupportPlanView({ data }: ViewProps) {
   const tv = useMessages(supportPlanMessages);
   const participants = data.programme.participants;
@@ -27,6 +36,7 @@ export default function SupportPlanView({ data }: ViewProps) {
   const pages = useParticipantWindow(participants);
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
+  const details = useDetailsStore(data.revision);
   if (data.view.macro !== 'support-plan') return null;
   const view = data.view;
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
@@ -40,7 +50,7 @@ export default function SupportPlanView({ data }: ViewProps) {
           <InitiativeFacts entry={entry} />
           <div className="io-support__grid">
             <Milestones entry={entry} />
-            <Contacts entry={entry} regionOf={regionOf} />
+            <Contacts entry={entry} regionOf={regionOf} details={details} />
           </div>
         </section>
       ))}
@@ -251,9 +261,8 @@ function DoneMark({ done, yesNo = false, compact = false }: { done: boolean; yes
   );
 }
 
-function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
+function Contacts({ entry, regionOf, details }: { entry: Entry; regionOf: RegionOf; details: DetailsStore }) {
   const tv = useMessages(supportPlanMessages);
-  const { formatDate } = useI18n();
   const total = entry.contacts.length;
   return (
     <div className="io-support__part">
@@ -261,11 +270,30 @@ function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
         <ProgressBar done={entry.contactsEstablished} total={total} />
         {tv('contactsSummary', { done: entry.contactsEstablished, total })}
       </p>
-      <LazyDetails summary={tv('contactDetails')}>
-        {() => (
-      <div className="io-table-scroll" role="region" aria-label={tv('contactsCaption', { initiative: entry.initiative.name })} tabIndex={0}>
+      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} />}</LazyDetails>
+    </div>
+  );
+}
+
+/**
+ * Built when the reader opens "Kontaktuppgifter per region", which reads the initiative's contacts (every
+ * page). Established and since are in the view and show at once; the names fill in.
+ */
+function ContactTable({ entry, regionOf, details }: { entry: Entry; regionOf: RegionOf; details: DetailsStore }) {
+  const tv = useMessages(supportPlanMessages);
+  const { formatDate } = useI18n();
+  const initiativeId = entry.initiative.id;
+  const scope = useMemo<DetailsScope>(() => ({ kind: 'initiative', initiativeId }), [initiativeId]);
+  const { state, retry } = useScopeLoad(details, scope, true);
+  const failed = state.status === 'failed';
+  const loading = state.status !== 'done' && !failed;
+  const caption = tv('contactsCaption', { initiative: entry.initiative.name });
+  return (
+    <>
+      {failed ? <InlineError text={tv('contactsFailed')} onRetry={retry} /> : null}
+      <div className="io-table-scroll" role="region" aria-label={caption} aria-busy={loading || undefined} tabIndex={0}>
         <table className="io-table io-contacts">
-          <caption>{tv('contactsCaption', { initiative: entry.initiative.name })}</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col" className="io-sticky-col">
@@ -278,24 +306,35 @@ function Contacts({ entry, regionOf }: { entry: Entry; regionOf: RegionOf }) {
             </tr>
           </thead>
           <tbody>
-            {entry.contacts.map((c) => (
-              <tr key={c.regionCode}>
-                <th scope="row" className="io-sticky-col">
-                  {regionOf(c.regionCode).name}
-                </th>
-                <td>
-                  <DoneMark done={c.established} yesNo />
-                </td>
-                <td className="io-nowrap">{c.since ? <time dateTime={c.since}>{formatDate(c.since)}</time> : null}</td>
-                <td>{c.regionalContact}</td>
-                <td>{c.nationalContact}</td>
-              </tr>
-            ))}
+            {entry.contacts.map((c) => {
+              const known = details.lookup(initiativeId, c.regionCode, c.hasDetails);
+              const pending = !known && !failed;
+              return (
+                <tr key={c.regionCode}>
+                  <th scope="row" className="io-sticky-col">
+                    {regionOf(c.regionCode).name}
+                  </th>
+                  <td>
+                    <DoneMark done={c.established} yesNo />
+                  </td>
+                  <td className="io-nowrap">{c.since ? <time dateTime={c.since}>{formatDate(c.since)}</time> : null}</td>
+                  <td>{known ? known.cell.regionalContact : pending ? <ContactSkeleton label={tv('contactsLoading')} /> : null}</td>
+                  <td>{known ? known.cell.nationalContact : pending ? <Skeleton width="medium" /> : null}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-        )}
-      </LazyDetails>
-    </div>
+    </>
+  );
+}
+
+function ContactSkeleton({ label }: { label: string }) {
+  return (
+    <>
+      <Skeleton width="medium" />
+      <span className="io-visually-hidden">{label}</span>
+    </>
   );
 }

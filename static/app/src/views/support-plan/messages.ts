@@ -29,6 +29,8 @@ export const supportPlanMessages = defineMessages({
     overviewMilestones: 'Milstolpar klara',
     overviewContacts: 'Kontakt etablerad',
     contactDetails: 'Kontaktuppgifter per region',
+    contactsLoading: 'Hämtar kontaktuppgifter …',
+    contactsFailed: 'Kontaktuppgifterna kunde inte hämtas. Om kontakten är etablerad, och sedan när, visas ändå.',
   },
   en: {
     noInitiatives: 'The programme has no initiatives yet.',
@@ -58,5 +60,7 @@ export const supportPlanMessages = defineMessages({
     overviewMilestones: 'Milestones done',
     overviewContacts: 'Contact established',
     contactDetails: 'Contact details per region',
+    contactsLoading: 'Loading contact details …',
+    contactsFailed: 'The contact details could not be loaded. Whether contact is established, and since when, is still shown.',
   },
 });

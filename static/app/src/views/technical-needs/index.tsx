@@ -5,9 +5,14 @@ import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRE
 import { EmptyState } from '../../components/empty-state';
 import { ExternalLink } from '../../components/external-link';
 import { InitiativeHeading } from '../../components/initiative-heading';
+import { InlineError } from '../../components/inline-error';
 import { LazyDetails } from '../../components/lazy-details';
 import { NeedProgressBadge } from '../../components/need-progress-badge';
+import { Skeleton } from '../../components/skeleton';
 import { StaleMarker } from '../../components/stale-marker';
+import type { DetailsScope } from '../../details/details-cache';
+import type { DetailsStore } from '../../details/details-store';
+import { useDetailsStore, useScopeLoad } from '../../details/use-details';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import type { ViewProps } from '../../view-props';
@@ -20,7 +25,11 @@ import { useProgressiveList } from '../progressive';
 type InitiativeNeeds = NeedsViewModel['initiatives'][number];
 type Need = InitiativeNeeds['needs'][number];
 
-/** Overview 2: per initiative, the technical changes each region must make and how far each region has come. */
+/**
+ * Overview 2: per initiative, the technical changes each region must make and how far each region has come.
+ * The grid marks where a region wrote a note; the notes themselves are details, read for an initiative
+ * when the reader opens its notes.
+ */
 export default function TechnicalNeedsView({ data }: ViewProps) {
   const tv = useMessages(technicalNeedsMessages);
   const { label } = useI18n();
@@ -30,6 +39,7 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'technical-needs' ? data.view.initiatives : null, 3);
   const cellText = useCellText();
+  const details = useDetailsStore(data.revision);
   if (data.view.macro !== 'technical-needs') return null;
   const view = data.view;
 
@@ -52,6 +62,10 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
           <li>
             <StaleMarker stalenessDays={data.programme.stalenessDays} />
           </li>
+          <li className="io-legend__note">
+            <span className="io-note-mark" aria-hidden="true" />
+            {tv('hasNote')}
+          </li>
         </ul>
       </div>
       <ParticipantPager window={pages} />
@@ -68,6 +82,7 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
               shownCodes={pages.codes}
               cellText={cellText}
               categoryLabel={(c) => label(NEED_CATEGORY_LABELS, c)}
+              details={details}
             />
           )}
         </section>
@@ -76,15 +91,22 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
   );
 }
 
-type CellText = (progress: NeedProgress, stale: boolean) => string;
+type CellText = (progress: NeedProgress, stale: boolean, hasNote: boolean) => string;
 
-/** What a grid cell says to assistive technology: the progress, and "Behöver ses över" when stale. */
+/** What a grid cell says to assistive technology: the progress, "Behöver ses över" when stale, and whether there is a note. */
 function useCellText(): CellText {
   const { t, label } = useI18n();
+  const tv = useMessages(technicalNeedsMessages);
   return useMemo(() => {
     const stale = t('stale');
-    return (progress, isStale) => (isStale ? `${label(NEED_PROGRESS_LABELS, progress)}. ${stale}` : label(NEED_PROGRESS_LABELS, progress));
-  }, [t, label]);
+    const note = tv('hasNote');
+    return (progress, isStale, hasNote) => {
+      const words = [label(NEED_PROGRESS_LABELS, progress)];
+      if (isStale) words.push(stale);
+      if (hasNote) words.push(note);
+      return words.join('. ');
+    };
+  }, [t, tv, label]);
 }
 
 function NeedsTable({
@@ -94,6 +116,7 @@ function NeedsTable({
   shownCodes,
   cellText,
   categoryLabel,
+  details,
 }: {
   entry: InitiativeNeeds;
   regionOf: ReturnType<typeof participantLookup>;
@@ -101,6 +124,7 @@ function NeedsTable({
   shownCodes: ReadonlySet<string>;
   cellText: CellText;
   categoryLabel: (c: Need['category']) => string;
+  details: DetailsStore;
 }) {
   const tv = useMessages(technicalNeedsMessages);
   // Every need has one progress entry per participant, in programme order: the first gives the columns.
@@ -138,7 +162,11 @@ function NeedsTable({
           </tbody>
         </table>
       </div>
-      {notes > 0 ? <LazyDetails summary={tv('notes', { count: notes })}>{() => <NeedNotes needs={entry.needs} regionOf={regionOf} />}</LazyDetails> : null}
+      {notes > 0 ? (
+        <LazyDetails summary={tv('notes', { count: notes })}>
+          {() => <NeedNotes initiativeId={entry.initiative.id} needs={entry.needs} regionOf={regionOf} details={details} />}
+        </LazyDetails>
+      ) : null}
     </>
   );
 }
@@ -180,9 +208,10 @@ const NeedRow = memo(function NeedRow({
       {progress.map((p) => (
         <td key={p.regionCode} className="io-region-cell">
           <span className={`io-badge io-badge--compact io-badge--dense io-badge--${p.progress}`} data-progress={p.progress}>
-            <span className="io-visually-hidden">{cellText(p.progress, p.stale)}</span>
+            <span className="io-visually-hidden">{cellText(p.progress, p.stale, p.hasNote)}</span>
           </span>
           {p.stale ? <span className="io-stale-mark" data-stale="true" aria-hidden="true" /> : null}
+          {p.hasNote ? <span className="io-note-mark" aria-hidden="true" /> : null}
         </td>
       ))}
     </tr>
@@ -191,37 +220,58 @@ const NeedRow = memo(function NeedRow({
 
 function noteCount(needs: Need[]): number {
   let count = 0;
-  for (const need of needs) for (const p of need.progress) if (p.note.trim() !== '') count += 1;
+  for (const need of needs) for (const p of need.progress) if (p.hasNote) count += 1;
   return count;
 }
 
-/** Notes are too long for the grid; they are listed under it, per need, behind a disclosure. */
-function NeedNotes({ needs, regionOf }: { needs: Need[]; regionOf: ReturnType<typeof participantLookup> }) {
+/**
+ * Notes are too long for the grid; they are listed under it, per need, behind a disclosure. Opening it
+ * reads the initiative's notes (every page): who has a note is known from the view, so each row is in
+ * place at once and only its text waits.
+ */
+function NeedNotes({
+  initiativeId,
+  needs,
+  regionOf,
+  details,
+}: {
+  initiativeId: string;
+  needs: Need[];
+  regionOf: ReturnType<typeof participantLookup>;
+  details: DetailsStore;
+}) {
   const tv = useMessages(technicalNeedsMessages);
-  const { formatDate } = useI18n();
-  const withNotes = needs
-    .map((need) => ({ need, notes: need.progress.filter((p) => p.note.trim() !== '') }))
-    .filter((n) => n.notes.length > 0);
+  const { formatDay } = useI18n();
+  const scope = useMemo<DetailsScope>(() => ({ kind: 'initiative', initiativeId }), [initiativeId]);
+  const { state, retry } = useScopeLoad(details, scope, true);
+  const loading = state.status !== 'done' && state.status !== 'failed';
+  const withNotes = needs.map((need) => ({ need, notes: need.progress.filter((p) => p.hasNote) })).filter((n) => n.notes.length > 0);
   return (
-    <>
+    <div aria-busy={loading || undefined}>
+      {state.status === 'failed' ? <InlineError text={tv('notesFailed')} onRetry={retry} /> : null}
+      {loading ? <p className="io-visually-hidden">{tv('notesLoading')}</p> : null}
       {withNotes.map(({ need, notes }) => (
         <div key={need.id} className="io-details__group">
           <h4>{tv('notesFor', { need: need.title })}</h4>
           <dl className="io-notes">
-            {notes.map((p) => (
-              <div key={p.regionCode} className="io-notes__row">
-                <dt>
-                  {regionOf(p.regionCode).name}
-                  {p.updatedAt ? <span className="io-muted"> · {formatDate(p.updatedAt)}</span> : null}
-                </dt>
-                <dd>
-                  <NeedProgressBadge progress={p.progress} /> {p.note}
-                </dd>
-              </div>
-            ))}
+            {notes.map((p) => {
+              const known = details.lookup(initiativeId, p.regionCode, true);
+              return (
+                <div key={p.regionCode} className="io-notes__row">
+                  <dt>
+                    {regionOf(p.regionCode).name}
+                    {p.updatedAt ? <span className="io-muted"> · {formatDay(p.updatedAt)}</span> : null}
+                  </dt>
+                  <dd>
+                    <NeedProgressBadge progress={p.progress} />{' '}
+                    {known ? <span className="io-notes__text">{known.needNotes[need.id] ?? ''}</span> : state.status === 'failed' ? null : <Skeleton width="long" />}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         </div>
       ))}
-    </>
+    </div>
   );
 }

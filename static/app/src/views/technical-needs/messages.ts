@@ -14,6 +14,9 @@ export const technicalNeedsMessages = defineMessages({
     notesFor: 'Anteckningar för {need}',
     legend: 'Teckenförklaring',
     allRegionsDone: 'Klart i alla regioner där behovet är aktuellt',
+    hasNote: 'Har anteckning',
+    notesLoading: 'Hämtar anteckningar …',
+    notesFailed: 'Anteckningarna kunde inte hämtas.',
   },
   en: {
     caption: 'Technical needs for {initiative}',
@@ -28,5 +31,8 @@ export const technicalNeedsMessages = defineMessages({
     notesFor: 'Notes for {need}',
     legend: 'Legend',
     allRegionsDone: 'Done in every region where the need applies',
+    hasNote: 'Has a note',
+    notesLoading: 'Loading notes …',
+    notesFailed: 'The notes could not be loaded.',
   },
 });
