@@ -91,6 +91,8 @@ for (const { locale, theme } of COMBINATIONS) {
       await withFrame({ user: 'anonymous', locale, theme }, async (frame) => {
         await frame.locator('button.rs-cell-button').first().click();
         await frame.locator('.rs-popover').waitFor();
+        // With its note and contacts, read when it opens.
+        await frame.locator('.rs-popover__more:not([aria-busy])').waitFor();
         await expectNoViolations(frame, `cell popover (${where})`);
       });
     });

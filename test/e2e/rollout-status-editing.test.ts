@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
-import { cellForm, cellStatus, describeViolations, editCellStatus, enterEditMode, focusedIn, macroFrame, openCellHistory, openHostPage, otherStatus, rolloutCell, runAxe, sharedHostAndBrowser, tableRows, tabUntil, waitForAnnouncement } from './support';
+import { cellDetails, cellForm, cellStatus, describeViolations, editCellStatus, enterEditMode, focusedIn, macroFrame, openCellHistory, openHostPage, otherStatus, rolloutCell, runAxe, sharedHostAndBrowser, tableRows, tabUntil, waitForAnnouncement } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -246,8 +246,9 @@ describe('English UI', () => {
       await cell.click();
       const form = frame.getByRole('dialog', { name: /^Edit .+ in Region / });
       await form.waitFor();
-      assert.equal(await form.getByRole('group', { name: 'Status' }).getByRole('radio').count(), ROLLOUT_STATUSES.length);
+      // The form fills in once the cell's details are read.
       await form.getByRole('radio', { name: 'Live', exact: true }).waitFor();
+      assert.equal(await form.getByRole('group', { name: 'Status' }).getByRole('radio').count(), ROLLOUT_STATUSES.length);
       await form.getByRole('textbox', { name: 'Note' }).waitFor();
       await form.getByRole('button', { name: 'Save', exact: true }).waitFor();
       await form.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -264,8 +265,8 @@ describe('anonymous reader', () => {
   async function updatedLine(user: 'anonymous' | 'demo-viewer'): Promise<string> {
     return withPage({ user }, async (_page, frame) => {
       await rolloutCell(frame, initiative, region).click();
-      const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
-      await popover.waitFor();
+      // Who updated the cell is a detail, read when the popover opens (for signed-in readers only).
+      const popover = await cellDetails(frame, initiative, region);
       return (await popover.locator('dt:text-is("Senast uppdaterad") + dd').innerText()).trim();
     });
   }
@@ -290,6 +291,50 @@ describe('anonymous reader', () => {
     assert.ok(named, `a signed-in reader sees who updated the cell: "${signedIn}"`);
     const anonymous = await updatedLine('anonymous');
     assert.equal(anonymous, signedIn.slice(0, -` av ${named}`.length), 'anonymous readers see the date only');
+  });
+});
+
+describe('details that cannot be read', () => {
+  it('the popover and the form say so, offer to try again, and then show the details', async () => {
+    const initiative = '1177 inkorg – digitala kallelser';
+    const region = 'Region Stockholm';
+    await withPage({ user: 'demo-editor' }, async (page, frame) => {
+      let failures = 0;
+      const failGetDetails = (count: number) => (failures = count);
+      await page.route('**/api/invoke', (route) => {
+        if (failures > 0 && route.request().postData()?.includes('"functionKey":"getDetails"')) {
+          failures -= 1;
+          return route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { message: 'There was an error invoking the function' } }) });
+        }
+        return route.continue();
+      });
+
+      failGetDetails(1);
+      await rolloutCell(frame, initiative, region).click();
+      const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
+      await popover.getByText('Anteckning och kontakter kunde inte hämtas.').waitFor();
+      // The plan is in the view and stays.
+      await popover.locator('dt:text-is("Planerad pilot (tidigt införande)")').waitFor();
+      const violations = await runAxe(frame);
+      assert.equal(violations.length, 0, `popover with a failed read: ${describeViolations(violations)}`);
+      await popover.getByRole('button', { name: 'Försök igen' }).click();
+      const loaded = await cellDetails(frame, initiative, region);
+      await loaded.locator('dt:text-is("Regional kontakt")').waitFor();
+      await page.keyboard.press('Escape');
+
+      failGetDetails(1);
+      await enterEditMode(frame);
+      await rolloutCell(frame, initiative, region).click();
+      const dialog = frame.getByRole('dialog', { name: `Ändra ${initiative} i ${region}`, exact: true });
+      const failed = dialog.getByRole('alert').filter({ hasText: 'Cellens nuvarande uppgifter kunde inte hämtas' });
+      await failed.waitFor();
+      assert.equal(await dialog.getByRole('button', { name: 'Spara', exact: true }).isDisabled(), true, 'nothing to save without the form');
+      await failed.getByRole('button', { name: 'Försök igen' }).click();
+      const form = cellForm(frame, initiative, region);
+      await form.waitFor();
+      assert.notEqual(await form.getByLabel('Regional kontakt').inputValue(), '', 'the form has the stored regional contact');
+      assert.equal((await focusedIn(frame)).type, 'radio', 'focus goes to the status once the form is there');
+    });
   });
 });
 

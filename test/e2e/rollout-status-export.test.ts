@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
+import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS } from '../../src/shared/vocabulary';
-import { cellStatus, macroFrame, openHostPage, rolloutCell, sharedHostAndBrowser, waitForAnnouncement } from './support';
+import { cellDetails, cellStatus, macroFrame, openHostPage, rolloutCell, sharedHostAndBrowser, waitForAnnouncement } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -46,6 +47,67 @@ describe('CSV download', () => {
       assert.match(inkorg![inkorg!.length - 1]!, /^\d+ av 21$/);
     } finally {
       await page.context().close();
+    }
+  });
+});
+
+describe('CSV download of a region’s list', () => {
+  it('has each initiative’s note and link, read with getDetails before the file is made, and no file when that read fails', async () => {
+    env.host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID, perspective: 'region', regionCode: '03' });
+    const page = await openHostPage(env.browser, env.host, { user: 'demo-viewer', page: '2001' });
+    try {
+      const frame = await macroFrame(page, 'rollout-status');
+      const list = frame.locator('table.rs-list');
+      await list.waitFor();
+      // The regional contacts are details too: they fill in after the first paint.
+      await frame.locator('table.rs-list .rs-sub').first().waitFor();
+
+      // The list's read and then the CSV's own read fail (storage busy): no file, a message, a way to try again.
+      let failures = 2;
+      await page.route('**/api/invoke', (route) => {
+        if (failures > 0 && route.request().postData()?.includes('"functionKey":"getDetails"')) {
+          failures -= 1;
+          return route.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            body: JSON.stringify({ ok: true, body: { ok: false, error: { code: 'RATE_LIMITED', message: 'busy' } } }),
+          });
+        }
+        return route.continue();
+      });
+      await page.reload();
+      const frame2 = await macroFrame(page, 'rollout-status');
+      await frame2.locator('table.rs-list').waitFor();
+      await frame2.getByText('Kontaktuppgifterna kunde inte hämtas.', { exact: false }).waitFor();
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await frame2.getByRole('button', { name: 'Ladda ner CSV' }).click();
+      const failed = frame2.getByRole('alert').filter({ hasText: 'CSV-filen kunde inte skapas, och ingen fil har laddats ner.' });
+      await failed.waitFor();
+      assert.match(await failed.innerText(), /Försök igen om en minut\./);
+      assert.equal(downloads, 0, 'no partial file');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), failed.getByRole('button', { name: 'Försök igen' }).click()]);
+      await waitForAnnouncement(frame2, 'CSV-filen är nedladdad.');
+      const text = await readFile(await download.path(), 'utf8');
+      const { data } = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true });
+      const [header, ...rows] = data;
+      assert.deepEqual(header!.slice(6, 9), ['Anteckning', 'Länk', 'Senast uppdaterad']);
+      assert.equal(rows.length, await frame2.locator('table.rs-list tbody tr').count(), 'one line per initiative shown');
+      const withNote = rows.find((r) => r[6] !== '');
+      assert.ok(withNote, 'some initiative in Region Uppsala has a note');
+      assert.equal(downloads, 1);
+      // The list's contacts came with the same read.
+      await frame2.locator('table.rs-list .rs-sub').first().waitFor();
+
+      // The file says what the cell's details say.
+      const initiative = withNote[0]!;
+      await rolloutCell(frame2, initiative, 'Region Uppsala').click();
+      const popover = await cellDetails(frame2, initiative, 'Region Uppsala');
+      assert.equal((await popover.locator('dt:text-is("Anteckning") + dd').innerText()).trim(), withNote[6]!.replace(/^'/, ''));
+    } finally {
+      await page.context().close();
+      env.host.macroConfigs.set('2001', 'a2001-rollout-status', { programmeId: DEMO_PROGRAMME_ID });
     }
   });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MACRO_KEYS } from '../../src/shared/vocabulary';
-import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser } from './support';
+import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, tableRows } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -109,4 +109,51 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       });
     }
   }
+});
+
+describe('details on demand in the support plan and the technical needs', () => {
+  it('reads an initiative’s contacts and notes only when the reader opens them; both are axe-clean', async () => {
+    const page = await openHostPage(env.browser, env.host, { user: 'anonymous' });
+    try {
+      const asked: unknown[] = [];
+      page.on('request', (r) => {
+        const body = r.url().endsWith('/api/invoke') ? (JSON.parse(r.postData() ?? '{}') as { functionKey?: string; payload?: unknown }) : null;
+        if (body?.functionKey === 'getDetails') asked.push(body.payload);
+      });
+
+      const support = await macroFrame(page, 'support-plan');
+      const section = support.locator('section.io-view-section').first();
+      await section.locator('summary', { hasText: 'Kontaktuppgifter per region' }).click();
+      const contacts = section.locator('.io-table-scroll:not([aria-busy])').filter({ has: support.locator('table.io-contacts') });
+      await contacts.waitFor();
+      const rows = await tableRows(contacts.locator('table'));
+      // Region, established, since: from the view; the regional and national contacts: read now.
+      assert.ok(
+        rows.some((r) => r[1] === 'Ja' && r[3] !== ''),
+        `an established contact names its regional contact: ${JSON.stringify(rows.slice(0, 3))}`,
+      );
+      assert.equal(asked.length, 1, 'one read for the opened initiative');
+      assert.deepEqual(Object.keys(asked[0] as object), ['initiativeId']);
+      const supportViolations = await runAxe(support);
+      assert.equal(supportViolations.length, 0, `support plan contacts: ${describeViolations(supportViolations)}`);
+
+      const needs = await macroFrame(page, 'technical-needs');
+      const needsSection = needs.locator('section.io-view-section').first();
+      const marks = await needsSection.locator('table .io-note-mark').count();
+      const summary = needsSection.locator('summary', { hasText: 'Anteckningar per region' });
+      assert.equal(await summary.innerText(), `Anteckningar per region (${marks})`, 'a note mark for every note');
+      await summary.click();
+      const notes = needsSection.locator('details > div:not([aria-busy]) dl.io-notes dd');
+      await notes.first().waitFor();
+      const texts = (await notes.allInnerTexts()).map((t) => t.trim());
+      assert.equal(texts.length, marks);
+      // Each note says more than its progress badge.
+      for (const text of texts) assert.ok(text.split(/\s+/).length > 2, `"${text}" holds the note`);
+      assert.equal(asked.length, 2, 'one more read, for the technical needs of the opened initiative');
+      const needsViolations = await runAxe(needs);
+      assert.equal(needsViolations.length, 0, `technical needs notes: ${describeViolations(needsViolations)}`);
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -234,9 +234,19 @@ export async function enterEditMode(frame: Frame, label = 'Redigera'): Promise<v
   await frame.locator('button.rs-cell-button--edit').first().waitFor();
 }
 
-/** The open cell form ("Ändra {initiative} i {region}"). */
+/**
+ * The open cell form ("Ändra {initiative} i {region}"), once it is filled in: the dialog opens at once and
+ * shows the form when the cell's details (note, link, contacts) have been read.
+ */
 export function cellForm(frame: Frame, initiative: string, region: string): Locator {
-  return frame.getByRole('dialog', { name: `Ändra ${initiative} i ${region}`, exact: true });
+  return frame.getByRole('dialog', { name: `Ändra ${initiative} i ${region}`, exact: true }).filter({ has: frame.getByRole('radio') });
+}
+
+/** A cell's details popover, once its note, contacts and "Senast uppdaterad" have been read. */
+export async function cellDetails(frame: Frame, initiative: string, region: string): Promise<Locator> {
+  const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
+  await popover.locator('.rs-popover__more:not([aria-busy])').waitFor();
+  return popover;
 }
 
 /**

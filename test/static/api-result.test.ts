@@ -21,9 +21,9 @@ describe('toResult', () => {
 });
 
 describe('transportError', () => {
-  it('calls a rate-limited invoke LIMIT, whose text says to wait and try again', () => {
+  it('calls a rate-limited invoke RATE_LIMITED, whose text says to try again in a minute', () => {
     for (const cause of [new Error('Rate limit exceeded'), new Error('HTTP 429'), 'Too Many Requests']) {
-      expect(transportError('invoke getDetails', cause).error.code).toBe('LIMIT');
+      expect(transportError('invoke getDetails', cause).error.code).toBe('RATE_LIMITED');
     }
   });
 

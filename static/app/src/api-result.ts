@@ -13,12 +13,12 @@ export function toResult<T>(raw: unknown): Result<T> {
 
 /**
  * An invoke that failed on its way (the bridge rejected): INTERNAL, except when the platform says it was
- * rate limited (Forge answers 429 when an app makes too many calls): LIMIT, whose text asks the reader to
- * wait a minute and try again, which is what helps.
+ * rate limited (Forge answers 429 when an app makes too many calls): RATE_LIMITED, as when the storage
+ * behind a resolver is, whose text asks the reader to try again in a minute, which is what helps.
  */
 export function transportError(what: string, cause: unknown): { ok: false; error: AppError } {
   const message = `${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`;
-  if (/rate.?limit|too many requests|\b429\b/i.test(message)) return { ok: false, error: { code: 'LIMIT', message } };
+  if (/rate.?limit|too many requests|\b429\b/i.test(message)) return { ok: false, error: { code: 'RATE_LIMITED', message } };
   return internalError(message);
 }
 

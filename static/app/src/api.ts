@@ -5,7 +5,7 @@ import { unpackResponse } from '@shared/view-wire';
 
 /**
  * The one way the UI calls the backend: typed by the shared contract, and it never throws. A transport
- * failure resolves to { ok: false, error: { code: 'INTERNAL' } } (LIMIT when rate limited) so every caller
+ * failure resolves to { ok: false, error: { code: 'INTERNAL' } } (RATE_LIMITED when rate limited) so every caller
  * handles one shape.
  */
 export async function invoke<N extends ResolverName>(name: N, payload: ResolverPayload<N>): Promise<ResolverResponse<N>> {

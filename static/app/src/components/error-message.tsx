@@ -7,21 +7,31 @@ export interface ErrorMessageProps {
   error: AppError;
   /** Shows a "Försök igen" button. */
   onRetry?: () => void;
+  /** Shows a "Stäng" button, for a message the reader may put away (it is not in the way of anything). */
+  onClose?: () => void;
   /** Announce immediately (role=alert): use for errors caused by what the user just did. */
   alert?: boolean;
+  /** What could not be done, when that says more than the error's own title (e.g. "CSV-filen kunde inte skapas …"). */
+  title?: string;
 }
 
 /** An AppError in the user's language: what happened and what to do. The developer message is never shown. */
-export function ErrorMessage({ error, onRetry, alert = false }: ErrorMessageProps) {
+export function ErrorMessage({ error, onRetry, onClose, alert = false, title }: ErrorMessageProps) {
   const { locale, t } = useI18n();
   const text = describeError(error, locale);
+  const actions =
+    onRetry || onClose ? (
+      <>
+        {onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : null}
+        {onClose ? (
+          <Button appearance="subtle" onClick={onClose}>
+            {t('close')}
+          </Button>
+        ) : null}
+      </>
+    ) : undefined;
   return (
-    <SectionMessage
-      appearance="error"
-      role={alert ? 'alert' : undefined}
-      title={text.title}
-      actions={onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : undefined}
-    >
+    <SectionMessage appearance="error" role={alert ? 'alert' : undefined} title={title ?? text.title} actions={actions}>
       <p>{text.action}</p>
     </SectionMessage>
   );

@@ -8,11 +8,9 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { CheckboxField, TextAreaField, TextField } from '../../components/field';
-import { SectionMessage } from '../../components/section-message';
 import { Skeleton } from '../../components/skeleton';
 import { StatusLozenge } from '../../components/status-lozenge';
 import type { DetailsStore } from '../../details/details-store';
-import { describeError } from '../../i18n';
 import {
   buildUpdateCell,
   CELL_FIELD_SHAPES,
@@ -50,7 +48,7 @@ type Loaded = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { ph
  * editor typed, and a conflict is shown field by field for the editor to decide.
  */
 export function CellEditDialog({ initiative, region, cell, details, writes, reload, onClose }: CellEditDialogProps) {
-  const { t, i18n, locale } = useEditorText();
+  const { t, i18n } = useEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: CellField) => `${baseId}-${f}`;
   // The plan as the editor saw it when they chose the cell; a reload meanwhile does not move the baseline.
@@ -134,23 +132,15 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
         }
       >
         {loaded.phase === 'failed' ? (
-          <SectionMessage
-            appearance="error"
-            role="alert"
+          <ErrorMessage
+            error={loaded.error}
             title={t('editLoadFailed')}
-            actions={
-              <Button
-                onClick={() => {
-                  setLoaded({ phase: 'loading' });
-                  setLoadAttempt((n) => n + 1);
-                }}
-              >
-                {i18n.t('retry')}
-              </Button>
-            }
-          >
-            <p>{describeError(loaded.error, locale).action}</p>
-          </SectionMessage>
+            alert
+            onRetry={() => {
+              setLoaded({ phase: 'loading' });
+              setLoadAttempt((n) => n + 1);
+            }}
+          />
         ) : (
           <FormSkeleton label={t('editLoading')} />
         )}

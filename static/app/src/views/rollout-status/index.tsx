@@ -4,12 +4,12 @@ import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/
 import type { AppError } from '@shared/errors';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
+import { ErrorMessage } from '../../components/error-message';
 import { useAnnounce } from '../../components/live-region';
 import { SectionMessage } from '../../components/section-message';
 import type { DetailsScope } from '../../details/details-cache';
 import type { DetailsStore } from '../../details/details-store';
 import { useDetailsStore, useDetailsVersion } from '../../details/use-details';
-import { describeError } from '../../i18n';
 import type { ViewProps } from '../../view-props';
 import { CellPopover, type PopoverTarget } from './cell-popover';
 import type { CellWrites } from './cell-writes';
@@ -65,7 +65,7 @@ type PopoverState = { key: string; initiativeId: string; regionCode: string; sou
 type CsvState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'failed'; error: AppError };
 
 function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view: RolloutStatusModel }) {
-  const { t, i18n, locale } = useText();
+  const { t, locale } = useText();
   const announce = useAnnounce();
   const { programme, config } = data;
   const canEdit = capabilities?.canEdit === true;
@@ -314,21 +314,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
       </div>
 
       {csvState.phase === 'failed' ? (
-        <SectionMessage
-          appearance="error"
-          role="alert"
-          title={t('csvFailed')}
-          actions={
-            <>
-              <Button onClick={() => void downloadCsv()}>{i18n.t('retry')}</Button>
-              <Button appearance="subtle" onClick={() => setCsvState({ phase: 'idle' })}>
-                {i18n.t('close')}
-              </Button>
-            </>
-          }
-        >
-          <p>{describeError(csvState.error, locale).action}</p>
-        </SectionMessage>
+        <ErrorMessage error={csvState.error} title={t('csvFailed')} alert onRetry={() => void downloadCsv()} onClose={() => setCsvState({ phase: 'idle' })} />
       ) : null}
 
       {filtersOpen ? (

@@ -52,7 +52,9 @@ export function StaleList({ entries, initiatives, regions, stalenessDays, onOpen
                 const what = e.regionCode
                   ? t('staleCellItem', { initiative: e.initiative.name, region: region?.name ?? e.regionCode })
                   : t('staleInitiativeItem', { initiative: e.initiative.name });
-                const when = e.updatedAt ? t('staleUpdated', { date: i18n.formatDate(e.updatedAt) }) : t('staleNever');
+                // A cell's "updated" is kept per day; an initiative's is an instant.
+                const date = e.regionCode ? i18n.formatDay(e.updatedAt) : i18n.formatDate(e.updatedAt);
+                const when = e.updatedAt ? t('staleUpdated', { date }) : t('staleNever');
                 return (
                   <li key={`${e.initiativeId}:${e.regionCode ?? ''}`}>
                     {onOpen ? (
