@@ -29,7 +29,7 @@ const NONE_OPEN: OpenNeeds = Object.freeze({ count: 0, titles: [] });
  * matrix does not rescan the needs for every cell.
  */
 export function openRequiredNeedsByRegion(
-  initiative: Pick<Initiative, 'needs'>,
+  initiative: Pick<Initiative, 'needs' | 'progressSummary'>,
   regionCodes: ReadonlyArray<string>,
 ): Map<string, OpenNeeds> {
   const open = new Map<string, OpenNeeds>();
@@ -39,12 +39,18 @@ export function openRequiredNeedsByRegion(
   // A set is keyed by a bit mask of its needs' positions, or by the list of positions beyond 30 needs.
   const shared = new Map<number | string, OpenNeeds>();
   const openIndexes: number[] = [];
+  // Read without its progress, the initiative says which required needs are open in its summary.
+  const summary = initiative.progressSummary;
+  const isOpen = (i: number, code: string): boolean => {
+    if (summary) return (summary.openRequired[code] ?? null)?.includes(required[i].id) ?? true;
+    const { progress } = needProgressAt(required[i], code);
+    return progress !== 'done' && progress !== 'not-applicable';
+  };
   for (const code of regionCodes) {
     openIndexes.length = 0;
     let mask = 0;
     for (let i = 0; i < required.length; i++) {
-      const { progress } = needProgressAt(required[i], code);
-      if (progress === 'done' || progress === 'not-applicable') continue;
+      if (!isOpen(i, code)) continue;
       openIndexes.push(i);
       if (i < 30) mask |= 1 << i;
     }

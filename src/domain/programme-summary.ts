@@ -22,6 +22,7 @@ export function lastUpdatedAt(programme: Pick<Programme, 'updatedAt'>, initiativ
   for (const initiative of initiatives) {
     later(latest, initiative.updatedAt);
     for (const code in initiative.cells) later(latest, initiative.cells[code].updatedAt);
+    if (initiative.progressSummary) later(latest, initiative.progressSummary.updatedAt);
     for (const need of initiative.needs) {
       for (const code in need.progress) later(latest, need.progress[code].updatedAt);
     }

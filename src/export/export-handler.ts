@@ -10,7 +10,7 @@ import { label, MACRO_TITLES, type Locale, type MacroKey } from '../shared/vocab
 import { buildView, summariseProgramme } from '../domain/build-view';
 import { mayReadProgramme } from '../domain/read-access';
 import { doc, heading, paragraph, type AdfDoc } from './adf';
-import type { DetailsLookup, ExportOptions } from './document-parts';
+import { groupsParticipants, viewParticipantCount, type DetailsLookup, type ExportOptions } from './document-parts';
 import { readExportEvent } from './export-event';
 import { roadmapToAdf } from './roadmap-adf';
 import { rolloutStatusToAdf } from './rollout-status-adf';
@@ -21,6 +21,8 @@ import { technicalNeedsToAdf } from './technical-needs-adf';
 export interface ExportStorage {
   readProgrammeSnapshot(installation: string, programmeId: string): Promise<{ programme: Programme; initiatives: Initiative[] } | null>;
   readDefaultProgrammeSnapshot(installation: string, spaceKey: string): Promise<{ programme: Programme; initiatives: Initiative[] } | null>;
+  /** The initiatives made whole with their needs' progress. */
+  withNeedProgress(programmeId: string, initiatives: Initiative[]): Promise<Initiative[]>;
   /** One page of the programme's stored details (notes, links, contacts). */
   readDetailsPage(
     programmeId: string,
@@ -114,17 +116,24 @@ export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: 
       if (!snapshot) return messageDoc(macro, request.locale, 'no-programme');
       // The message names nothing from the programme: an unpublished programme stays in its space.
       if (!mayReadProgramme(snapshot.programme, spaceKey)) return messageDoc(macro, request.locale, 'unavailable');
+      // Only the technical-needs overview draws the needs' progress; it is stored apart (decision 0017).
+      const initiatives =
+        macro === 'technical-needs' ? await deps.storage.withNeedProgress(snapshot.programme.id, snapshot.initiatives) : snapshot.initiatives;
       const view = buildView({
         macro,
         programme: snapshot.programme,
-        initiatives: snapshot.initiatives,
+        initiatives,
         config,
         now: deps.now(),
         audience: 'public',
       });
-      const summary = summariseProgramme(snapshot.programme, snapshot.initiatives);
+      const summary = summariseProgramme(snapshot.programme, initiatives);
       const cells = snapshot.programme.participants.length * snapshot.initiatives.length;
-      const details = cells <= EXPORT_DETAILS_MAX_CELLS ? await loadDetails(deps.storage, snapshot.programme.id) : undefined;
+      // The grouped form (more participants than the document lists one by one) draws no details: not read.
+      const details =
+        cells <= EXPORT_DETAILS_MAX_CELLS && !groupsParticipants(viewParticipantCount(view))
+          ? await loadDetails(deps.storage, snapshot.programme.id)
+          : undefined;
       return viewToAdf(view, summary, request.locale, {
         timeZone: request.timeZone,
         layout: config.layout,

@@ -3,7 +3,7 @@
  * src/shared/vocabulary so the export says exactly what the page says; this file holds only the
  * export's own sentences.
  */
-import type { ConsistencyWarning } from '../shared/contract';
+import type { ConsistencyWarning, WarningCode } from '../shared/contract';
 import { label, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale, type RolloutStatus } from '../shared/vocabulary';
 
 const TEXTS = {
@@ -53,6 +53,14 @@ const TEXTS = {
     openRequiredNeeds: 'Öppna obligatoriska behov',
     none: 'Inga',
     contactSince: (date: string) => `Ja, sedan ${date}`,
+    // The grouped form (more participants than a page can show one by one: document-parts.ts).
+    groupedParticipants: (n: number) =>
+      `Översikten har ${n} deltagare. För att rymmas på papper grupperar exporten deltagarna per införande; sidan i Confluence visar varje deltagare med detaljer.`,
+    countOf: (n: number, of: number) => `${n} av ${of}`,
+    pilotStartByQuarter: 'Planerad pilotstart per kvartal',
+    broadStartByQuarter: 'Planerad start för breddinförande per kvartal',
+    notPlanned: 'Inte planerad',
+    withoutContact: 'Kontakt inte etablerad',
   },
   en: {
     lastUpdated: 'Last updated',
@@ -100,6 +108,13 @@ const TEXTS = {
     openRequiredNeeds: 'Open required needs',
     none: 'None',
     contactSince: (date: string) => `Yes, since ${date}`,
+    groupedParticipants: (n: number) =>
+      `The overview has ${n} participants. To fit on paper, the export groups the participants per rollout; the page in Confluence shows each participant with its details.`,
+    countOf: (n: number, of: number) => `${n} of ${of}`,
+    pilotStartByQuarter: 'Planned pilot start by quarter',
+    broadStartByQuarter: 'Planned broad-rollout start by quarter',
+    notPlanned: 'Not planned',
+    withoutContact: 'No contact established',
   },
 } as const;
 
@@ -107,6 +122,31 @@ export type ExportTexts = (typeof TEXTS)[Locale];
 
 export function exportTexts(locale: Locale): ExportTexts {
   return TEXTS[locale];
+}
+
+/**
+ * A consistency warning as the title of a group of participants ("Planerad pilotstart före det nationella
+ * pilotfönstret: 12 av 290 – …"), for the grouped form. In this order in the document.
+ */
+const WARNING_GROUP_TITLES: Record<WarningCode, Record<Locale, string>> = {
+  'required-need-open': { sv: 'Obligatoriska tekniska behov som inte är klara', en: 'Required technical needs not done' },
+  'active-without-contact': { sv: 'Pilot eller breddinförande utan etablerad kontakt', en: 'Pilot or broad rollout without contact established' },
+  'pilot-before-national-window': {
+    sv: 'Planerad pilotstart före det nationella pilotfönstret',
+    en: 'Planned pilot start before the national pilot window',
+  },
+  'broad-before-national-window': {
+    sv: 'Planerad start för breddinförande före det nationella fönstret',
+    en: 'Planned broad-rollout start before the national window',
+  },
+  'pilot-end-before-start': { sv: 'Pilotens slut före dess start', en: 'The pilot ends before it starts' },
+  'broad-end-before-start': { sv: 'Breddinförandets slut före dess start', en: 'The broad rollout ends before it starts' },
+};
+
+export const WARNING_CODES = Object.keys(WARNING_GROUP_TITLES) as WarningCode[];
+
+export function warningGroupTitle(code: WarningCode, locale: Locale): string {
+  return WARNING_GROUP_TITLES[code][locale];
 }
 
 function isStatus(value: unknown): value is RolloutStatus {

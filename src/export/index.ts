@@ -2,13 +2,14 @@
  * The adfExport functions named in manifest.yml (export-rollout-status, …): Confluence calls them when a
  * page is exported to PDF or Word, or read through the REST API's export view, and gets ADF back.
  */
-import { queryDetailsPage, readDefaultProgrammeSnapshot, readProgrammeSnapshot } from '../storage';
+import { addNeedProgress, queryDetailsPage, readNeedProgress, readDefaultProgrammeSnapshot, readProgrammeSnapshot } from '../storage';
 import { createExportHandler, type ExportDeps } from './export-handler';
 
 const deps: ExportDeps = {
   storage: {
     readProgrammeSnapshot,
     readDefaultProgrammeSnapshot,
+    withNeedProgress: async (programmeId, initiatives) => addNeedProgress(initiatives, await readNeedProgress(programmeId)),
     readDetailsPage: (programmeId, cursor) => queryDetailsPage({ programmeId }, cursor, 1_000_000),
   },
   now: () => new Date(),

@@ -1,8 +1,22 @@
-/** Overview 3 for PDF/Word: milestones through the rollout model's phases, and contact per region. */
+/**
+ * Overview 3 for PDF/Word: milestones through the rollout model's phases, and contact per region. Beyond
+ * MAX_PARTICIPANTS_ONE_BY_ONE participants, the contacts are "Kontakt etablerad: N av M" and the
+ * participants without contact, by name, instead of a row per participant.
+ */
 import type { ProgrammeSummary, SupportPlanView } from '../shared/contract';
 import { label, PHASE_LABELS, ROLLOUT_TYPE_LABELS, type Locale } from '../shared/vocabulary';
 import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode } from './adf';
-import { documentHead, fullName, participantsByCode, type ExportOptions } from './document-parts';
+import {
+  documentHead,
+  fullName,
+  groupedNote,
+  groupsParticipants,
+  participantGroup,
+  participantsByCode,
+  shortName,
+  viewParticipantCount,
+  type ExportOptions,
+} from './document-parts';
 import { exportTexts } from './export-texts';
 
 export function supportPlanToAdf(
@@ -18,6 +32,9 @@ export function supportPlanToAdf(
     return doc(content);
   }
   const participants = participantsByCode(programme);
+  const participantCount = viewParticipantCount(view);
+  const grouped = groupsParticipants(participantCount);
+  if (grouped) content.push(groupedNote(participantCount, locale));
   for (const entry of view.initiatives) {
     const { initiative } = entry;
     content.push(heading(3, text(initiative.name, { link: initiative.infoLink })));
@@ -43,7 +60,11 @@ export function supportPlanToAdf(
         ),
       );
     }
-    if (entry.contacts.length > 0) {
+    if (grouped) {
+      // "Kontakt etablerad: N av M" is in the facts above; the participants it is missing for, by name.
+      const without = entry.contacts.filter((c) => !c.established).map((c) => shortName(participants, c.regionCode));
+      if (without.length > 0) content.push(participantGroup(t.withoutContact, without, entry.contacts.length, locale));
+    } else if (entry.contacts.length > 0) {
       content.push(
         table(
           [t.region, t.contactEstablished, t.since, t.regionalContact, t.nationalContact],

@@ -1,14 +1,52 @@
 /**
  * Overview 2 for PDF/Word. Per initiative: the needs (what, category, required, how many regions are
  * done), then a regions × needs progress table, which fits a printed page better than 21+ columns.
+ * Beyond MAX_PARTICIPANTS_ONE_BY_ONE participants, instead of that table: per need, the count in each
+ * progress, with the participants still open (not started, in progress) named and the others counted.
  */
 import type { ProgrammeSummary, TechnicalNeedsView } from '../shared/contract';
-import { label, NEED_CATEGORY_LABELS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type Locale } from '../shared/vocabulary';
+import type { Participant } from '../shared/model';
+import { label, NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type Locale, type NeedProgress } from '../shared/vocabulary';
 import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode } from './adf';
-import { documentHead, fullName, participantsByCode, type ExportOptions } from './document-parts';
+import {
+  collect,
+  documentHead,
+  fullName,
+  groupedNote,
+  groupsParticipants,
+  participantGroup,
+  participantsByCode,
+  shortName,
+  STALE_MARK,
+  viewParticipantCount,
+  type ExportOptions,
+} from './document-parts';
 import { exportTexts } from './export-texts';
 
-const STALE_MARK = ' *';
+type Need = TechnicalNeedsView['initiatives'][number]['needs'][number];
+
+/** Progress in which the participant still has work to do: named in the grouped form. Done and not applicable are counted. */
+const OPEN_PROGRESS: ReadonlySet<NeedProgress> = new Set<NeedProgress>(['not-started', 'in-progress']);
+
+/** One need in the grouped form; true when a named participant carries the stale mark. */
+function groupedNeed(need: Need, participants: Map<string, Participant>, locale: Locale, content: AdfNode[]): boolean {
+  let anyStale = false;
+  const byProgress = collect(
+    need.progress.map((entry) => {
+      const open = OPEN_PROGRESS.has(entry.progress);
+      anyStale ||= open && entry.stale;
+      return { key: entry.progress, name: `${shortName(participants, entry.regionCode)}${open && entry.stale ? STALE_MARK : ''}` };
+    }),
+  );
+  content.push(heading(4, need.title));
+  for (const progress of NEED_PROGRESS) {
+    const names = byProgress.get(progress);
+    if (names) {
+      content.push(participantGroup(label(NEED_PROGRESS_LABELS, progress, locale), names, need.progress.length, locale, { names: OPEN_PROGRESS.has(progress) }));
+    }
+  }
+  return anyStale;
+}
 
 export function technicalNeedsToAdf(
   view: TechnicalNeedsView,
@@ -23,6 +61,9 @@ export function technicalNeedsToAdf(
     return doc(content);
   }
   const participants = participantsByCode(programme);
+  const participantCount = viewParticipantCount(view);
+  const grouped = groupsParticipants(participantCount);
+  if (grouped) content.push(groupedNote(participantCount, locale));
   let anyStale = false;
   for (const { initiative, needs } of view.initiatives) {
     content.push(heading(3, text(initiative.name, { link: initiative.infoLink })));
@@ -44,6 +85,10 @@ export function technicalNeedsToAdf(
         })),
       ),
     );
+    if (grouped) {
+      for (const need of needs) anyStale = groupedNeed(need, participants, locale, content) || anyStale;
+      continue;
+    }
     const codes = needs[0].progress.map((p) => p.regionCode);
     if (codes.length === 0) continue;
     content.push(

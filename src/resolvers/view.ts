@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildView, summariseProgramme } from '../domain/build-view';
 import { fail } from '../shared/errors';
 import { LOCALES } from '../shared/vocabulary';
+import { readInitiativesWithProgress } from '../storage';
 import { authoriseRead } from './access';
 import { defineResolver } from './define';
 
@@ -15,15 +16,18 @@ export const getView = defineResolver('getView', {
     if (!call.macro) fail('PERMISSION', 'Only available inside one of the app’s macros', { reason: 'not-in-macro' });
     if (!snapshot) return { state: 'no-programme', macro: call.macro, config, revision: null };
     const now = new Date();
+    // Only this overview draws the needs' progress; the others read the initiatives without it.
+    const initiatives =
+      call.macro === 'technical-needs' ? await readInitiativesWithProgress(call.installation, snapshot) : snapshot.initiatives;
     return {
       state: 'ready',
       macro: call.macro,
       config,
-      programme: summariseProgramme(snapshot.programme, snapshot.initiatives),
+      programme: summariseProgramme(snapshot.programme, initiatives),
       view: buildView({
         macro: call.macro,
         programme: snapshot.programme,
-        initiatives: snapshot.initiatives,
+        initiatives,
         config,
         now,
         // Pages are public: editors' names are shown to signed-in readers only.

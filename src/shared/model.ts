@@ -110,6 +110,14 @@ export interface TechnicalNeed {
   progress: Record<string, NeedRegionProgress>;
 }
 
+/** What the overviews that draw no need progress still need of it, derived whenever the initiative is written. */
+export interface NeedProgressSummary {
+  /** Ids of the required needs not done (nor not applicable), per participant; a participant left out has every required need open. */
+  openRequired: Record<string, string[]>;
+  /** The latest update of any progress entry. */
+  updatedAt: IsoDateTime | null;
+}
+
 /** Everything about one initiative × participant that is read on demand: the cell's details and each need's note. */
 export interface ParticipantDetails {
   cell: CellDetails;
@@ -156,6 +164,11 @@ export interface Initiative extends InitiativeFields, Stamp {
   cells: Record<string, RegionCell>;
   needs: TechnicalNeed[];
   milestones: Milestone[];
+  /**
+   * Present when the needs' per-participant progress was not read (the overviews that do not draw it):
+   * then every `needs[].progress` is empty and this says what those overviews still need of it.
+   */
+  progressSummary?: NeedProgressSummary;
   createdAt: IsoDateTime;
   createdBy: string;
   version: number;

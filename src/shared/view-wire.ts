@@ -23,8 +23,13 @@ import type {
 } from './contract';
 import { DEFAULT_REGION_CELL } from './model';
 
-/** One array per field, each with one value per region; an absent field means every value is its default. */
-export type Columns<T> = { [K in keyof T]?: Array<T[K]> };
+/**
+ * One column per field: per region, the index of its value in the view's `values`. A view of 290
+ * participants repeats a handful of statuses, months, days and warning lists thousands of times; each
+ * distinct value travels once per view, and a cell costs a few digits per field. An absent field means
+ * every value is its default.
+ */
+export type Columns<T> = { [K in keyof T]?: number[] };
 
 type NoRegion<T> = Omit<T, 'regionCode'>;
 type RolloutRow = RolloutStatusView['rows'][number];
@@ -64,6 +69,8 @@ export const ROADMAP_REGION_DEFAULTS: Readonly<NoRegion<RoadmapRegion>> = Object
 });
 
 export interface WireRolloutStatusView {
+  /** The distinct values every column indexes into. */
+  values: unknown[];
   macro: 'rollout-status';
   regionCodes: string[];
   rows: Array<{ initiative: RolloutRow['initiative']; cells: Columns<NoRegion<CellView>>; counts: RolloutRow['counts'] }>;
@@ -71,6 +78,8 @@ export interface WireRolloutStatusView {
   // `stale` is left out: it is derived from the headers and cells, in the order the domain builds it.
 }
 export interface WireTechnicalNeedsView {
+  /** The distinct values every column indexes into. */
+  values: unknown[];
   macro: 'technical-needs';
   regionCodes: string[];
   initiatives: Array<{
@@ -79,11 +88,15 @@ export interface WireTechnicalNeedsView {
   }>;
 }
 export interface WireSupportPlanView {
+  /** The distinct values every column indexes into. */
+  values: unknown[];
   macro: 'support-plan';
   regionCodes: string[];
   initiatives: Array<Omit<SupportItem, 'contacts'> & { contacts: Columns<NoRegion<ContactView>> }>;
 }
 export interface WireRoadmapView {
+  /** The distinct values every column indexes into. */
+  values: unknown[];
   macro: 'roadmap';
   regionCodes: string[];
   quarters: string[];
@@ -102,18 +115,45 @@ function isDefault(value: unknown, fallback: unknown): boolean {
   return value === fallback;
 }
 
+/** The distinct values of one view, as the columns index them. */
+export class ValueTable {
+  readonly values: unknown[] = [];
+  private readonly primitives = new Map<unknown, number>();
+  // Objects and arrays (warning lists) are compared by their JSON.
+  private readonly objects = new Map<string, number>();
+
+  indexOf(value: unknown): number {
+    const isObject = value !== null && typeof value === 'object';
+    const key = isObject ? JSON.stringify(value) : value;
+    const known = isObject ? this.objects.get(key as string) : this.primitives.get(key);
+    if (known !== undefined) return known;
+    const index = this.values.push(value) - 1;
+    if (isObject) this.objects.set(key as string, index);
+    else this.primitives.set(key, index);
+    return index;
+  }
+}
+
 /** Region-ordered items → columns, without regionCode and without all-default columns. */
-export function toColumns<T extends object>(items: ReadonlyArray<T & { regionCode: string }>, defaults: Readonly<T>): Columns<T> {
+export function toColumns<T extends object>(items: ReadonlyArray<T & { regionCode: string }>, defaults: Readonly<T>, table: ValueTable): Columns<T> {
   const columns: Columns<T> = {};
   for (const key of Object.keys(defaults) as Array<keyof T>) {
     if (items.every((item) => isDefault(item[key], defaults[key]))) continue;
-    columns[key] = items.map((item) => item[key]);
+    columns[key] = items.map((item) => table.indexOf(item[key]));
   }
   return columns;
 }
 
-/** Columns → items again, one per region code, each a fresh object (default arrays are not shared). */
-export function fromColumns<T extends object>(columns: Columns<T>, regionCodes: readonly string[], defaults: Readonly<T>): Array<T & { regionCode: string }> {
+/**
+ * Columns → items again, one per region code, each a fresh object. Values from the table are shared
+ * between items (a warning list, for one); consumers treat view models as read-only.
+ */
+export function fromColumns<T extends object>(
+  columns: Columns<T>,
+  regionCodes: readonly string[],
+  defaults: Readonly<T>,
+  values: readonly unknown[],
+): Array<T & { regionCode: string }> {
   // Present columns and array defaults are looked up once; every item then starts from the same literal
   // shape, which keeps a 14,500-cell matrix cheap to rebuild in the browser.
   const keys = Object.keys(defaults) as Array<keyof T>;
@@ -121,7 +161,7 @@ export function fromColumns<T extends object>(columns: Columns<T>, regionCodes: 
   const freshArrays = keys.filter((key) => columns[key] === undefined && Array.isArray(defaults[key]));
   return regionCodes.map((regionCode, i) => {
     const item = { regionCode, ...defaults } as Record<keyof T | 'regionCode', unknown>;
-    for (const key of present) item[key] = columns[key]![i];
+    for (const key of present) item[key] = values[columns[key]![i]];
     for (const key of freshArrays) item[key] = [];
     return item as T & { regionCode: string };
   });
@@ -135,35 +175,41 @@ function regionCodesOf(lists: ReadonlyArray<ReadonlyArray<{ regionCode: string }
 // ---------------------------------------------------------------- views
 
 export function packView(view: MacroView): WireMacroView {
+  const table = new ValueTable();
+  const { values } = table;
   switch (view.macro) {
     case 'rollout-status':
       return {
         macro: view.macro,
+        values,
         regionCodes: regionCodesOf(view.rows.map((r) => r.cells)),
-        rows: view.rows.map((r) => ({ initiative: r.initiative, cells: toColumns(r.cells, CELL_VIEW_DEFAULTS), counts: r.counts })),
+        rows: view.rows.map((r) => ({ initiative: r.initiative, cells: toColumns(r.cells, CELL_VIEW_DEFAULTS, table), counts: r.counts })),
         statusTotals: view.statusTotals,
       };
     case 'technical-needs':
       return {
         macro: view.macro,
+        values,
         regionCodes: regionCodesOf(view.initiatives.flatMap((i) => i.needs.map((n) => n.progress))),
         initiatives: view.initiatives.map((i) => ({
           initiative: i.initiative,
-          needs: i.needs.map((n) => ({ ...n, progress: toColumns(n.progress, NEED_PROGRESS_DEFAULTS) })),
+          needs: i.needs.map((n) => ({ ...n, progress: toColumns(n.progress, NEED_PROGRESS_DEFAULTS, table) })),
         })),
       };
     case 'support-plan':
       return {
         macro: view.macro,
+        values,
         regionCodes: regionCodesOf(view.initiatives.map((i) => i.contacts)),
-        initiatives: view.initiatives.map((i) => ({ ...i, contacts: toColumns(i.contacts, CONTACT_DEFAULTS) })),
+        initiatives: view.initiatives.map((i) => ({ ...i, contacts: toColumns(i.contacts, CONTACT_DEFAULTS, table) })),
       };
     case 'roadmap':
       return {
         macro: view.macro,
+        values,
         regionCodes: regionCodesOf(view.initiatives.map((i) => i.regions)),
         quarters: view.quarters,
-        initiatives: view.initiatives.map((i) => ({ initiative: i.initiative, regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS) })),
+        initiatives: view.initiatives.map((i) => ({ initiative: i.initiative, regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS, table) })),
       };
   }
 }
@@ -174,7 +220,7 @@ export function unpackView(wire: WireMacroView): MacroView {
     case 'rollout-status': {
       const stale: RolloutStatusView['stale'] = [];
       const rows = wire.rows.map((r) => {
-        const cells = fromColumns(r.cells, codes, CELL_VIEW_DEFAULTS);
+        const cells = fromColumns(r.cells, codes, CELL_VIEW_DEFAULTS, wire.values);
         if (r.initiative.stale) stale.push({ initiativeId: r.initiative.id, regionCode: null, updatedAt: r.initiative.updatedAt });
         for (const cell of cells) {
           if (cell.stale) stale.push({ initiativeId: r.initiative.id, regionCode: cell.regionCode, updatedAt: cell.updatedAt });
@@ -188,19 +234,19 @@ export function unpackView(wire: WireMacroView): MacroView {
         macro: wire.macro,
         initiatives: wire.initiatives.map((i) => ({
           initiative: i.initiative,
-          needs: i.needs.map((n) => ({ ...n, progress: fromColumns(n.progress, codes, NEED_PROGRESS_DEFAULTS) })),
+          needs: i.needs.map((n) => ({ ...n, progress: fromColumns(n.progress, codes, NEED_PROGRESS_DEFAULTS, wire.values) })),
         })),
       };
     case 'support-plan':
       return {
         macro: wire.macro,
-        initiatives: wire.initiatives.map((i) => ({ ...i, contacts: fromColumns(i.contacts, codes, CONTACT_DEFAULTS) })),
+        initiatives: wire.initiatives.map((i) => ({ ...i, contacts: fromColumns(i.contacts, codes, CONTACT_DEFAULTS, wire.values) })),
       };
     case 'roadmap':
       return {
         macro: wire.macro,
         quarters: wire.quarters,
-        initiatives: wire.initiatives.map((i) => ({ initiative: i.initiative, regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS) })),
+        initiatives: wire.initiatives.map((i) => ({ initiative: i.initiative, regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS, wire.values) })),
       };
   }
 }

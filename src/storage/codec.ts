@@ -132,13 +132,20 @@ function decodeProgress(text: string, at: number): NeedRegionProgress {
   };
 }
 
-type StoredNeed = Omit<TechnicalNeed, 'progress'> & { p: string };
-interface InitiativeData extends Omit<Initiative, 'id' | 'programmeId' | 'order' | 'version' | 'cells' | 'needs'> {
+type StoredNeed = Omit<TechnicalNeed, 'progress'>;
+interface InitiativeData extends Omit<Initiative, 'id' | 'programmeId' | 'order' | 'version' | 'cells' | 'needs' | 'progressSummary'> {
   /** The participants that have a cell or a progress entry, in the order of the columns. */
   codes: string[];
   /** CELL_WIDTH characters per code. */
   cells: string;
   needs: StoredNeed[];
+  /**
+   * Derived from the needs' progress when written, so the overviews that draw no progress need not read it:
+   * per code, OPEN_WIDTH base-36 characters of a bit mask over the required needs (in order) still open.
+   */
+  open?: string;
+  /** The latest update of any need progress entry. */
+  progressAt?: string | null;
 }
 export interface InitiativeRecord {
   programmeId: string;
@@ -148,33 +155,108 @@ export interface InitiativeRecord {
   data: InitiativeData | string;
 }
 
+/**
+ * The needs' per-participant progress of one initiative, stored apart from the initiative record: only the
+ * technical-needs overview draws it (and edits read it), so the other overviews' cold reads stay small.
+ */
+interface ProgressData {
+  codes: string[];
+  /** By need id: PROGRESS_WIDTH characters per code. */
+  p: Record<string, string>;
+}
+export interface ProgressRecord {
+  programmeId: string;
+  initiativeId: string;
+  data: ProgressData | string;
+}
+
 const DEFAULT_CELL_TEXT = encodeCell(DEFAULT_REGION_CELL);
 const DEFAULT_PROGRESS_TEXT = encodeProgress(DEFAULT_NEED_PROGRESS);
+/** 12 required needs at most (LIMITS.needsPerInitiative): a mask below 36³. */
+const OPEN_WIDTH = 3;
 
+function isOpen(progress: NeedRegionProgress | undefined): boolean {
+  return progress === undefined || (progress.progress !== 'done' && progress.progress !== 'not-applicable');
+}
+
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** The initiative record and its progress record (null when it has no needs). */
 export function encodeInitiative(initiative: Initiative): InitiativeRecord {
-  const { id: _id, programmeId, order, version, cells, needs, ...rest } = initiative;
+  return encodeInitiativeRecords(initiative).initiative;
+}
+
+/**
+ * A whole initiative gives both records. One read without its progress (it has a progressSummary, e.g. for a
+ * reordering) gives only the initiative record, with the summary carried over: `progress` is then
+ * undefined, meaning "leave the stored progress as it is".
+ */
+export function encodeInitiativeRecords(initiative: Initiative): { initiative: InitiativeRecord; progress: ProgressRecord | null | undefined } {
+  const { id, programmeId, order, version, cells, needs, progressSummary: summary, ...rest } = initiative;
   const codeSet = new Set(Object.keys(cells));
-  for (const need of needs) for (const code of Object.keys(need.progress)) codeSet.add(code);
+  if (summary) for (const code of Object.keys(summary.openRequired)) codeSet.add(code);
+  else for (const need of needs) for (const code of Object.keys(need.progress)) codeSet.add(code);
   const codes = [...codeSet];
+  const required = needs.filter((need) => need.required);
+  const openAt = (code: string, need: TechnicalNeed): boolean =>
+    summary ? (summary.openRequired[code] ?? required.map((n) => n.id)).includes(need.id) : isOpen(need.progress[code]);
+  let progressAt: string | null = summary ? summary.updatedAt : null;
+  if (!summary) for (const need of needs) for (const code in need.progress) progressAt = latest(progressAt, need.progress[code].updatedAt);
   const data: InitiativeData = {
     ...rest,
     codes,
     cells: codes.map((code) => (cells[code] ? encodeCell(cells[code]) : DEFAULT_CELL_TEXT)).join(''),
-    needs: needs.map(({ progress, ...need }) => ({
-      ...need,
-      p: codes.map((code) => (progress[code] ? encodeProgress(progress[code]) : DEFAULT_PROGRESS_TEXT)).join(''),
-    })),
+    needs: needs.map(({ progress: _progress, ...need }) => need),
+    ...(required.length > 0
+      ? {
+          open: codes
+            .map((code) => required.reduce((mask, need, i) => (openAt(code, need) ? mask | (1 << i) : mask), 0).toString(36).padStart(OPEN_WIDTH, '0'))
+            .join(''),
+        }
+      : {}),
+    progressAt,
   };
-  return { programmeId, order, version, data: compact(data) };
+  const initiativeRecord = { programmeId, order, version, data: compact(data) };
+  if (summary) return { initiative: initiativeRecord, progress: undefined };
+  const progress: ProgressRecord | null =
+    needs.length === 0
+      ? null
+      : {
+          programmeId,
+          initiativeId: id,
+          data: compact({
+            codes,
+            p: Object.fromEntries(
+              needs.map((need) => [need.id, codes.map((code) => (need.progress[code] ? encodeProgress(need.progress[code]) : DEFAULT_PROGRESS_TEXT)).join('')]),
+            ),
+          }),
+        };
+  return { initiative: initiativeRecord, progress };
 }
 
+/**
+ * The initiative as the overviews that draw no need progress see it: every `needs[].progress` empty, and a
+ * progressSummary instead. `withNeedProgress` adds the progress record to make it whole.
+ */
 export function decodeInitiative(id: string, record: InitiativeRecord): Initiative {
-  const { codes, cells: cellText, needs, ...rest } = expand<InitiativeData>(record.data);
+  const { codes, cells: cellText, needs, open, progressAt, ...rest } = expand<InitiativeData>(record.data);
   const cells: Initiative['cells'] = {};
   codes.forEach((code, i) => {
     if (cellText.startsWith(DEFAULT_CELL_TEXT, i * CELL_WIDTH)) return;
     cells[code] = decodeCell(cellText, i * CELL_WIDTH);
   });
+  const required = needs.filter((need) => need.required);
+  const openRequired: Record<string, string[]> = {};
+  if (open !== undefined) {
+    codes.forEach((code, i) => {
+      const mask = parseInt(open.slice(i * OPEN_WIDTH, (i + 1) * OPEN_WIDTH), 36);
+      openRequired[code] = required.filter((_, k) => (mask & (1 << k)) !== 0).map((need) => need.id);
+    });
+  }
   return {
     ...rest,
     id,
@@ -182,10 +264,22 @@ export function decodeInitiative(id: string, record: InitiativeRecord): Initiati
     order: record.order,
     version: record.version,
     cells,
-    needs: needs.map(({ p, ...need }) => {
+    needs: needs.map((need) => ({ ...need, progress: {} })),
+    progressSummary: { openRequired, updatedAt: progressAt ?? null },
+  };
+}
+
+/** The whole initiative: the needs' progress from its record (null: no progress stored), no summary. */
+export function withNeedProgress(initiative: Initiative, progressRecord: ProgressRecord | null | undefined): Initiative {
+  const stored: ProgressData = progressRecord ? expand<ProgressData>(progressRecord.data) : { codes: [], p: {} };
+  const { progressSummary: _summary, ...rest } = initiative;
+  return {
+    ...rest,
+    needs: initiative.needs.map((need) => {
+      const p = stored.p[need.id] ?? '';
       const progress: TechnicalNeed['progress'] = {};
-      codes.forEach((code, i) => {
-        if (p.startsWith(DEFAULT_PROGRESS_TEXT, i * PROGRESS_WIDTH)) return;
+      stored.codes.forEach((code, i) => {
+        if (i * PROGRESS_WIDTH >= p.length || p.startsWith(DEFAULT_PROGRESS_TEXT, i * PROGRESS_WIDTH)) return;
         progress[code] = decodeProgress(p, i * PROGRESS_WIDTH);
       });
       return { ...need, progress };

@@ -10,7 +10,9 @@ export {
 } from './programmes';
 export {
   getInitiative,
+  addNeedProgress,
   initiativeRows,
+  readNeedProgress,
   insertInitiative,
   listInitiatives,
   MAX_WRITE_ATTEMPTS,
@@ -23,6 +25,7 @@ export {
 export { latestCellChange, queryHistory, type HistoryQuery } from './history';
 export {
   readDefaultProgrammeSnapshot,
+  readInitiativesWithProgress,
   readProgrammeSnapshot,
   resetReadCache,
   type ProgrammeSnapshot,

@@ -12,7 +12,17 @@
 import { kvs, Sort } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import { splitDetails, type HistoryEntry, type Initiative, type InitiativeWithDetails } from '../shared/model';
-import { decodeInitiative, detailKey, encodeDetails, encodeHistory, encodeInitiative, type InitiativeRecord } from './codec';
+import {
+  decodeInitiative,
+  detailKey,
+  encodeDetails,
+  encodeHistory,
+  encodeInitiative,
+  encodeInitiativeRecords,
+  withNeedProgress,
+  type InitiativeRecord,
+  type ProgressRecord,
+} from './codec';
 import { readDetails, type DetailsMap } from './details';
 import { queryAll } from './paging';
 import { readRevision } from './revision';
@@ -24,18 +34,37 @@ import { withKvsRetry } from './kvs-retry';
 export const MAX_WRITE_ATTEMPTS = 5;
 
 const initiatives = () => kvs.entity<InitiativeRecord>(ENTITY.initiative);
+const progressRecords = () => kvs.entity<ProgressRecord>(ENTITY.progress);
 
+/** The whole initiative, its needs' progress included (what an edit works on). */
 export async function getInitiative(id: string): Promise<Initiative | null> {
-  const record = await withKvsRetry('Reading the initiative', () => initiatives().get(id));
-  return record ? decodeInitiative(id, record) : null;
+  const [record, progress] = await Promise.all([
+    withKvsRetry('Reading the initiative', () => initiatives().get(id)),
+    withKvsRetry('Reading the progress', () => progressRecords().get(id)),
+  ]);
+  return record ? withNeedProgress(decodeInitiative(id, record), progress) : null;
 }
 
-/** All initiatives of a programme (archived too), in stored order. */
+/**
+ * All initiatives of a programme (archived too), in stored order, as the overviews that draw no need
+ * progress see them (with a progressSummary). `readNeedProgress` makes them whole.
+ */
 export async function listInitiatives(programmeId: string): Promise<Initiative[]> {
   const rows = await queryAll(() =>
     initiatives().query().index(INDEX.initiativesByProgramme, { partition: [programmeId] }).sort(Sort.ASC),
   );
   return rows.map((row) => decodeInitiative(row.key, row.value));
+}
+
+/** The needs' progress of every initiative of a programme, by initiative id. */
+export async function readNeedProgress(programmeId: string): Promise<Map<string, ProgressRecord>> {
+  const rows = await queryAll(() => progressRecords().query().index(INDEX.progressByProgramme, { partition: [programmeId] }));
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+/** The lean initiatives made whole with their needs' progress (the technical-needs overview). */
+export function addNeedProgress(lean: readonly Initiative[], progress: ReadonlyMap<string, ProgressRecord>): Initiative[] {
+  return lean.map((initiative) => withNeedProgress(initiative, progress.get(initiative.id)));
 }
 
 function addHistory(write: WriteSet, history: readonly HistoryEntry[]): WriteSet {
@@ -46,9 +75,11 @@ function addHistory(write: WriteSet, history: readonly HistoryEntry[]): WriteSet
 /** The detail records of an initiative described with its details inline (seeding). */
 export function initiativeRows(full: InitiativeWithDetails): Array<{ entityName: string; key: string; value: unknown }> {
   const { initiative, details } = splitDetails(full);
+  const records = encodeInitiativeRecords(initiative);
   const rows: Array<{ entityName: string; key: string; value: unknown }> = [
-    { entityName: ENTITY.initiative, key: initiative.id, value: encodeInitiative(initiative) },
+    { entityName: ENTITY.initiative, key: initiative.id, value: records.initiative },
   ];
+  if (records.progress) rows.push({ entityName: ENTITY.progress, key: initiative.id, value: records.progress });
   for (const [code, d] of details) {
     const record = encodeDetails(initiative.programmeId, initiative.id, code, d);
     if (record) rows.push({ entityName: ENTITY.detail, key: detailKey(initiative.id, code), value: record });
@@ -58,7 +89,9 @@ export function initiativeRows(full: InitiativeWithDetails): Array<{ entityName:
 
 /** Stores a new initiative with its history entries; returns the new revision. */
 export async function insertInitiative(initiative: Initiative, history: readonly HistoryEntry[]): Promise<string> {
-  const write = new WriteSet('Creating the initiative').setEntity(ENTITY.initiative, initiative.id, encodeInitiative(initiative));
+  const records = encodeInitiativeRecords(initiative);
+  const write = new WriteSet('Creating the initiative').setEntity(ENTITY.initiative, initiative.id, records.initiative);
+  if (records.progress) write.setEntity(ENTITY.progress, initiative.id, records.progress);
   return addHistory(write, history).commit();
 }
 
@@ -109,12 +142,14 @@ export async function updateInitiativeWith(
     const { next, history, details } = mutate(current, loaded);
     if (history.length === 0) return { initiative: current, details: loaded, revision: await readRevision(), changed: false };
     const stored: Initiative = { ...next, id: current.id, programmeId: current.programmeId, version: current.version + 1 };
-    const write = new WriteSet('Saving the initiative').setEntity(
-      ENTITY.initiative,
-      stored.id,
-      encodeInitiative(stored),
-      current.version,
-    );
+    const records = encodeInitiativeRecords(stored);
+    const write = new WriteSet('Saving the initiative').setEntity(ENTITY.initiative, stored.id, records.initiative, current.version);
+    // The progress record is written only when it changed; the initiative's version guards it too.
+    const before = encodeInitiativeRecords(current).progress;
+    if (JSON.stringify(records.progress) !== JSON.stringify(before)) {
+      if (records.progress) write.setEntity(ENTITY.progress, stored.id, records.progress);
+      else write.deleteEntity(ENTITY.progress, stored.id);
+    }
     for (const [code, changed] of details ?? []) {
       if (!loaded.has(code)) throw new Error(`Details of ${code} were changed without being read`);
       const record = encodeDetails(stored.programmeId, stored.id, code, changed);

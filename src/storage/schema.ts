@@ -12,6 +12,7 @@ export const ENTITY = {
   programme: 'programme',
   initiative: 'initiative',
   detail: 'detail',
+  progress: 'progress',
   history: 'history',
 } as const;
 
@@ -24,6 +25,7 @@ export const INDEX = {
   historyByCell: 'by-cell',
   detailsByInitiative: 'by-initiative',
   detailsByProgramme: 'by-programme',
+  progressByProgramme: 'by-programme',
 } as const;
 
 /** Installation-wide token that changes on every write; the read cache compares it. */
@@ -83,6 +85,15 @@ export const ENTITY_DECLARATIONS: EntityDeclaration[] = [
       { name: INDEX.detailsByInitiative, partition: ['initiativeId'], range: ['code'] },
       { name: INDEX.detailsByProgramme, partition: ['programmeId'], range: ['initiativeId'] },
     ],
+  },
+  {
+    name: ENTITY.progress,
+    attributes: {
+      programmeId: { type: 'string' },
+      initiativeId: { type: 'string' },
+      data: { type: 'any' },
+    },
+    indexes: [{ name: INDEX.progressByProgramme, partition: ['programmeId'], range: ['initiativeId'] }],
   },
   {
     name: ENTITY.history,

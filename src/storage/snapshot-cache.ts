@@ -12,7 +12,7 @@
  * shared between invocations: callers must treat them as read-only.
  */
 import type { Initiative, Programme } from '../shared/model';
-import { listInitiatives } from './initiatives';
+import { addNeedProgress, listInitiatives, readNeedProgress } from './initiatives';
 import { findDefaultProgrammeForSpace, getProgramme } from './programmes';
 import { readRevision } from './revision';
 
@@ -26,6 +26,8 @@ interface InstallationCache {
   revision: string;
   snapshots: Map<string, ProgrammeSnapshot | null>;
   spaceDefaults: Map<string, string | null>;
+  /** By programme: its initiatives made whole with their needs' progress (the technical-needs overview). */
+  whole: Map<string, Initiative[]>;
 }
 
 /** How many installations a warm process keeps; the least recently used is dropped first. */
@@ -36,7 +38,7 @@ const caches = new Map<string, InstallationCache>();
 function cacheAt(installation: string, revision: string): InstallationCache {
   let cache = caches.get(installation);
   caches.delete(installation);
-  if (!cache || cache.revision !== revision) cache = { revision, snapshots: new Map(), spaceDefaults: new Map() };
+  if (!cache || cache.revision !== revision) cache = { revision, snapshots: new Map(), spaceDefaults: new Map(), whole: new Map() };
   caches.set(installation, cache);
   while (caches.size > MAX_INSTALLATIONS) caches.delete(caches.keys().next().value as string);
   return cache;
@@ -65,6 +67,21 @@ export async function readDefaultProgrammeSnapshot(installation: string, spaceKe
     if (caches.get(installation) === cache) cache.spaceDefaults.set(spaceKey, programmeId);
   }
   return programmeId === null ? null : loadSnapshot(installation, cache, programmeId);
+}
+
+/**
+ * The snapshot's initiatives with their needs' progress, which only the technical-needs overview draws: one
+ * more indexed read when cold, none when warm at the same revision.
+ */
+export async function readInitiativesWithProgress(installation: string, snapshot: ProgrammeSnapshot): Promise<Initiative[]> {
+  const id = snapshot.programme.id;
+  const cached = caches.get(installation);
+  const current = cached && cached.revision === snapshot.revision ? cached : undefined;
+  const hit = current?.whole.get(id);
+  if (hit) return hit;
+  const whole = addNeedProgress(snapshot.initiatives, await readNeedProgress(id));
+  if (current && caches.get(installation) === current) current.whole.set(id, whole);
+  return whole;
 }
 
 /** For tests and benchmarks: the next read is cold. */

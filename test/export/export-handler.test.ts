@@ -36,6 +36,8 @@ function fakeStorage(overrides: Partial<ExportStorage> = {}): ExportStorage {
   return {
     readProgrammeSnapshot: async (_installation, id) => snapshot(all[id]),
     readDefaultProgrammeSnapshot: async (_installation, key) => snapshot(Object.values(all).find((p) => p.spaceKey === key)),
+    // The fixtures' initiatives are whole already.
+    withNeedProgress: async (_programmeId, initiatives) => initiatives,
     readDetailsPage: async (programmeId, cursor) =>
       programmeId === own.id ? DETAIL_PAGES[cursor ?? 'first']! : { entries: [], cursor: null },
     ...overrides,

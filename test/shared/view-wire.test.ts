@@ -1,3 +1,4 @@
+import { ROLLOUT_STATUSES } from '../../src/shared/vocabulary';
 import { buildDataset } from '../../bench/datasets';
 import { buildView } from '../../src/domain/build-view';
 import type { MacroView, RolloutStatusView, ViewResponse } from '../../src/shared/contract';
@@ -103,12 +104,27 @@ describe('getView wire form', () => {
     expect(JSON.stringify(wire.rows)).not.toContain('regionCode');
     expect(wire).not.toHaveProperty('stale');
     // Initiative b has no cells at all (untouched for long, so stale): only that column travels.
-    expect(wire.rows[1]!.cells).toEqual({ stale: [true, true, true] });
+    // Three equal values: the value once in the view's table, and an index per region.
+    const stale = wire.rows[1]!.cells.stale!;
+    expect(stale).toHaveLength(3);
+    expect(new Set(stale).size).toBe(1);
+    expect(wire.values[stale[0]!]).toBe(true);
     expect(Object.keys(wire.rows[0]!.cells).sort()).toEqual(
       expect.arrayContaining(['status', 'pilotStart', 'updatedAt', 'stale', 'openRequiredNeeds']),
     );
     // No cell of the sparse programme has details: the flag's column stays home too.
     expect(wire.rows[0]!.cells).not.toHaveProperty('hasDetails');
+  });
+
+  it('sends a repeated value once per view: columns index one table of distinct values', () => {
+    const view = benchView('rollout-status');
+    const wire = packView(view) as WireRolloutStatusView;
+    const statuses = wire.values.filter((v) => typeof v === 'string' && (ROLLOUT_STATUSES as readonly string[]).includes(v));
+    // Six statuses over 50 initiatives × 21 regions: each is in the table once.
+    expect(new Set(statuses).size).toBe(statuses.length);
+    expect(wire.rows.every((r) => r.cells.status!.length === wire.regionCodes.length)).toBe(true);
+    // And it comes back as the very same view.
+    expect(overTheWire(view)).toEqual(view);
   });
 
   it.each([...MACRO_KEYS])('%s: carries no details and no names of who changed a cell, only the has-details flags', (macro) => {
