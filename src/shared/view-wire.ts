@@ -10,6 +10,7 @@
  */
 import type {
   CellView,
+  InitiativeHeader,
   MacroView,
   ResolverContract,
   ResolverName,
@@ -21,7 +22,7 @@ import type {
   ViewResponse,
   WireForms,
 } from './contract';
-import { DEFAULT_REGION_CELL } from './model';
+import { DEFAULT_REGION_CELL, type Milestone } from './model';
 
 /**
  * One column per field: per region, the index of its value in the view's `values`. A view of 290
@@ -59,6 +60,14 @@ export const CONTACT_DEFAULTS: Readonly<NoRegion<ContactView>> = Object.freeze({
   since: null,
   hasDetails: false,
 });
+export const MILESTONE_DEFAULTS: Readonly<Milestone> = Object.freeze({
+  id: '',
+  phase: 'initiering',
+  title: '',
+  done: false,
+  dueMonth: null,
+  doneOn: null,
+});
 export const ROADMAP_REGION_DEFAULTS: Readonly<NoRegion<RoadmapRegion>> = Object.freeze({
   pilotStart: null,
   pilotEnd: null,
@@ -73,7 +82,7 @@ export interface WireRolloutStatusView {
   values: unknown[];
   macro: 'rollout-status';
   regionCodes: string[];
-  rows: Array<{ initiative: RolloutRow['initiative']; cells: Columns<NoRegion<CellView>>; counts: RolloutRow['counts'] }>;
+  rows: Array<{ initiative: WireHeader; cells: Columns<NoRegion<CellView>>; counts: RolloutRow['counts'] }>;
   statusTotals: RolloutStatusView['statusTotals'];
   // `stale` is left out: it is derived from the headers and cells, in the order the domain builds it.
 }
@@ -83,7 +92,7 @@ export interface WireTechnicalNeedsView {
   macro: 'technical-needs';
   regionCodes: string[];
   initiatives: Array<{
-    initiative: NeedsItem['initiative'];
+    initiative: WireHeader;
     needs: Array<Omit<NeedView, 'progress'> & { progress: Columns<NoRegion<NeedProgressView>> }>;
   }>;
 }
@@ -92,7 +101,10 @@ export interface WireSupportPlanView {
   values: unknown[];
   macro: 'support-plan';
   regionCodes: string[];
-  initiatives: Array<Omit<SupportItem, 'contacts'> & { contacts: Columns<NoRegion<ContactView>> }>;
+  initiatives: Array<
+    Omit<SupportItem, 'contacts' | 'milestones' | 'initiative'> & {
+      initiative: WireHeader; contacts: Columns<NoRegion<ContactView>>; milestones: { n: number; columns: Columns<Milestone> } }
+  >;
 }
 export interface WireRoadmapView {
   /** The distinct values every column indexes into. */
@@ -100,7 +112,7 @@ export interface WireRoadmapView {
   macro: 'roadmap';
   regionCodes: string[];
   quarters: string[];
-  initiatives: Array<{ initiative: RoadmapItem['initiative']; regions: Columns<NoRegion<RoadmapRegion>> }>;
+  initiatives: Array<{ initiative: WireHeader; regions: Columns<NoRegion<RoadmapRegion>> }>;
 }
 export type WireMacroView = WireRolloutStatusView | WireTechnicalNeedsView | WireSupportPlanView | WireRoadmapView;
 
@@ -135,7 +147,7 @@ export class ValueTable {
 }
 
 /** Region-ordered items → columns, without regionCode and without all-default columns. */
-export function toColumns<T extends object>(items: ReadonlyArray<T & { regionCode: string }>, defaults: Readonly<T>, table: ValueTable): Columns<T> {
+export function toColumns<T extends object>(items: ReadonlyArray<T>, defaults: Readonly<T>, table: ValueTable): Columns<T> {
   const columns: Columns<T> = {};
   for (const key of Object.keys(defaults) as Array<keyof T>) {
     if (items.every((item) => isDefault(item[key], defaults[key]))) continue;
@@ -154,17 +166,65 @@ export function fromColumns<T extends object>(
   defaults: Readonly<T>,
   values: readonly unknown[],
 ): Array<T & { regionCode: string }> {
+  return rebuild(columns, regionCodes.length, defaults, values, (i) => ({ regionCode: regionCodes[i] })) as Array<T & { regionCode: string }>;
+}
+
+/** Columns → `count` items (a list that is not per region, e.g. an initiative's milestones). */
+export function fromColumnsN<T extends object>(columns: Columns<T>, count: number, defaults: Readonly<T>, values: readonly unknown[]): T[] {
+  return rebuild(columns, count, defaults, values, () => ({}));
+}
+
+function rebuild<T extends object>(
+  columns: Columns<T>,
+  count: number,
+  defaults: Readonly<T>,
+  values: readonly unknown[],
+  start: (i: number) => object,
+): T[] {
   // Present columns and array defaults are looked up once; every item then starts from the same literal
   // shape, which keeps a 14,500-cell matrix cheap to rebuild in the browser.
   const keys = Object.keys(defaults) as Array<keyof T>;
   const present = keys.filter((key) => columns[key] !== undefined);
   const freshArrays = keys.filter((key) => columns[key] === undefined && Array.isArray(defaults[key]));
-  return regionCodes.map((regionCode, i) => {
-    const item = { regionCode, ...defaults } as Record<keyof T | 'regionCode', unknown>;
+  return Array.from({ length: count }, (_, i) => {
+    const item = { ...start(i), ...defaults } as Record<keyof T, unknown>;
     for (const key of present) item[key] = values[columns[key]![i]];
     for (const key of freshArrays) item[key] = [];
-    return item as T & { regionCode: string };
+    return item as T;
   });
+}
+
+/** An initiative header travels as one value index per field, in this order. */
+const HEADER_KEYS = [
+  'id',
+  'order',
+  'archived',
+  'version',
+  'name',
+  'kind',
+  'summary',
+  'infoLink',
+  'contact',
+  'rolloutType',
+  'phase',
+  'nationalPilotStart',
+  'nationalPilotEnd',
+  'nationalBroadStart',
+  'nationalBroadEnd',
+  'updatedAt',
+  'updatedByName',
+  'stale',
+] as const satisfies ReadonlyArray<keyof InitiativeHeader>;
+// Fails to compile if InitiativeHeader gains a field that HEADER_KEYS does not carry.
+export const _allHeaderKeys: Exclude<keyof InitiativeHeader, (typeof HEADER_KEYS)[number]> extends never ? true : never = true;
+export type WireHeader = number[];
+
+function packHeader(header: InitiativeHeader, table: ValueTable): WireHeader {
+  return HEADER_KEYS.map((key) => table.indexOf(header[key]));
+}
+
+function unpackHeader(packed: WireHeader, values: readonly unknown[]): InitiativeHeader {
+  return Object.fromEntries(HEADER_KEYS.map((key, i) => [key, values[packed[i]]])) as unknown as InitiativeHeader;
 }
 
 /** The region codes of a view's per-region lists (the same participants, in the same order, in every row). */
@@ -176,6 +236,19 @@ function regionCodesOf(lists: ReadonlyArray<ReadonlyArray<{ regionCode: string }
 
 export function packView(view: MacroView): WireMacroView {
   const table = new ValueTable();
+  // Headers are packed last: the per-participant values, used thousands of times, get the short indexes.
+  const headers: Array<[WireHeader, InitiativeHeader]> = [];
+  const header = (h: InitiativeHeader): WireHeader => {
+    const slot: WireHeader = [];
+    headers.push([slot, h]);
+    return slot;
+  };
+  const wire = packColumns(view, table, header);
+  for (const [slot, h] of headers) slot.push(...packHeader(h, table));
+  return wire;
+}
+
+function packColumns(view: MacroView, table: ValueTable, header: (h: InitiativeHeader) => WireHeader): WireMacroView {
   const { values } = table;
   switch (view.macro) {
     case 'rollout-status':
@@ -183,7 +256,7 @@ export function packView(view: MacroView): WireMacroView {
         macro: view.macro,
         values,
         regionCodes: regionCodesOf(view.rows.map((r) => r.cells)),
-        rows: view.rows.map((r) => ({ initiative: r.initiative, cells: toColumns(r.cells, CELL_VIEW_DEFAULTS, table), counts: r.counts })),
+        rows: view.rows.map((r) => ({ initiative: header(r.initiative), cells: toColumns(r.cells, CELL_VIEW_DEFAULTS, table), counts: r.counts })),
         statusTotals: view.statusTotals,
       };
     case 'technical-needs':
@@ -192,7 +265,7 @@ export function packView(view: MacroView): WireMacroView {
         values,
         regionCodes: regionCodesOf(view.initiatives.flatMap((i) => i.needs.map((n) => n.progress))),
         initiatives: view.initiatives.map((i) => ({
-          initiative: i.initiative,
+          initiative: header(i.initiative),
           needs: i.needs.map((n) => ({ ...n, progress: toColumns(n.progress, NEED_PROGRESS_DEFAULTS, table) })),
         })),
       };
@@ -201,7 +274,13 @@ export function packView(view: MacroView): WireMacroView {
         macro: view.macro,
         values,
         regionCodes: regionCodesOf(view.initiatives.map((i) => i.contacts)),
-        initiatives: view.initiatives.map((i) => ({ ...i, contacts: toColumns(i.contacts, CONTACT_DEFAULTS, table) })),
+        initiatives: view.initiatives.map((i) => ({
+          ...i,
+          initiative: header(i.initiative),
+          contacts: toColumns(i.contacts, CONTACT_DEFAULTS, table),
+          // Milestone titles and phases repeat across initiatives (they come from one template).
+          milestones: { n: i.milestones.length, columns: toColumns(i.milestones, MILESTONE_DEFAULTS, table) },
+        })),
       };
     case 'roadmap':
       return {
@@ -209,7 +288,7 @@ export function packView(view: MacroView): WireMacroView {
         values,
         regionCodes: regionCodesOf(view.initiatives.map((i) => i.regions)),
         quarters: view.quarters,
-        initiatives: view.initiatives.map((i) => ({ initiative: i.initiative, regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS, table) })),
+        initiatives: view.initiatives.map((i) => ({ initiative: header(i.initiative), regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS, table) })),
       };
   }
 }
@@ -219,7 +298,8 @@ export function unpackView(wire: WireMacroView): MacroView {
   switch (wire.macro) {
     case 'rollout-status': {
       const stale: RolloutStatusView['stale'] = [];
-      const rows = wire.rows.map((r) => {
+      const rows = wire.rows.map((packed) => {
+        const r = { ...packed, initiative: unpackHeader(packed.initiative, wire.values) };
         const cells = fromColumns(r.cells, codes, CELL_VIEW_DEFAULTS, wire.values);
         if (r.initiative.stale) stale.push({ initiativeId: r.initiative.id, regionCode: null, updatedAt: r.initiative.updatedAt });
         for (const cell of cells) {
@@ -233,20 +313,25 @@ export function unpackView(wire: WireMacroView): MacroView {
       return {
         macro: wire.macro,
         initiatives: wire.initiatives.map((i) => ({
-          initiative: i.initiative,
+          initiative: unpackHeader(i.initiative, wire.values),
           needs: i.needs.map((n) => ({ ...n, progress: fromColumns(n.progress, codes, NEED_PROGRESS_DEFAULTS, wire.values) })),
         })),
       };
     case 'support-plan':
       return {
         macro: wire.macro,
-        initiatives: wire.initiatives.map((i) => ({ ...i, contacts: fromColumns(i.contacts, codes, CONTACT_DEFAULTS, wire.values) })),
+        initiatives: wire.initiatives.map((i) => ({
+          ...i,
+          initiative: unpackHeader(i.initiative, wire.values),
+          contacts: fromColumns(i.contacts, codes, CONTACT_DEFAULTS, wire.values),
+          milestones: fromColumnsN(i.milestones.columns, i.milestones.n, MILESTONE_DEFAULTS, wire.values),
+        })),
       };
     case 'roadmap':
       return {
         macro: wire.macro,
         quarters: wire.quarters,
-        initiatives: wire.initiatives.map((i) => ({ initiative: i.initiative, regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS, wire.values) })),
+        initiatives: wire.initiatives.map((i) => ({ initiative: unpackHeader(i.initiative, wire.values), regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS, wire.values) })),
       };
   }
 }
