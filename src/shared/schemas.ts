@@ -57,11 +57,26 @@ export const isoDate = z
   // The same years as months: storage keeps days from 2000 on (decision 0017).
   .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, { message: 'Year must be 2000–2100' });
 
+/**
+ * Characters no text of the app may hold: control characters other than tab and line breaks (invisible,
+ * and six bytes each once JSON-escaped, which would break the record bounds of decision 0017), half a
+ * surrogate pair (not a character at all, and also escaped to six bytes), and the bidirectional overrides
+ * and isolates, which can make a name read differently from what it is.
+ */
+// Matching control characters is the point of this expression.
+// eslint-disable-next-line no-control-regex
+export const FORBIDDEN_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_MESSAGE = 'Remove invisible control or text-direction characters (often pasted along with the text)';
+/** The refine's marker, so a form can explain this problem in the reader's language. */
+export const FORBIDDEN_CHARACTERS_ISSUE = { reason: 'forbidden-characters' } as const;
+const allowedCharacters = { message: FORBIDDEN_MESSAGE, params: FORBIDDEN_CHARACTERS_ISSUE };
 /** http: or https: only: javascript:, data: and friends never reach a page. */
 export const webLink = z
   .string()
   .trim()
   .max(LIMITS.link)
+  .refine((v) => !FORBIDDEN_CHARACTERS.test(v), allowedCharacters)
   .refine(
     (v) => {
       try {
@@ -74,7 +89,14 @@ export const webLink = z
     { message: 'Links must start with https:// or http://' },
   );
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().max(max).refine((v) => !FORBIDDEN_CHARACTERS.test(v), allowedCharacters);
+const requiredName = () =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'A name is required' })
+    .max(LIMITS.name)
+    .refine((v) => !FORBIDDEN_CHARACTERS.test(v), allowedCharacters);
 const id = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid id' });
 export const regionCode = z.string().min(1).max(16).regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid region code' });
 
@@ -94,7 +116,7 @@ export const cellFieldsSchema = z.strictObject({
 export const cellPatchSchema = cellFieldsSchema.partial();
 
 export const initiativeFieldsSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'A name is required' }).max(LIMITS.name),
+  name: requiredName(),
   kind: z.enum(INITIATIVE_KINDS),
   summary: text(LIMITS.summary),
   infoLink: webLink.nullable(),
@@ -149,7 +171,7 @@ export const reorderInitiativesSchema = z.strictObject({ ids: z.array(id).min(1)
 export type ReorderInitiativesInput = z.infer<typeof reorderInitiativesSchema>;
 
 export const createProgrammeSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'A name is required' }).max(LIMITS.name),
+  name: requiredName(),
   description: text(LIMITS.summary).default(''),
   stalenessDays: z.number().int().min(1).max(3650).default(90),
   published: z.boolean().default(false),

@@ -25,6 +25,9 @@ describe.each([
   ['an empty patch', () => cellEdit({}), 'patch'],
   ['a region the programme does not have', () => ({ ...cellEdit({ status: 'pilot' }, { status: 'not-started' }), regionCode: '99' }), 'regionCode'],
   ['a missing starting value', () => cellEdit({ status: 'pilot' }), 'expected.status'],
+  ['a right-to-left override in a note', () => cellEdit({ note: 'Klart \u202Egnalp' }, { note: '' }), 'patch.note'],
+  ['a control character in a contact', () => cellEdit({ regionalContact: 'Anna\u0007' }, { regionalContact: '' }), 'patch.regionalContact'],
+  ['a direction isolate in a link', () => cellEdit({ link: 'https://x.se/\u2066a' }, { link: null }), 'patch.link'],
 ])('updateCell with %s', (_what, payload, path) => {
   it(`is refused with VALIDATION at ${path}, and nothing is written`, async () => {
     const before = h.writeUnits();
@@ -35,6 +38,20 @@ describe.each([
     expect(response.error.issues?.map((i) => i.path)).toContain(path);
     expect(h.writeUnits()).toBe(before);
   });
+});
+
+it('line breaks and tabs in a note are kept: only invisible control and direction characters are refused', async () => {
+  const response = await h.invoke('demo-editor', 'updateCell', cellEdit({ note: 'Rad ett\nRad två\tslut' }, { note: '' }));
+  expect(response.ok).toBe(true);
+});
+
+it('an initiative name with a right-to-left override is refused, and nothing is written', async () => {
+  const before = h.writeUnits();
+  const response = await h.invoke('demo-editor', 'upsertInitiative', {
+    fields: { ...{ kind: 'service', summary: '', infoLink: null, contact: '', rolloutType: null, phase: null }, nationalPilotStart: null, nationalPilotEnd: null, nationalBroadStart: null, nationalBroadEnd: null, name: 'Vård\u202Etxet' },
+  });
+  expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  expect(h.writeUnits()).toBe(before);
 });
 
 it('an initiative without a name is refused', async () => {

@@ -4,7 +4,7 @@
  * character can be in JSON without escapes), 400 participants and the most needs and milestones an
  * initiative may have, and written through the strict local KVS.
  */
-import { LIMITS } from '../../src/shared/schemas';
+import { FORBIDDEN_CHARACTERS, LIMITS } from '../../src/shared/schemas';
 import type { InitiativeWithDetails, Participant } from '../../src/shared/model';
 import { detailKey, encodeDetails, encodeInitiative, encodeInitiativeRecords, expand } from '../../src/storage/codec';
 import { getInitiative, readDetails, seedProgramme } from '../../src/storage';
@@ -86,6 +86,20 @@ const participants: Participant[] = Array.from({ length: LIMITS.participants }, 
   name: wide(LIMITS.name),
   short: wide(LIMITS.name),
 }));
+
+describe('the characters a text may hold', () => {
+  it('cost at most three bytes each in stored JSON, the figure the bounds below assume', () => {
+    let worst = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (FORBIDDEN_CHARACTERS.test(ch)) continue;
+      worst = Math.max(worst, bytes(ch) - 2);
+    }
+    // A pair of surrogates is one four-byte character made of two of the counted characters.
+    expect(bytes('😀') - 2).toBe(4);
+    expect(worst).toBe(3);
+  });
+});
 
 describe('stored records at their largest', () => {
   const full = worstCase(participants);

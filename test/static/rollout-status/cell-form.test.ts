@@ -57,6 +57,13 @@ describe('cell form', () => {
     });
   });
 
+  it('asks to remove invisible control or direction characters, field by field', () => {
+    const result = validateCellForm({ ...formFromCell(start), note: 'Klart \u202Egnalp', nationalContact: 'Eva\u0000' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({ note: { kind: 'characters' }, nationalContact: { kind: 'characters' } });
+  });
+
   it('accepts a link the server accepts, trimmed', () => {
     const result = validateCellForm({ ...formFromCell(start), link: '  https://www.inera.se/tjanster  ' });
     expect(result.ok && result.fields.link).toBe('https://www.inera.se/tjanster');

@@ -15,6 +15,8 @@ export function fieldErrorText(error: FieldError | undefined, t: TE): string | u
       return t('errorMonth');
     case 'date':
       return t('errorDate');
+    case 'characters':
+      return t('errorCharacters');
     default:
       return t('errorInvalid');
   }

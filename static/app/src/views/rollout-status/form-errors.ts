@@ -4,8 +4,9 @@
  * kind of problem (and its bound) is kept.
  */
 import type { z } from 'zod';
+import { FORBIDDEN_CHARACTERS_ISSUE } from '../../../../../src/shared/schemas';
 
-export type FieldErrorKind = 'required' | 'too-long' | 'link' | 'month' | 'date' | 'invalid';
+export type FieldErrorKind = 'required' | 'too-long' | 'link' | 'month' | 'date' | 'characters' | 'invalid';
 export interface FieldError {
   kind: FieldErrorKind;
   max?: number;
@@ -32,6 +33,7 @@ export function issuesToFieldErrors<F extends string>(
 function toFieldError(issue: z.core.$ZodIssue, shape: FieldShape): FieldError {
   if (issue.code === 'too_big' && typeof issue.maximum === 'number') return { kind: 'too-long', max: issue.maximum };
   if (issue.code === 'too_small') return { kind: 'required' };
+  if (issue.code === 'custom' && issue.params?.reason === FORBIDDEN_CHARACTERS_ISSUE.reason) return { kind: 'characters' };
   switch (shape) {
     case 'link':
       return { kind: 'link' };
