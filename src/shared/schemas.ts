@@ -64,8 +64,8 @@ export const isoDate = z
  * and isolates, which can make a name read differently from what it is.
  */
 // Matching control characters is the point of this expression.
-// eslint-disable-next-line no-control-regex
 export const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_MESSAGE = 'Remove invisible control or text-direction characters (often pasted along with the text)';
 /** The refine's marker, so a form can explain this problem in the reader's language. */
