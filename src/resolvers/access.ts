@@ -40,6 +40,12 @@ export async function authoriseRead(call: CallContext): Promise<ProgrammeSnapsho
 }
 
 /** Like authoriseRead, for resolvers that need a programme. */
+/** Reading the history: a licensed user who may read the programme here. */
+export async function authoriseReadHistory(call: CallContext): Promise<ProgrammeSnapshot> {
+  requireLicensed(call);
+  return authoriseReadProgramme(call);
+}
+
 export async function authoriseReadProgramme(call: CallContext): Promise<ProgrammeSnapshot> {
   const snapshot = await authoriseRead(call);
   if (!snapshot) fail('NOT_FOUND', 'There is no programme here yet', { reason: 'no-programme' });
@@ -57,15 +63,21 @@ export interface WriteAccess {
   editor: EditContext;
 }
 
-function requireSignedIn(call: CallContext): string {
-  if (call.accountId === null) fail('PERMISSION', 'Sign in to edit', { reason: 'anonymous' });
+/**
+ * A signed-in, licensed user: what editing and reading the history need. Confluence's unlicensed guests
+ * cannot be checked as the user (asUser() is not available to them), and the history may hold values an
+ * editor removed, so both stay with licensed users (architecture: permission model).
+ */
+export function requireLicensed(call: CallContext): string {
+  if (call.accountId === null) fail('PERMISSION', 'Sign in to do this', { reason: 'anonymous' });
+  if (call.accountType !== 'licensed') fail('PERMISSION', 'Only licensed Confluence users can do this', { reason: 'unlicensed' });
   return call.accountId;
 }
 
 /** Not anonymous, and may edit the page: what every write needs, whatever it writes. */
 export async function authoriseWriteOnPage(call: CallContext, options: WriteCheckOptions = {}): Promise<WriteAccess> {
   const { pageId, spaceKey } = requireMacro(call);
-  const accountId = requireSignedIn(call);
+  const accountId = requireLicensed(call);
   const [canEdit, name] = await Promise.all([
     canEditPage(pageId, accountId),
     options.lookUpName === false ? null : currentUserName(),
@@ -80,7 +92,7 @@ export async function authoriseWrite(
   options: WriteCheckOptions = {},
 ): Promise<WriteAccess & { snapshot: ProgrammeSnapshot }> {
   const { spaceKey } = requireMacro(call);
-  requireSignedIn(call);
+  requireLicensed(call);
   const snapshot = await programmeForMacro(call);
   if (!snapshot) fail('NOT_FOUND', 'There is no programme here yet', { reason: 'no-programme' });
   if (snapshot.programme.spaceKey !== spaceKey) {

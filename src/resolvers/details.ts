@@ -36,8 +36,8 @@ export const getDetails = defineResolver('getDetails', {
     if (initiativeId !== undefined && regionCode !== undefined) {
       const [details, last] = await Promise.all([
         readDetails(initiativeId, [regionCode]),
-        // Who changed what is for signed-in readers only, as everywhere.
-        call.accountId === null ? null : latestCellChange(initiativeId, regionCode),
+        // Who changed what is history: for licensed users only.
+        call.accountId === null || call.accountType !== 'licensed' ? null : latestCellChange(initiativeId, regionCode),
       ]);
       return { entries: [entry(initiativeId, regionCode, details.get(regionCode)!)], cursor: null, lastChange: last };
     }

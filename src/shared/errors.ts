@@ -12,6 +12,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Why a caller may not write (or read) here. The UI explains each one. */
 export const DENIAL_REASONS = [
   'anonymous',
+  'unlicensed',
   'no-page-edit',
   'other-space',
   'unpublished',

@@ -27,6 +27,8 @@ export interface InvokeOptions {
   noPrincipal?: boolean;
   /** Call from somewhere that is not a macro on a page (no `extension` in the context). */
   outsideMacro?: boolean;
+  /** The account type Confluence reports, e.g. 'unlicensed' for a guest (default: the demo user's). */
+  accountType?: 'licensed' | 'unlicensed' | 'customer' | 'anonymous';
 }
 
 export interface Harness {
@@ -44,6 +46,7 @@ export function macroContext(user: DemoUserId, options: InvokeOptions = {}): Rec
   const moduleKey = options.moduleKey ?? 'rollout-status';
   const context = buildResolverContext({ pageId, localId: `${pageId}-${moduleKey}`, moduleKey, config: options.config }, DEMO_USERS[user]);
   if (options.outsideMacro) delete context.extension;
+  if (options.accountType) context.accountType = options.accountType;
   return context;
 }
 

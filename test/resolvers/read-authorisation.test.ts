@@ -1,8 +1,9 @@
 /**
  * Who may read what, where, through the real handler: every reading resolver × every demo user × a page in
  * the programme's own space, a page in another space while the programme is unpublished, and the same page
- * once it is published. Reading never depends on who the caller is (the pages are public); it depends only
- * on where the macro is and whether the programme is published. Refusals carry no programme data.
+ * once it is published. Reading the overviews never depends on who the caller is (the pages are public); it
+ * depends only on where the macro is and whether the programme is published. The history is the exception:
+ * licensed users only. Refusals carry no programme data.
  */
 import type { DemoUserId } from '../../dev/demo-users';
 import { MUTATING_RESOLVERS, RESOLVER_NAMES, type ResolverName } from '../../src/shared/contract';
@@ -44,6 +45,12 @@ describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))
     readable ? '%s returns the programme’s data' : '%s is refused with PERMISSION unpublished and no data',
     async (name: ResolverName) => {
       const response = await h.invoke(user, name, {}, options);
+      if (name === 'getHistory' && user === 'anonymous') {
+        // The history may hold values an editor removed: it is for signed-in, licensed users only.
+        expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'anonymous' }) });
+        expect(JSON.stringify(response)).not.toContain(NOTE);
+        return;
+      }
       if (readable) {
         expect(response.ok).toBe(true);
         if (name === 'getView') expect(response).toMatchObject({ data: { state: 'ready', programme: { name: PROGRAMME_NAME } } });

@@ -22,7 +22,9 @@ describe('an unpublished programme', () => {
     const inf = await createInfProgramme(h);
     for (const name of ['getView', 'getHistory', 'getDetails'] as const) {
       const response = await h.invoke(user, name, {}, embedding(inf.programmeId));
-      expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'unpublished' }) });
+      // The history refuses anonymous readers before anything else: they never read it anywhere.
+      const reason = name === 'getHistory' && user === 'anonymous' ? 'anonymous' : 'unpublished';
+      expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason }) });
       expect(JSON.stringify(response)).not.toContain('Första linjens');
     }
   });
@@ -91,9 +93,26 @@ describe('getView', () => {
     expect(await lastChange('demo-viewer')).toMatchObject({ byName: 'Eva Redaktör' });
     expect(await lastChange('anonymous')).toBeNull();
 
-    const history = dataOf(await h.invoke('anonymous', 'getHistory', {}));
-    expect(history.entries.length).toBeGreaterThan(0);
-    expect(history.entries.every((e) => e.byName === null && e.by === '')).toBe(true);
+    // The history, with its names and old values, is for licensed users only (issue 12, finding 2).
+    expect(await h.invoke('anonymous', 'getHistory', {})).toMatchObject({ ok: false, error: { code: 'PERMISSION', reason: 'anonymous' } });
+    expect(dataOf(await h.invoke('demo-viewer', 'getHistory', {})).entries.some((e) => e.byName === 'Eva Redaktör')).toBe(true);
+  });
+
+  it('an unlicensed guest reads the overviews but not the history, never the editor of a cell, and cannot edit', async () => {
+    const inf = await createInfProgramme(h);
+    dataOf(await h.invoke('demo-editor', 'updateCell', { initiativeId: inf.initiativeIds[0], regionCode: '01', patch: { note: 'Borttaget senare' }, expected: { note: '' } }));
+    const guest = { accountType: 'unlicensed' as const };
+    expect(dataOf(await h.invoke('demo-viewer', 'getView', {}, guest)).state).toBe('ready');
+    expect(await h.invoke('demo-viewer', 'getHistory', {}, guest)).toMatchObject({ ok: false, error: { code: 'PERMISSION', reason: 'unlicensed' } });
+    const details = dataOf(await h.invoke('demo-viewer', 'getDetails', { initiativeId: inf.initiativeIds[0], regionCode: '01' }, guest));
+    expect(details.lastChange ?? null).toBeNull();
+    // Even a guest who could edit the page is refused: Forge cannot check a guest's permission as the user.
+    const before = h.writeUnits();
+    const write = await h.invoke('demo-editor', 'updateCell', { initiativeId: inf.initiativeIds[0], regionCode: '01', patch: { note: 'x' }, expected: { note: 'Borttaget senare' } }, guest);
+    expect(write).toMatchObject({ ok: false, error: { code: 'PERMISSION', reason: 'unlicensed' } });
+    expect(h.writeUnits()).toBe(before);
+    const caps = dataOf(await h.invoke('demo-editor', 'getCapabilities', {}, guest));
+    expect(caps).toMatchObject({ canEdit: false, reason: 'unlicensed', accountType: 'unlicensed' });
   });
 
   it('costs one small read when nothing changed since the last view', async () => {

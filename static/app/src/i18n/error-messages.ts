@@ -55,6 +55,16 @@ const BY_REASON: Table<DenialReason> = {
     sv: { title: 'Du är inte inloggad.', action: 'Logga in i Confluence för att kunna redigera.' },
     en: { title: 'You are not logged in.', action: 'Log in to Confluence to edit.' },
   },
+  unlicensed: {
+    sv: {
+      title: 'Du är inloggad som gäst utan Confluence-licens.',
+      action: 'Be en Confluence-administratör om en licens för att kunna redigera och se ändringshistoriken.',
+    },
+    en: {
+      title: 'You are signed in as a guest without a Confluence licence.',
+      action: 'Ask a Confluence administrator for a licence to edit and to see the change history.',
+    },
+  },
   'no-page-edit': {
     sv: {
       title: 'Du har inte behörighet att redigera den här sidan.',

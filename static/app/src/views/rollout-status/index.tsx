@@ -83,7 +83,8 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   // Notes, links and contacts: fetched on demand, kept for the life of the view (per revision).
   const details = useDetailsStore(data.revision);
   // Until capabilities answer, a reader may be signed in: ask for "who updated" rather than leave it out.
-  const signedIn = capabilities ? capabilities.accountType !== 'anonymous' : true;
+  // Who changed a cell comes from the history, which only licensed users may read.
+  const signedIn = capabilities ? capabilities.accountType === 'licensed' : true;
   const filterPanelId = useId();
   const managePanelId = useId();
   const latestRevision = useRef(data.revision);
