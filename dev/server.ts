@@ -109,7 +109,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     for (const problem of runner.preload()) console.warn(`Local Forge host: ${problem}`);
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
     // Bulk seeding, as an admin import would be spread over minutes: outside Forge's per-minute KVS limits.
-    await kvs.withoutRateLimits(() => seedDemoProgramme(options.now ?? (() => new Date())));
+    await kvs.withoutRateLimits(() => seedDemoProgramme(kvs, options.now ?? (() => new Date()), kvsFile));
     host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry());
     return { url: `${siteUrl}/`, port, kvs, runner, macroConfigs: configs, close };
   } catch (e) {
@@ -134,10 +134,22 @@ function listen(server: Server, wanted: number): Promise<number> {
   });
 }
 
-/** Seeds the demo programme into an empty store (a store with any INF programme is left alone). */
-async function seedDemoProgramme(now: () => Date): Promise<void> {
-  if (await getProgramme(DEMO_PROGRAMME_ID)) return;
-  if ((await listProgrammesInSpace(DEMO_SPACE_KEY)).length > 0) return;
+/**
+ * Seeds the demo programme, only ever into an empty store: seeding writes records under fixed ids, so into
+ * a store that holds anything (say, edited initiatives whose programme record was deleted by hand) it could
+ * overwrite someone's work and leave the history disagreeing with the records. Then it says why it did not.
+ */
+async function seedDemoProgramme(kvs: LocalKvs, now: () => Date, dataFile: string | undefined): Promise<void> {
+  if (kvs.isEmpty()) return seedInto(now);
+  if ((await getProgramme(DEMO_PROGRAMME_ID)) || (await listProgrammesInSpace(DEMO_SPACE_KEY)).length > 0) return;
+  console.warn(
+    `Local Forge host: the data ${dataFile ? `in ${dataFile} ` : ''}has no programme in space ${DEMO_SPACE_KEY}, but it is not empty, ` +
+      'so the demo programme was not loaded (loading it could overwrite what is there). ' +
+      `To start again from the demo data, stop the server and delete ${dataFile ? dirname(dataFile) : 'the data'}.`,
+  );
+}
+
+async function seedInto(now: () => Date): Promise<void> {
   const demo = buildDemoProgramme(now());
   await seedProgramme(demo.programme, demo.initiatives, demo.history);
 }

@@ -214,6 +214,11 @@ export class LocalKvs {
     this.meter.reset();
   }
 
+  /** True when nothing at all is stored (no key, no entity record). */
+  isEmpty(): boolean {
+    return Object.keys(this.store.snapshot().spaces).length === 0;
+  }
+
   /** Deletes all data (and the persisted copy of it). Units are kept. */
   clear(): void {
     this.store.clear();
