@@ -6,6 +6,7 @@ import { kvs } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import type { ParticipantDetails } from '../shared/model';
 import { decodeDetails, detailKey, jsonBytes, type DetailRecord } from './codec';
+import { fromCallerCursor } from './paging';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
 import { withKvsRetry } from './kvs-retry';
 
@@ -80,7 +81,7 @@ export async function queryDetailsPage(
       : details().query().index(INDEX.detailsByProgramme, { partition: [scope.programmeId] });
   query = query.limit(KVS_LIMITS.pageSize);
   if (pageCursor) query = query.cursor(pageCursor);
-  const page = await withKvsRetry('Reading details', () => query.getMany());
+  const page = await fromCallerCursor(pageCursor !== undefined, () => withKvsRetry('Reading details', () => query.getMany()));
   const entries: DetailsPageEntry[] = [];
   let bytes = 0;
   const rows = page.results.slice(skip);

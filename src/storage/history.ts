@@ -10,6 +10,7 @@ import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import type { HistoryEntry } from '../shared/model';
 import { decodeHistory, detailKey, type HistoryRecord } from './codec';
+import { fromCallerCursor } from './paging';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
 import { withKvsRetry } from './kvs-retry';
 
@@ -77,7 +78,7 @@ export async function queryHistory(query: HistoryQuery): Promise<{ entries: Hist
     const pageSize = filtered ? KVS_LIMITS.pageSize : Math.min(KVS_LIMITS.pageSize, skip + wanted);
     let builder = base().filters(filters).sort(Sort.DESC).limit(pageSize);
     if (pageCursor) builder = builder.cursor(pageCursor);
-    const page = await withKvsRetry('Reading the history', () => builder.getMany());
+    const page = await fromCallerCursor(pageCursor !== undefined, () => withKvsRetry('Reading the history', () => builder.getMany()));
     const fresh = page.results.slice(skip).map((row) => decodeHistory(row.key, row.value));
     if (fresh.length > wanted) {
       entries.push(...fresh.slice(0, wanted));

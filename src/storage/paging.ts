@@ -1,5 +1,6 @@
 /** Index queries that always follow the cursor to the end: a short or empty page is not the last page. */
-import type { ListResult } from '@forge/kvs';
+import { ForgeKvsAPIError, type ListResult } from '@forge/kvs';
+import { fail } from '../shared/errors';
 import { KVS_LIMITS } from './schema';
 import { withKvsRetry } from './kvs-retry';
 
@@ -19,4 +20,20 @@ export async function queryAll<T>(build: () => PagedQuery<T>): Promise<Array<{ k
     cursor = page.nextCursor;
   } while (cursor);
   return all;
+}
+
+/**
+ * A page read from a cursor the caller sent back. The app's cursors wrap the storage cursor, so one that
+ * is well-formed can still carry a storage cursor the KVS refuses (forged, or from another query): that is
+ * the caller's mistake, a VALIDATION error on `cursor`, not an INTERNAL one.
+ */
+export async function fromCallerCursor<T>(hasCursor: boolean, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (hasCursor && error instanceof ForgeKvsAPIError && error.responseDetails?.status === 400) {
+      fail('VALIDATION', 'The cursor is not valid', { issues: [{ path: 'cursor', message: 'Not a cursor from a previous page of this list' }] });
+    }
+    throw error;
+  }
 }

@@ -64,4 +64,15 @@ describe('queryHistory', () => {
   it('refuses a cursor it did not hand out', async () => {
     await expect(queryHistory({ programmeId: 'prog-s', limit: 5, cursor: 'not-a-cursor' })).rejects.toThrow(AppFailure);
   });
+
+  it('refuses a well-formed cursor with a storage cursor it never gave (forged, or from another list) as VALIDATION', async () => {
+    const forged = Buffer.from(JSON.stringify({ c: 'forged-storage-cursor', s: 0 })).toString('base64url');
+    const error = await queryHistory({ programmeId: 'prog-s', limit: 5, cursor: forged }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect((error as AppFailure).error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'cursor' }] });
+    // A cursor of one initiative's history, replayed for the whole programme.
+    const ofOne = await queryHistory({ programmeId: 'prog-s', initiativeId: 'init-a', limit: 5 });
+    const replayed = await queryHistory({ programmeId: 'prog-s', limit: 5, cursor: ofOne.cursor! }).catch((e: unknown) => e);
+    expect((replayed as AppFailure).error).toMatchObject({ code: 'VALIDATION' });
+  });
 });
