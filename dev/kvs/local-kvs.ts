@@ -21,6 +21,11 @@ import { UnitMeter, unitsFor } from './units';
 
 export interface LocalKvsOptions {
   entities: EntityDefinition[];
+  /**
+   * How a transaction whose condition fails is answered. Forge does not document it; the host answers 409
+   * CONDITIONAL_CHECK_FAILED, and tests set something else to prove the app does not rely on that answer.
+   */
+  conditionFailure?: { status: number; code: string };
   /** File to persist to. Omit for a purely in-memory instance (tests). */
   persistPath?: string;
   /** Clock in epoch ms, for TTL and the rate-limit windows. Defaults to Date.now. */
@@ -77,6 +82,7 @@ const tooManyRequests = (message: string): KvsResponse => ({ status: 429, body: 
 
 export class LocalKvs {
   private readonly store: MemoryStore;
+  private readonly conditionFailure: LocalKvsOptions['conditionFailure'];
   private readonly entities: Map<string, EntityDefinition>;
   private readonly meter = new UnitMeter();
   private readonly persistPath?: string;
@@ -86,6 +92,7 @@ export class LocalKvs {
 
   constructor(options: LocalKvsOptions) {
     const now = options.now ?? Date.now;
+    this.conditionFailure = options.conditionFailure;
     this.entities = compileEntityDefinitions(options.entities);
     this.store = new MemoryStore(now);
     if (options.rateLimits !== false) this.limiter = new KvsRateLimiter({ ...FORGE_KVS_RATE_LIMITS, ...options.rateLimits }, now);
@@ -124,7 +131,11 @@ export class LocalKvs {
       }
     }
 
-    const result = this.run(route, body);
+    let result = this.run(route, body);
+    const failedCondition = (result.body as { code?: unknown } | undefined)?.code === KvsErrorCode.CONDITIONAL_CHECK_FAILED;
+    if (this.conditionFailure && result.status === 409 && failedCondition) {
+      result = { ...result, status: this.conditionFailure.status, body: { ...(result.body as object), code: this.conditionFailure.code } };
+    }
     if (limiter) {
       const units = unitsFor(Math.max(requestBytes, bodyBytes(result.body)));
       // A read is sized by what it returns; refusing it afterwards changes nothing, as reads change nothing.

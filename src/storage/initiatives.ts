@@ -9,7 +9,7 @@
  * so edits of different fields both land, and an edit made from a stale value of the same field becomes a
  * CONFLICT.
  */
-import { kvs, Sort } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, Sort } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import { splitDetails, type HistoryEntry, type Initiative, type InitiativeWithDetails } from '../shared/model';
 import {
@@ -30,8 +30,13 @@ import { ENTITY, INDEX } from './schema';
 import { isConditionFailure, WriteSet } from './write-set';
 import { withKvsRetry } from './kvs-retry';
 
-/** How often a change is re-applied after losing a race before the caller is asked to try again. */
-export const MAX_WRITE_ATTEMPTS = 5;
+/**
+ * How often a change is re-applied after losing a race before the caller is asked to try again. Every
+ * edit of an initiative's cells writes its one record, so twenty editors saving at the same moment means
+ * up to twenty rounds for the last of them; a short random pause between rounds spreads them out.
+ */
+export const MAX_WRITE_ATTEMPTS = 30;
+const RACE_PAUSE_MS = 15;
 
 const initiatives = () => kvs.entity<InitiativeRecord>(ENTITY.initiative);
 const progressRecords = () => kvs.entity<ProgressRecord>(ENTITY.progress);
@@ -111,15 +116,37 @@ export interface InitiativeWrite {
   changed: boolean;
 }
 
+/** Someone else wrote the record(s) between our read and our write: re-apply the change to fresh ones. */
+class LostRace extends Error {}
+
+/**
+ * Commits, and tells a lost race from any other failure. Forge does not document how a failed transaction
+ * condition is answered, so a 409 is not trusted alone: after any other refusal, the versions are read
+ * again, and if one moved, the race was lost whatever the status said.
+ */
+async function commitOrLostRace(write: WriteSet, versions: ReadonlyArray<{ id: string; version: number }>): Promise<string> {
+  try {
+    return await write.commit();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new LostRace();
+    if (error instanceof ForgeKvsAPIError) {
+      const now = await Promise.all(versions.map(({ id }) => withKvsRetry('Reading the initiative', () => initiatives().get(id))));
+      if (now.some((record, i) => record?.version !== versions[i].version)) throw new LostRace();
+    }
+    throw error;
+  }
+}
+
 async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!(error instanceof LostRace)) throw error;
       if (n >= MAX_WRITE_ATTEMPTS) {
         fail('CONFLICT', 'Too many simultaneous changes to this initiative; please try again');
       }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * RACE_PAUSE_MS * Math.min(n, 8)));
     }
   }
 }
@@ -156,7 +183,7 @@ export async function updateInitiativeWith(
       if (record) write.setEntity(ENTITY.detail, detailKey(stored.id, code), record);
       else write.deleteEntity(ENTITY.detail, detailKey(stored.id, code));
     }
-    const revision = await addHistory(write, history).commit();
+    const revision = await commitOrLostRace(addHistory(write, history), [{ id: current.id, version: current.version }]);
     return { initiative: stored, details: new Map([...loaded, ...(details ?? [])]), revision, changed: true };
   });
 }
@@ -178,14 +205,16 @@ export async function updateProgrammeInitiativesWith(
     const { next, history } = mutate(all);
     if (history.length === 0 && next.length === 0) return { initiatives: [], revision: await readRevision(), changed: false };
     const write = new WriteSet('Saving the new order');
+    const read: Array<{ id: string; version: number }> = [];
     const stored = next.map((initiative) => {
       const current = byId.get(initiative.id);
       if (!current) fail('NOT_FOUND', 'No such initiative in this programme');
+      read.push({ id: current.id, version: current.version });
       const updated: Initiative = { ...initiative, programmeId, version: current.version + 1 };
       write.setEntity(ENTITY.initiative, updated.id, encodeInitiative(updated), current.version);
       return updated;
     });
-    const revision = await addHistory(write, history).commit();
+    const revision = await commitOrLostRace(addHistory(write, history), read);
     return { initiatives: stored, revision, changed: true };
   });
 }
