@@ -356,7 +356,7 @@ BENCH_ONLY=kvs, bundle or ready to run one section (the file is then not written
 **Known gap: ready time at M.** The ready-time targets are not met (about 5× alone, 11× with four
 macros, on this 2-CPU machine). A probe of one load (page with the rollout-status macro alone, M data,
 wall clock from navigation): the iframe's entry module has arrived at ~830 ms, getView is sent ~230 ms
-later (module compile, React, `getContext` over the bridge) and answered in ~50 ms (67 KB since decision
+later (module compile, React, \`getContext\` over the bridge) and answered in ~50 ms (67 KB since decision
 0017, was 419 KB), and rendering the 50 × 21 matrix to the ready event takes ~400 ms more. The static
 baseline is an HTML table that is ready once parsed. What is left is the cost of a React Custom UI
 itself (an 82 KB gzip entry, one bridge round trip, a component per cell), not data size; closing it
