@@ -3,10 +3,9 @@
  * has any, read on demand in small requests, never by the overviews themselves (decision 0017).
  */
 import { kvs } from '@forge/kvs';
-import { fail } from '../shared/errors';
 import type { ParticipantDetails } from '../shared/model';
 import { decodeDetails, detailKey, jsonBytes, type DetailRecord } from './codec';
-import { fromCallerCursor } from './paging';
+import { decodePageCursor, encodePageCursor, fromCallerCursor } from './paging';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
 import { withKvsRetry } from './kvs-retry';
 
@@ -44,26 +43,6 @@ export interface DetailsPageEntry {
   details: ParticipantDetails;
 }
 
-interface DetailsCursor {
-  /** The storage cursor the current page was read from (absent: the first page). */
-  c?: string;
-  /** Entries of that page already returned. */
-  s: number;
-}
-
-function decodeCursor(raw: string | undefined): DetailsCursor {
-  if (!raw) return { s: 0 };
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as DetailsCursor;
-    if ((parsed.c === undefined || typeof parsed.c === 'string') && Number.isInteger(parsed.s) && parsed.s >= 0) return parsed;
-  } catch {
-    // fall through to the typed error
-  }
-  fail('VALIDATION', 'The details cursor is not valid', { issues: [{ path: 'cursor', message: 'Not a cursor from a previous page' }] });
-}
-
-const encodeCursor = (cursor: DetailsCursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-
 /**
  * One page of stored details, of one initiative or a whole programme, as many as fit in `byteBudget` (at
  * least one). A storage page is 100 records; when they do not all fit, the cursor remembers how many of that
@@ -74,7 +53,7 @@ export async function queryDetailsPage(
   cursor: string | undefined,
   byteBudget: number,
 ): Promise<{ entries: DetailsPageEntry[]; cursor: string | null }> {
-  const { c: pageCursor, s: skip } = decodeCursor(cursor);
+  const { c: pageCursor, s: skip } = decodePageCursor(cursor, 'details');
   let query =
     'initiativeId' in scope
       ? details().query().index(INDEX.detailsByInitiative, { partition: [scope.initiativeId] })
@@ -88,10 +67,10 @@ export async function queryDetailsPage(
   for (let i = 0; i < rows.length; i++) {
     const size = jsonBytes(rows[i].value);
     if (entries.length > 0 && bytes + size > byteBudget) {
-      return { entries, cursor: encodeCursor({ c: pageCursor, s: skip + i }) };
+      return { entries, cursor: encodePageCursor({ c: pageCursor, s: skip + i }) };
     }
     bytes += size;
     entries.push({ initiativeId: rows[i].value.initiativeId, code: rows[i].value.code, details: decodeDetails(rows[i].value) });
   }
-  return { entries, cursor: page.nextCursor ? encodeCursor({ c: page.nextCursor, s: 0 }) : null };
+  return { entries, cursor: page.nextCursor ? encodePageCursor({ c: page.nextCursor, s: 0 }) : null };
 }

@@ -7,10 +7,9 @@
  * of that page were already handed out, so nothing is skipped or repeated.
  */
 import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
-import { fail } from '../shared/errors';
 import type { HistoryEntry } from '../shared/model';
 import { decodeHistory, detailKey, type HistoryRecord } from './codec';
-import { fromCallerCursor } from './paging';
+import { decodePageCursor, encodePageCursor, fromCallerCursor } from './paging';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
 import { withKvsRetry } from './kvs-retry';
 
@@ -20,28 +19,6 @@ export interface HistoryQuery {
   regionCode?: string;
   cursor?: string;
   limit: number;
-}
-
-interface HistoryCursor {
-  /** The storage cursor the current page was read from (absent: the first page). */
-  c?: string;
-  /** Matches of that page already returned. */
-  s: number;
-}
-
-function encodeCursor(cursor: HistoryCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(raw: string | undefined): HistoryCursor {
-  if (!raw) return { s: 0 };
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as HistoryCursor;
-    if ((parsed.c === undefined || typeof parsed.c === 'string') && Number.isInteger(parsed.s) && parsed.s >= 0) return parsed;
-  } catch {
-    // fall through to the typed error
-  }
-  fail('VALIDATION', 'The history cursor is not valid', { issues: [{ path: 'cursor', message: 'Not a cursor from a previous page' }] });
 }
 
 /** The latest recorded change of one cell: one small read on the by-cell index. */
@@ -72,7 +49,7 @@ export async function queryHistory(query: HistoryQuery): Promise<{ entries: Hist
         : history().index(INDEX.historyByProgramme, { partition: [query.programmeId] });
 
   const entries: HistoryEntry[] = [];
-  let { c: pageCursor, s: skip } = decodeCursor(query.cursor);
+  let { c: pageCursor, s: skip } = decodePageCursor(query.cursor, 'history');
   for (;;) {
     const wanted = query.limit - entries.length;
     const pageSize = filtered ? KVS_LIMITS.pageSize : Math.min(KVS_LIMITS.pageSize, skip + wanted);
@@ -82,12 +59,12 @@ export async function queryHistory(query: HistoryQuery): Promise<{ entries: Hist
     const fresh = page.results.slice(skip).map((row) => decodeHistory(row.key, row.value));
     if (fresh.length > wanted) {
       entries.push(...fresh.slice(0, wanted));
-      return { entries, cursor: encodeCursor({ c: pageCursor, s: skip + wanted }) };
+      return { entries, cursor: encodePageCursor({ c: pageCursor, s: skip + wanted }) };
     }
     entries.push(...fresh);
     if (!page.nextCursor) return { entries, cursor: null };
     pageCursor = page.nextCursor;
     skip = 0;
-    if (entries.length === query.limit) return { entries, cursor: encodeCursor({ c: pageCursor, s: 0 }) };
+    if (entries.length === query.limit) return { entries, cursor: encodePageCursor({ c: pageCursor, s: 0 }) };
   }
 }

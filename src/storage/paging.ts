@@ -37,3 +37,29 @@ export async function fromCallerCursor<T>(hasCursor: boolean, read: () => Promis
     throw error;
   }
 }
+
+/**
+ * The app's cursor over a list read from storage in pages: the storage cursor of the page being handed out,
+ * and how many of its items were handed out already (a response may stop inside a page).
+ */
+export interface PageCursor {
+  /** The storage cursor the current page was read from (absent: the first page). */
+  c?: string;
+  /** Items of that page already returned. */
+  s: number;
+}
+
+export function encodePageCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+export function decodePageCursor(raw: string | undefined, what: string): PageCursor {
+  if (!raw) return { s: 0 };
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as PageCursor;
+    if ((parsed.c === undefined || typeof parsed.c === 'string') && Number.isInteger(parsed.s) && parsed.s >= 0) return parsed;
+  } catch {
+    // fall through to the typed error
+  }
+  fail('VALIDATION', `The ${what} cursor is not valid`, { issues: [{ path: 'cursor', message: 'Not a cursor from a previous page' }] });
+}
