@@ -110,7 +110,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
     // Bulk seeding, as an admin import would be spread over minutes: outside Forge's per-minute KVS limits.
     await kvs.withoutRateLimits(() => seedDemoProgramme(kvs, options.now ?? (() => new Date()), kvsFile));
-    host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry());
+    host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry(), port);
     return { url: `${siteUrl}/`, port, kvs, runner, macroConfigs: configs, close };
   } catch (e) {
     await close();
@@ -162,9 +162,16 @@ class HostHandlers {
     private readonly runner: InvokeRunner,
     private readonly configs: MacroConfigStore,
     private readonly instances: MacroInstanceRegistry,
+    private readonly port: number,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The host's two origins are localhost and 127.0.0.1 on its own port, and its origin checks build on
+    // the Host header: any other name (a DNS-rebinding site that resolves to 127.0.0.1) is refused, so no
+    // web page can drive the host as a demo user.
+    if (!isOwnHost(req.headers.host, this.port)) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'This local Forge host answers only to localhost and 127.0.0.1 on its own port.');
+    }
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -424,6 +431,10 @@ function appOriginFor(hostOrigin: string): string {
   const u = new URL(hostOrigin);
   u.hostname = u.hostname === 'localhost' ? '127.0.0.1' : u.hostname === '127.0.0.1' ? 'localhost' : u.hostname;
   return u.origin;
+}
+
+function isOwnHost(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `localhost:${port}` || hostHeader === `127.0.0.1:${port}`;
 }
 
 function originsOf(req: IncomingMessage): { hostOrigin: string; appOrigin: string } {

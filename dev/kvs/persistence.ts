@@ -5,11 +5,26 @@
  * file, never a torn one. A file that exists but can't be parsed is an
  * error: silently starting empty would lose the developer's data.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { StoreSnapshot } from './store';
 
+/**
+ * A process killed between writing its temporary file and renaming it leaves that file behind (empty, or
+ * a full snapshot that never became current). It is never read: the target is the only truth. Loading
+ * removes such leftovers so they do not pile up next to the data.
+ */
+function removeLeftoverTemporaryFiles(path: string): string[] {
+  const dir = dirname(path);
+  if (!existsSync(dir)) return [];
+  const prefix = `${basename(path)}.`;
+  const leftovers = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  for (const name of leftovers) rmSync(join(dir, name), { force: true });
+  return leftovers;
+}
+
 export function loadSnapshot(path: string): StoreSnapshot | undefined {
+  removeLeftoverTemporaryFiles(path);
   if (!existsSync(path)) return undefined;
   const text = readFileSync(path, 'utf8');
   let parsed: StoreSnapshot;

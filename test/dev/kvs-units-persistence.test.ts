@@ -115,6 +115,17 @@ describe('persistence', () => {
     expect(await kvs.get('ttl')).toBeUndefined();
   });
 
+  it('removes what a process killed mid-write left behind, and keeps the data as it was', async () => {
+    const file = join(dir, 'kvs.json');
+    freshKvs({ persistPath: file });
+    await kvs.set('kept', 'yes');
+    // A killed write: its temporary file, empty, beside the data (issue 12, finding 6).
+    writeFileSync(join(dir, 'kvs.json.4242.1700000000000.tmp'), '');
+    const reopened = new LocalKvs({ entities: testEntities, persistPath: file });
+    expect(readdirSync(dir)).toEqual(['kvs.json']);
+    expect((await reopened.handle('/api/v1/get', { key: 'kept' })).status).toBe(200);
+  });
+
   it('persists clear()', async () => {
     const file = join(dir, 'kvs.json');
     const fx = freshKvs({ persistPath: file });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../dev/server';
 
@@ -210,6 +211,23 @@ describe('PDF export', () => {
 });
 
 describe('starting', () => {
+  it('answers only to its own names: a DNS-rebinding Host is refused before anything else', async () => {
+    const status = (host: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status(`rebind.example:${server.port}`, '/')).toBe(421);
+    expect(await status(`rebind.example:${server.port}`, '/host/host.js')).toBe(421);
+    expect(await status(`localhost:${server.port + 1}`, '/')).toBe(421);
+    expect(await status(`localhost:${server.port}`, '/')).toBe(200);
+    expect(await status(`127.0.0.1:${server.port}`, '/host/host.js')).toBe(200);
+  });
+
   it('fails with a clear message when the port is taken', async () => {
     await expect(startServer({ port: server.port, memory: true })).rejects.toThrow(/already in use/);
     // The failed start left the running host and its data alone.
