@@ -238,21 +238,10 @@ export const INITIATIVE_FIELDS: InitiativeField[] = [
   'nationalBroadEnd',
 ];
 
-export const DEFAULT_CELL_DETAILS: Readonly<CellDetails> = Object.freeze({ note: '', link: null, regionalContact: '', nationalContact: '' });
-export const EMPTY_PARTICIPANT_DETAILS: Readonly<ParticipantDetails> = Object.freeze({ cell: DEFAULT_CELL_DETAILS, needNotes: Object.freeze({}) });
+export const DEFAULT_CELL_DETAILS: Readonly<CellDetails> = Object.freeze(detailsOf(DEFAULT_CELL));
 
 /** A cell nobody has touched: what a missing entry stands for. */
-export const DEFAULT_REGION_CELL: Readonly<RegionCell> = Object.freeze({
-  status: DEFAULT_CELL.status,
-  pilotStart: null,
-  pilotEnd: null,
-  broadStart: null,
-  broadEnd: null,
-  contactEstablished: false,
-  contactSince: null,
-  updatedAt: null,
-  hasDetails: false,
-});
+export const DEFAULT_REGION_CELL: Readonly<RegionCell> = Object.freeze({ ...planOf(DEFAULT_CELL), updatedAt: null, hasDetails: false });
 
 export const DEFAULT_NEED_PROGRESS: Readonly<NeedRegionProgress> = Object.freeze({
   progress: 'not-started',
