@@ -3,7 +3,7 @@
  * contradictions a programme office would otherwise discover in a steering-group meeting.
  */
 import type { ConsistencyWarning } from '../shared/contract';
-import type { CellPlan, Initiative, InitiativeFields, YearMonth } from '../shared/model';
+import { isNeedOpen, type CellPlan, type Initiative, type InitiativeFields, type YearMonth } from '../shared/model';
 import type { RolloutStatus } from '../shared/vocabulary';
 import { needProgressAt } from './cells';
 
@@ -43,8 +43,7 @@ export function openRequiredNeedsByRegion(
   const summary = initiative.progressSummary;
   const isOpen = (i: number, code: string): boolean => {
     if (summary) return (summary.openRequired[code] ?? null)?.includes(required[i].id) ?? true;
-    const { progress } = needProgressAt(required[i], code);
-    return progress !== 'done' && progress !== 'not-applicable';
+    return isNeedOpen(needProgressAt(required[i], code));
   };
   for (const code of regionCodes) {
     openIndexes.length = 0;

@@ -10,7 +10,7 @@ const deps: ExportDeps = {
     readProgrammeSnapshot,
     readDefaultProgrammeSnapshot,
     withNeedProgress: async (programmeId, initiatives) => addNeedProgress(initiatives, await readNeedProgress(programmeId)),
-    readDetailsPage: (programmeId, cursor) => queryDetailsPage({ programmeId }, cursor, 1_000_000),
+    readDetailsPage: (programmeId, cursor) => queryDetailsPage({ programmeId }, cursor),
   },
   now: () => new Date(),
   // The Forge log; the message carries no page data.

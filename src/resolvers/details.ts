@@ -9,8 +9,6 @@ import { detailKey, latestCellChange, queryDetailsPage, readDetails, readDetails
 import { authoriseReadProgramme } from './access';
 import { defineResolver } from './define';
 
-/** Far below Forge's 5 MB invoke response, whatever the notes hold: one page is at most this much. */
-export const DETAILS_PAGE_BYTES = 1_000_000;
 /** Initiatives per page when one participant is read across the programme (four batch reads of 25). */
 const INITIATIVES_PER_PAGE = 100;
 
@@ -56,11 +54,7 @@ export const getDetails = defineResolver('getDetails', {
       };
     }
 
-    const page = await queryDetailsPage(
-      initiativeId !== undefined ? { initiativeId } : { programmeId: programme.id },
-      input.cursor,
-      DETAILS_PAGE_BYTES,
-    );
+    const page = await queryDetailsPage(initiativeId !== undefined ? { initiativeId } : { programmeId: programme.id }, input.cursor);
     return { entries: page.entries.map((e) => entry(e.initiativeId, e.code, e.details)), cursor: page.cursor };
   },
 });

@@ -301,3 +301,8 @@ export function splitDetails(full: InitiativeWithDetails): { initiative: Initiat
   });
   return { initiative: { ...full, cells, needs }, details };
 }
+
+/** A need still to be done in a participant: neither done nor marked not applicable (no entry: not started). */
+export function isNeedOpen(entry: Pick<NeedRegionProgress, 'progress'> | undefined): boolean {
+  return entry === undefined || (entry.progress !== 'done' && entry.progress !== 'not-applicable');
+}

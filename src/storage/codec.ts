@@ -8,6 +8,7 @@ import {
   DEFAULT_CELL_DETAILS,
   DEFAULT_NEED_PROGRESS,
   DEFAULT_REGION_CELL,
+  isNeedOpen,
   type CellDetails,
   type HistoryEntry,
   type Initiative,
@@ -175,10 +176,6 @@ const DEFAULT_PROGRESS_TEXT = encodeProgress(DEFAULT_NEED_PROGRESS);
 /** 12 required needs at most (LIMITS.needsPerInitiative): a mask below 36³. */
 const OPEN_WIDTH = 3;
 
-function isOpen(progress: NeedRegionProgress | undefined): boolean {
-  return progress === undefined || (progress.progress !== 'done' && progress.progress !== 'not-applicable');
-}
-
 function latest(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -203,7 +200,7 @@ export function encodeInitiativeRecords(initiative: Initiative): { initiative: I
   const codes = [...codeSet];
   const required = needs.filter((need) => need.required);
   const openAt = (code: string, need: TechnicalNeed): boolean =>
-    summary ? (summary.openRequired[code] ?? required.map((n) => n.id)).includes(need.id) : isOpen(need.progress[code]);
+    summary ? (summary.openRequired[code] ?? required.map((n) => n.id)).includes(need.id) : isNeedOpen(need.progress[code]);
   let progressAt: string | null = summary ? summary.updatedAt : null;
   if (!summary) for (const need of needs) for (const code in need.progress) progressAt = latest(progressAt, need.progress[code].updatedAt);
   const data: InitiativeData = {

@@ -11,6 +11,9 @@ import { withKvsRetry } from './kvs-retry';
 
 export type DetailsMap = Map<string, ParticipantDetails>;
 
+/** Far below Forge's 5 MB invoke response, whatever the notes hold: one page of details is at most this much. */
+export const DETAILS_PAGE_BYTES = 1_000_000;
+
 const details = () => kvs.entity<DetailRecord>(ENTITY.detail);
 
 /** The details of the given participants of one initiative; participants without a record get empty details. */
@@ -50,8 +53,8 @@ export interface DetailsPageEntry {
  */
 export async function queryDetailsPage(
   scope: { initiativeId: string } | { programmeId: string },
-  cursor: string | undefined,
-  byteBudget: number,
+  cursor?: string,
+  byteBudget = DETAILS_PAGE_BYTES,
 ): Promise<{ entries: DetailsPageEntry[]; cursor: string | null }> {
   const { c: pageCursor, s: skip } = decodePageCursor(cursor, 'details');
   let query =

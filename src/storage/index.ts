@@ -31,5 +31,5 @@ export {
   type ProgrammeSnapshot,
 } from './snapshot-cache';
 export { seedProgramme } from './seed';
-export { queryDetailsPage, readDetails, readDetailsByKey, type DetailsMap, type DetailsPageEntry } from './details';
+export { DETAILS_PAGE_BYTES, queryDetailsPage, readDetails, readDetailsByKey, type DetailsMap, type DetailsPageEntry } from './details';
 export { detailKey } from './codec';

@@ -4,7 +4,7 @@
  * (decision 0017). The same read rule as every other read; pages stay below the response budget.
  */
 import type { DemoUserId } from '../../dev/demo-users';
-import { DETAILS_PAGE_BYTES } from '../../src/resolvers/details';
+import { DETAILS_PAGE_BYTES } from '../../src/storage';
 import type { DetailsEntry, DetailsPage, RolloutStatusView, SupportPlanView, TechnicalNeedsView } from '../../src/shared/contract';
 import { DEFAULT_CELL_DETAILS, type Participant } from '../../src/shared/model';
 import { LIMITS } from '../../src/shared/schemas';
