@@ -51,6 +51,11 @@ export interface StartServerOptions {
   invokeLimits?: Partial<InvokeLimits>;
   /** The KVS's rate limits (default Forge's; `false` switches them off, which a test rarely wants). */
   kvsRateLimits?: LocalKvsOptions['rateLimits'];
+  /**
+   * Serve another directory as a resource (key in manifest.yml → directory), read on every request. The
+   * bench uses it to load a framework-free page through the same bridge, to measure what any Custom UI costs.
+   */
+  resourceOverrides?: Map<string, string>;
 }
 
 export interface RunningServer {
@@ -110,7 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
     // Bulk seeding, as an admin import would be spread over minutes: outside Forge's per-minute KVS limits.
     await kvs.withoutRateLimits(() => seedDemoProgramme(kvs, options.now ?? (() => new Date()), kvsFile));
-    host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry(), port);
+    host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry(), port, options.resourceOverrides ?? new Map());
     return { url: `${siteUrl}/`, port, kvs, runner, macroConfigs: configs, close };
   } catch (e) {
     await close();
@@ -163,6 +168,7 @@ class HostHandlers {
     private readonly configs: MacroConfigStore,
     private readonly instances: MacroInstanceRegistry,
     private readonly port: number,
+    private readonly resourceOverrides: ReadonlyMap<string, string>,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -251,7 +257,7 @@ class HostHandlers {
   private resourceDir(key: string): string {
     const rel = this.runner.manifest().resources.get(key);
     if (!rel) throw new InvokeError(`No resource "${key}" in manifest.yml`, 404);
-    return resolve(this.appRoot, rel);
+    return resolve(this.resourceOverrides.get(key) ?? resolve(this.appRoot, rel));
   }
 
   private resourceFile(req: IncomingMessage, res: ServerResponse, key: string, rel: string, url: URL): void {
