@@ -2,7 +2,7 @@
 import type { TechnicalNeedsView } from '../shared/contract';
 import type { Programme } from '../shared/model';
 import type { Audience } from './audience';
-import { isUntouchedNeedProgress, needProgressAt } from './cells';
+import { cellAt, isUntouchedNeedProgress, needProgressAt } from './cells';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { isEntryStale } from './staleness';
@@ -18,6 +18,7 @@ export function buildTechnicalNeedsView(
     macro: 'technical-needs',
     initiatives: selection.initiatives.map((initiative) => ({
       initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience),
+      pilots: codes.map((regionCode) => ({ regionCode, pilotStart: cellAt(initiative, regionCode).pilotStart })),
       needs: initiative.needs.map((need) => {
         let doneCount = 0;
         let applicableCount = 0;

@@ -113,6 +113,11 @@ export interface TechnicalNeedsView {
   macro: 'technical-needs';
   initiatives: Array<{
     initiative: InitiativeHeader;
+    /**
+     * One per participant, in programme order: when it plans its pilot. A participant's to-do list
+     * (shared/todo-list.ts) puts what is needed soonest first.
+     */
+    pilots: Array<{ regionCode: string; pilotStart: YearMonth | null }>;
     needs: Array<
       Omit<TechnicalNeed, 'progress'> & {
         /** One per participant, in programme order. */

@@ -37,6 +37,7 @@ type RolloutRow = RolloutStatusView['rows'][number];
 type NeedsItem = TechnicalNeedsView['initiatives'][number];
 type NeedView = NeedsItem['needs'][number];
 type NeedProgressView = NeedView['progress'][number];
+type NeedsPilot = NeedsItem['pilots'][number];
 type SupportItem = SupportPlanView['initiatives'][number];
 type ContactView = SupportItem['contacts'][number];
 type RoadmapItem = RoadmapView['initiatives'][number];
@@ -55,6 +56,7 @@ export const NEED_PROGRESS_DEFAULTS: Readonly<NoRegion<NeedProgressView>> = Obje
   updatedAt: null,
   stale: false,
 });
+export const NEEDS_PILOT_DEFAULTS: Readonly<NoRegion<NeedsPilot>> = Object.freeze({ pilotStart: null });
 export const CONTACT_DEFAULTS: Readonly<NoRegion<ContactView>> = Object.freeze({
   established: false,
   since: null,
@@ -93,6 +95,7 @@ export interface WireTechnicalNeedsView {
   regionCodes: string[];
   initiatives: Array<{
     initiative: WireHeader;
+    pilots: Columns<NoRegion<NeedsPilot>>;
     needs: Array<Omit<NeedView, 'progress'> & { progress: Columns<NoRegion<NeedProgressView>> }>;
   }>;
 }
@@ -243,9 +246,11 @@ function packColumns(view: MacroView, table: ValueTable, header: (h: InitiativeH
       return {
         macro: view.macro,
         values,
-        regionCodes: regionCodesOf(view.initiatives.flatMap((i) => i.needs.map((n) => n.progress))),
+        // Every initiative has a pilot per participant, also one without needs (its needs have no lists to read).
+        regionCodes: regionCodesOf(view.initiatives.map((i) => i.pilots)),
         initiatives: view.initiatives.map((i) => ({
           initiative: header(i.initiative),
+          pilots: toColumns(i.pilots, NEEDS_PILOT_DEFAULTS, table),
           needs: i.needs.map((n) => ({ ...n, progress: toColumns(n.progress, NEED_PROGRESS_DEFAULTS, table) })),
         })),
       };
@@ -294,6 +299,7 @@ export function unpackView(wire: WireMacroView): MacroView {
         macro: wire.macro,
         initiatives: wire.initiatives.map((i) => ({
           initiative: unpackHeader(i.initiative, wire.values),
+          pilots: fromColumns(i.pilots, codes, NEEDS_PILOT_DEFAULTS, wire.values),
           needs: i.needs.map((n) => ({ ...n, progress: fromColumns(n.progress, codes, NEED_PROGRESS_DEFAULTS, wire.values) })),
         })),
       };
