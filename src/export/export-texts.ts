@@ -61,6 +61,13 @@ const TEXTS = {
     broadStartByQuarter: 'Planerad start för breddinförande per kvartal',
     notPlanned: 'Inte planerad',
     withoutContact: 'Kontakt inte etablerad',
+    todoTitle: (name: string) => `Att göra för ${name}`,
+    requiredDone: (done: number, of: number) => `${done} av ${of} obligatoriska klara`,
+    neededBy: 'Behövs till',
+    ownPilot: (month: string) => `${month} (egen pilot)`,
+    nationalPilot: (month: string) => `${month} (nationellt pilotfönster)`,
+    note: 'Anteckning',
+    noTodo: 'Inga tekniska behov för den här deltagaren.',
   },
   en: {
     lastUpdated: 'Last updated',
@@ -115,6 +122,13 @@ const TEXTS = {
     broadStartByQuarter: 'Planned broad-rollout start by quarter',
     notPlanned: 'Not planned',
     withoutContact: 'No contact established',
+    todoTitle: (name: string) => `To do for ${name}`,
+    requiredDone: (done: number, of: number) => `${done} of ${of} required done`,
+    neededBy: 'Needed by',
+    ownPilot: (month: string) => `${month} (own pilot)`,
+    nationalPilot: (month: string) => `${month} (national pilot window)`,
+    note: 'Note',
+    noTodo: 'No technical needs for this participant.',
   },
 } as const;
 

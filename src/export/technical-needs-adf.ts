@@ -3,9 +3,12 @@
  * done), then a regions × needs progress table, which fits a printed page better than 21+ columns.
  * Beyond MAX_PARTICIPANTS_ONE_BY_ONE participants, instead of that table: per need, the count in each
  * progress, with the participants still open (not started, in progress) named and the others counted.
+ * With one participant chosen (the region perspective), the participant's to-do list instead, in the
+ * page's order (shared/todo-list.ts).
  */
 import type { ProgrammeSummary, TechnicalNeedsView } from '../shared/contract';
 import type { Participant } from '../shared/model';
+import { buildTodoList, requiredDone } from '../shared/todo-list';
 import { label, NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type Locale, type NeedProgress } from '../shared/vocabulary';
 import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode } from './adf';
 import {
@@ -62,6 +65,11 @@ export function technicalNeedsToAdf(
   }
   const participants = participantsByCode(programme);
   const participantCount = viewParticipantCount(view);
+  const only = view.initiatives[0]?.pilots[0]?.regionCode;
+  if (options.perspective === 'region' && participantCount === 1 && only) {
+    content.push(...todoList(view, only, programme, locale, options));
+    return doc(content);
+  }
   const grouped = groupsParticipants(participantCount);
   if (grouped) content.push(groupedNote(participantCount, locale));
   let anyStale = false;
@@ -109,4 +117,39 @@ export function technicalNeedsToAdf(
   }
   if (anyStale) content.push(paragraph(t.staleLegend(programme.stalenessDays)));
   return doc(content);
+}
+
+/** One participant's to-do list: every need across the initiatives, open required items first. */
+function todoList(view: TechnicalNeedsView, code: string, programme: ProgrammeSummary, locale: Locale, options: ExportOptions): AdfNode[] {
+  const t = exportTexts(locale);
+  const participants = participantsByCode(programme);
+  const items = buildTodoList(view, code);
+  const nodes: AdfNode[] = [heading(3, t.todoTitle(fullName(participants, code)))];
+  if (items.length === 0) return [...nodes, paragraph(t.noTodo)];
+  const { done, total } = requiredDone(items);
+  nodes.push(paragraph(t.requiredDone(done, total)));
+  const due = (item: (typeof items)[number]) =>
+    item.dueBy === null ? t.notPlanned : item.dueFrom === 'participant' ? t.ownPilot(item.dueBy) : t.nationalPilot(item.dueBy);
+  let anyStale = false;
+  nodes.push(
+    table(
+      [t.need, t.initiative, t.requirement, t.status, t.neededBy, t.note],
+      items.map((item) => {
+        anyStale ||= item.progress.stale;
+        const note = item.progress.hasNote ? (options.details?.(item.initiative.id, code)?.needNotes[item.need.id] ?? '') : '';
+        return {
+          header: text(item.need.title, { link: item.need.link }),
+          cells: [
+            item.initiative.name,
+            label(NEED_REQUIRED_LABELS, item.need.required ? 'required' : 'optional', locale),
+            `${label(NEED_PROGRESS_LABELS, item.progress.progress, locale)}${item.progress.stale ? STALE_MARK : ''}`,
+            due(item),
+            note,
+          ],
+        };
+      }),
+    ),
+  );
+  if (anyStale) nodes.push(paragraph(t.staleLegend(programme.stalenessDays)));
+  return nodes;
 }
