@@ -1,8 +1,9 @@
 /** Overview 2: per initiative, the technical changes the regions must make and how far each region is. */
 import type { TechnicalNeedsView } from '../shared/contract';
-import type { Programme } from '../shared/model';
+import type { Initiative, Programme } from '../shared/model';
 import type { Audience } from './audience';
 import { cellAt, isUntouchedNeedProgress, needProgressAt } from './cells';
+import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion } from './consistency';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { isEntryStale } from './staleness';
@@ -18,7 +19,7 @@ export function buildTechnicalNeedsView(
     macro: 'technical-needs',
     initiatives: selection.initiatives.map((initiative) => ({
       initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience),
-      pilots: codes.map((regionCode) => ({ regionCode, pilotStart: cellAt(initiative, regionCode).pilotStart })),
+      plans: plansOf(initiative, codes),
       needs: initiative.needs.map((need) => {
         let doneCount = 0;
         let applicableCount = 0;
@@ -53,4 +54,12 @@ export function buildTechnicalNeedsView(
       }),
     })),
   };
+}
+
+function plansOf(initiative: Initiative, codes: readonly string[]): TechnicalNeedsView['initiatives'][number]['plans'] {
+  const open = openRequiredNeedsByRegion(initiative, codes);
+  return codes.map((regionCode) => {
+    const cell = cellAt(initiative, regionCode);
+    return { regionCode, status: cell.status, pilotStart: cell.pilotStart, warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode)) };
+  });
 }

@@ -65,7 +65,7 @@ export function technicalNeedsToAdf(
   }
   const participants = participantsByCode(programme);
   const participantCount = viewParticipantCount(view);
-  const only = view.initiatives[0]?.pilots[0]?.regionCode;
+  const only = view.initiatives[0]?.plans[0]?.regionCode;
   if (options.perspective === 'region' && participantCount === 1 && only) {
     content.push(...todoList(view, only, programme, locale, options));
     return doc(content);

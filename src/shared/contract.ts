@@ -114,10 +114,11 @@ export interface TechnicalNeedsView {
   initiatives: Array<{
     initiative: InitiativeHeader;
     /**
-     * One per participant, in programme order: when it plans its pilot. A participant's to-do list
-     * (shared/todo-list.ts) puts what is needed soonest first.
+     * One per participant, in programme order: its status, when it plans its pilot (a participant's to-do
+     * list, shared/todo-list.ts, puts what is needed soonest first) and the consistency warnings, as the
+     * status matrix shows them.
      */
-    pilots: Array<{ regionCode: string; pilotStart: YearMonth | null }>;
+    plans: Array<{ regionCode: string; status: RolloutStatus; pilotStart: YearMonth | null; warnings: ConsistencyWarning[] }>;
     needs: Array<
       Omit<TechnicalNeed, 'progress'> & {
         /** One per participant, in programme order. */

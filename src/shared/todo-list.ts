@@ -18,6 +18,8 @@ export interface TodoItem {
   dueBy: YearMonth | null;
   /** Whether the month is the participant's own plan or only the national window. */
   dueFrom: 'participant' | 'national' | null;
+  /** The participant's rollout status and consistency warnings for the initiative, as the matrix shows them. */
+  plan: Omit<NeedsEntry['plans'][number], 'regionCode'>;
   open: boolean;
 }
 
@@ -35,15 +37,16 @@ export function buildTodoList(view: TechnicalNeedsView, regionCode: string): Tod
   const items: Array<TodoItem & { rank: number }> = [];
   let rank = 0;
   for (const entry of view.initiatives) {
-    const pilot = entry.pilots.find((p) => p.regionCode === regionCode);
-    if (!pilot) continue;
-    const dueBy = pilot.pilotStart ?? entry.initiative.nationalPilotStart;
-    const dueFrom = pilot.pilotStart ? 'participant' : entry.initiative.nationalPilotStart ? 'national' : null;
+    const found = entry.plans.find((p) => p.regionCode === regionCode);
+    if (!found) continue;
+    const { regionCode: _code, ...plan } = found;
+    const dueBy = plan.pilotStart ?? entry.initiative.nationalPilotStart;
+    const dueFrom = plan.pilotStart ? 'participant' : entry.initiative.nationalPilotStart ? 'national' : null;
     for (const n of entry.needs) {
       const progress = n.progress.find((p) => p.regionCode === regionCode);
       if (!progress) continue;
       const { progress: _all, doneCount: _d, applicableCount: _a, ...need } = n;
-      items.push({ initiative: entry.initiative, need, progress, dueBy, dueFrom, open: isNeedOpen(progress), rank: rank++ });
+      items.push({ initiative: entry.initiative, need, progress, dueBy, dueFrom, plan, open: isNeedOpen(progress), rank: rank++ });
     }
   }
   items.sort((a, b) => group(a) - group(b) || compareMonths(a.dueBy, b.dueBy) || a.rank - b.rank);

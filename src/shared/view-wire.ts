@@ -37,7 +37,7 @@ type RolloutRow = RolloutStatusView['rows'][number];
 type NeedsItem = TechnicalNeedsView['initiatives'][number];
 type NeedView = NeedsItem['needs'][number];
 type NeedProgressView = NeedView['progress'][number];
-type NeedsPilot = NeedsItem['pilots'][number];
+type NeedsPlan = NeedsItem['plans'][number];
 type SupportItem = SupportPlanView['initiatives'][number];
 type ContactView = SupportItem['contacts'][number];
 type RoadmapItem = RoadmapView['initiatives'][number];
@@ -56,7 +56,7 @@ export const NEED_PROGRESS_DEFAULTS: Readonly<NoRegion<NeedProgressView>> = Obje
   updatedAt: null,
   stale: false,
 });
-export const NEEDS_PILOT_DEFAULTS: Readonly<NoRegion<NeedsPilot>> = Object.freeze({ pilotStart: null });
+export const NEEDS_PLAN_DEFAULTS: Readonly<NoRegion<NeedsPlan>> = Object.freeze({ status: 'not-started', pilotStart: null, warnings: [] });
 export const CONTACT_DEFAULTS: Readonly<NoRegion<ContactView>> = Object.freeze({
   established: false,
   since: null,
@@ -95,7 +95,7 @@ export interface WireTechnicalNeedsView {
   regionCodes: string[];
   initiatives: Array<{
     initiative: WireHeader;
-    pilots: Columns<NoRegion<NeedsPilot>>;
+    plans: Columns<NoRegion<NeedsPlan>>;
     needs: Array<Omit<NeedView, 'progress'> & { progress: Columns<NoRegion<NeedProgressView>> }>;
   }>;
 }
@@ -246,11 +246,11 @@ function packColumns(view: MacroView, table: ValueTable, header: (h: InitiativeH
       return {
         macro: view.macro,
         values,
-        // Every initiative has a pilot per participant, also one without needs (its needs have no lists to read).
-        regionCodes: regionCodesOf(view.initiatives.map((i) => i.pilots)),
+        // Every initiative has a plan per participant, also one without needs.
+        regionCodes: regionCodesOf(view.initiatives.map((i) => i.plans)),
         initiatives: view.initiatives.map((i) => ({
           initiative: header(i.initiative),
-          pilots: toColumns(i.pilots, NEEDS_PILOT_DEFAULTS, table),
+          plans: toColumns(i.plans, NEEDS_PLAN_DEFAULTS, table),
           needs: i.needs.map((n) => ({ ...n, progress: toColumns(n.progress, NEED_PROGRESS_DEFAULTS, table) })),
         })),
       };
@@ -299,7 +299,7 @@ export function unpackView(wire: WireMacroView): MacroView {
         macro: wire.macro,
         initiatives: wire.initiatives.map((i) => ({
           initiative: unpackHeader(i.initiative, wire.values),
-          pilots: fromColumns(i.pilots, codes, NEEDS_PILOT_DEFAULTS, wire.values),
+          plans: fromColumns(i.plans, codes, NEEDS_PLAN_DEFAULTS, wire.values),
           needs: i.needs.map((n) => ({ ...n, progress: fromColumns(n.progress, codes, NEED_PROGRESS_DEFAULTS, wire.values) })),
         })),
       };

@@ -51,6 +51,16 @@ describe("a participant's to-do list", () => {
     expect(requiredDone(buildTodoList(view, '03'))).toEqual({ done: 0, total: 5 });
   });
 
+  it("carries the participant's status and the matrix's consistency warnings for each initiative", () => {
+    const active = needsView([
+      initiative({ id: 'x', order: 1, cells: { '03': cell({ status: 'pilot', contactEstablished: true }) }, needs: [need({ id: 'open', title: 'SITHS', required: true })] }),
+    ]);
+    const [item] = buildTodoList(active, '03');
+    expect(item.plan.status).toBe('pilot');
+    expect(item.plan.warnings).toEqual([{ code: 'required-need-open', params: { count: 1, needs: 'SITHS' } }]);
+    expect(buildTodoList(active, '01')[0].plan.warnings).toEqual([]);
+  });
+
   it('is empty for a code outside the programme', () => {
     expect(buildTodoList(view, 'nowhere')).toEqual([]);
   });
