@@ -2,14 +2,21 @@
 import type { CellView } from '../shared/contract';
 import type { Initiative, Programme } from '../shared/model';
 import { cellAt, isUntouchedCell } from './cells';
-import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, type OpenNeeds } from './consistency';
+import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, warningTime, type OpenNeeds, type WarningTime } from './consistency';
 import { isEntryStale } from './staleness';
 
 /**
  * The per-cell work of a matrix; the caller computes `open` once per initiative. A cell view carries no
  * names and no details, so it is the same for every audience; details are read on demand (getDetails).
  */
-export function toCellView(initiative: Initiative, regionCode: string, open: OpenNeeds, stalenessDays: number, now: Date): CellView {
+export function toCellView(
+  initiative: Initiative,
+  regionCode: string,
+  open: OpenNeeds,
+  stalenessDays: number,
+  now: Date,
+  time: WarningTime,
+): CellView {
   const cell = cellAt(initiative, regionCode);
   // Built field by field rather than by spreading: a large matrix has tens of thousands of cells.
   return {
@@ -24,7 +31,7 @@ export function toCellView(initiative: Initiative, regionCode: string, open: Ope
     hasDetails: cell.hasDetails,
     regionCode,
     stale: isEntryStale({ updatedAt: cell.updatedAt, untouchedDefault: isUntouchedCell(cell) }, initiative, stalenessDays, now),
-    warnings: cellWarnings(cell, initiative, open),
+    warnings: cellWarnings(cell, initiative, open, time),
     openRequiredNeeds: open.count,
   };
 }
@@ -37,5 +44,5 @@ export function buildCellView(
   now: Date,
 ): CellView {
   const open = openRequiredNeedsByRegion(initiative, [regionCode]);
-  return toCellView(initiative, regionCode, openNeedsFor(open, regionCode), programme.stalenessDays, now);
+  return toCellView(initiative, regionCode, openNeedsFor(open, regionCode), programme.stalenessDays, now, warningTime(initiative, now));
 }

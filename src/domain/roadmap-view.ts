@@ -3,7 +3,7 @@ import type { RoadmapView } from '../shared/contract';
 import type { Programme, YearMonth } from '../shared/model';
 import type { Audience } from './audience';
 import { cellAt } from './cells';
-import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion } from './consistency';
+import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { isYearMonth, quarterSpan } from './quarters';
@@ -33,6 +33,7 @@ export function buildRoadmapView(
     widen(initiative.nationalBroadStart);
     widen(initiative.nationalBroadEnd);
     const open = openRequiredNeedsByRegion(initiative, codes);
+    const time = warningTime(initiative, now);
     const regions = codes.map((regionCode) => {
       const cell = cellAt(initiative, regionCode);
       widen(cell.pilotStart);
@@ -46,7 +47,7 @@ export function buildRoadmapView(
         broadStart: cell.broadStart,
         broadEnd: cell.broadEnd,
         status: cell.status,
-        warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode)),
+        warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode), time),
       };
     });
     return { initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience), regions };

@@ -3,7 +3,7 @@ import type { RolloutStatusView } from '../shared/contract';
 import type { Programme } from '../shared/model';
 import type { Audience } from './audience';
 import { toCellView } from './cell-view';
-import { openNeedsFor, openRequiredNeedsByRegion } from './consistency';
+import { openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { addStatusCounts, countStatuses, emptyStatusCounts } from './status-counts';
@@ -21,9 +21,8 @@ export function buildRolloutStatusView(
     const header = toInitiativeHeader(initiative, programme.stalenessDays, now, audience);
     if (header.stale) stale.push({ initiativeId: initiative.id, regionCode: null, updatedAt: initiative.updatedAt });
     const open = openRequiredNeedsByRegion(initiative, codes);
-    const cells = codes.map((code) =>
-      toCellView(initiative, code, openNeedsFor(open, code), programme.stalenessDays, now),
-    );
+    const time = warningTime(initiative, now);
+    const cells = codes.map((code) => toCellView(initiative, code, openNeedsFor(open, code), programme.stalenessDays, now, time));
     for (const cell of cells) {
       if (cell.stale) stale.push({ initiativeId: initiative.id, regionCode: cell.regionCode, updatedAt: cell.updatedAt });
     }

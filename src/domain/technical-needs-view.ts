@@ -3,7 +3,7 @@ import type { TechnicalNeedsView } from '../shared/contract';
 import type { Initiative, Programme } from '../shared/model';
 import type { Audience } from './audience';
 import { cellAt, isUntouchedNeedProgress, needProgressAt } from './cells';
-import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion } from './consistency';
+import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { isEntryStale } from './staleness';
@@ -19,7 +19,7 @@ export function buildTechnicalNeedsView(
     macro: 'technical-needs',
     initiatives: selection.initiatives.map((initiative) => ({
       initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience),
-      plans: plansOf(initiative, codes),
+      plans: plansOf(initiative, codes, now),
       needs: initiative.needs.map((need) => {
         let doneCount = 0;
         let applicableCount = 0;
@@ -56,10 +56,11 @@ export function buildTechnicalNeedsView(
   };
 }
 
-function plansOf(initiative: Initiative, codes: readonly string[]): TechnicalNeedsView['initiatives'][number]['plans'] {
+function plansOf(initiative: Initiative, codes: readonly string[], now: Date): TechnicalNeedsView['initiatives'][number]['plans'] {
   const open = openRequiredNeedsByRegion(initiative, codes);
+  const time = warningTime(initiative, now);
   return codes.map((regionCode) => {
     const cell = cellAt(initiative, regionCode);
-    return { regionCode, status: cell.status, pilotStart: cell.pilotStart, warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode)) };
+    return { regionCode, status: cell.status, pilotStart: cell.pilotStart, warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode), time) };
   });
 }

@@ -155,6 +155,21 @@ const WARNING_GROUP_TITLES: Record<WarningCode, Record<Locale, string>> = {
   },
   'pilot-end-before-start': { sv: 'Pilotens slut före dess start', en: 'The pilot ends before it starts' },
   'broad-end-before-start': { sv: 'Breddinförandets slut före dess start', en: 'The broad rollout ends before it starts' },
+  'broad-before-pilot-end': { sv: 'Breddinförande före pilotens slut', en: 'Broad rollout before the pilot ends' },
+  'pilot-soon-needs-open': {
+    sv: 'Pilot inom tre månader med obligatoriska behov som inte är klara',
+    en: 'Pilot within three months with required needs not done',
+  },
+  'pilot-planned-without-contact': { sv: 'Pilot inom tre månader utan etablerad kontakt', en: 'Pilot within three months without contact established' },
+  'pilot-soon-planning-open': {
+    sv: 'Pilot inom tre månader med planeringsmilstolpar kvar',
+    en: 'Pilot within three months with planning milestones not done',
+  },
+  'pilot-start-passed': { sv: 'Planerad pilotstart har passerat utan att status ändrats', en: 'Planned pilot start passed without a change of status' },
+  'broad-start-passed': {
+    sv: 'Planerad start för breddinförande har passerat utan att status ändrats',
+    en: 'Planned broad-rollout start passed without a change of status',
+  },
 };
 
 export const WARNING_CODES = Object.keys(WARNING_GROUP_TITLES) as WarningCode[];
@@ -196,6 +211,30 @@ export function warningSentence(warning: ConsistencyWarning, locale: Locale): st
       return sv
         ? `Breddinförandets slut (${p.end}) är före dess start (${p.start}).`
         : `The broad rollout ends (${p.end}) before it starts (${p.start}).`;
+    case 'broad-before-pilot-end':
+      return sv
+        ? `Breddinförandet börjar (${p.broadStart}) innan piloten slutar (${p.pilotEnd}). Justera planen i statusöversikten.`
+        : `Broad rollout starts (${p.broadStart}) before the pilot ends (${p.pilotEnd}). Adjust the plan in the status overview.`;
+    case 'pilot-soon-needs-open':
+      return sv
+        ? `Piloten börjar ${p.planned}, men ${p.count} obligatoriska tekniska behov är inte klara: ${p.needs}. Följ upp dem i översikten Tekniska behov.`
+        : `The pilot starts ${p.planned}, but ${p.count} required technical needs are not done: ${p.needs}. Follow them up in the Technical needs overview.`;
+    case 'pilot-planned-without-contact':
+      return sv
+        ? `Piloten börjar ${p.planned}, men ingen kontakt är etablerad. Registrera kontakten i planen för införandestöd.`
+        : `The pilot starts ${p.planned}, but no contact is established. Record the contact in the implementation-support plan.`;
+    case 'pilot-soon-planning-open':
+      return sv
+        ? `Piloten börjar ${p.planned}, men ${p.count} milstolpar i planeringsfasen är inte klara. Bocka av dem i planen för införandestöd.`
+        : `The pilot starts ${p.planned}, but ${p.count} planning-phase milestones are not done. Tick them off in the implementation-support plan.`;
+    case 'pilot-start-passed':
+    case 'broad-start-passed': {
+      const status = isStatus(p.status) ? label(ROLLOUT_STATUS_LABELS, p.status, locale) : String(p.status);
+      const pilot = warning.code === 'pilot-start-passed';
+      return sv
+        ? `${pilot ? 'Piloten' : 'Breddinförandet'} skulle ha startat ${p.planned}, men status är fortfarande ”${status}”. Uppdatera status eller flytta planen.`
+        : `The ${pilot ? 'pilot' : 'broad rollout'} was to start ${p.planned}, but the status is still “${status}”. Update the status or move the plan.`;
+    }
     default: {
       const unknown: never = warning.code;
       return String(unknown);

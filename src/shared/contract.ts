@@ -55,7 +55,13 @@ export type WarningCode =
   | 'broad-before-national-window'
   | 'active-without-contact'
   | 'pilot-end-before-start'
-  | 'broad-end-before-start';
+  | 'broad-end-before-start'
+  | 'broad-before-pilot-end'
+  | 'pilot-soon-needs-open'
+  | 'pilot-start-passed'
+  | 'broad-start-passed'
+  | 'pilot-planned-without-contact'
+  | 'pilot-soon-planning-open';
 export interface ConsistencyWarning {
   code: WarningCode;
   params: Record<string, string | number>;

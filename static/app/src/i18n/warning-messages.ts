@@ -1,7 +1,6 @@
 /** The domain's consistency warnings (ConsistencyWarning) in words. Pure, for tests and for every view. */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { ConsistencyWarning, WarningCode } from '../../../../src/shared/contract';
-import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '../../../../src/shared/vocabulary';
+import type { ConsistencyWarning, WarningCode } from '@shared/contract';
+import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '@shared/vocabulary';
 import { formatMonth } from './format';
 
 type Params = ConsistencyWarning['params'];
@@ -37,6 +36,35 @@ const TEXT: Record<WarningCode, Record<Locale, Render>> = {
   'broad-end-before-start': {
     sv: (p, m) => `Breddinförandets slut (${m(p.end)}) ligger före dess start (${m(p.start)}).`,
     en: (p, m) => `Broad rollout ends (${m(p.end)}) before it starts (${m(p.start)}).`,
+  },
+  // The warnings that look ahead also say where the fix is made.
+  'broad-before-pilot-end': {
+    sv: (p, m) => `Breddinförandet börjar (${m(p.broadStart)}) innan piloten slutar (${m(p.pilotEnd)}). Justera planen i statusöversikten.`,
+    en: (p, m) => `Broad rollout starts (${m(p.broadStart)}) before the pilot ends (${m(p.pilotEnd)}). Adjust the plan in the status overview.`,
+  },
+  'pilot-soon-needs-open': {
+    sv: (p, m) =>
+      `Piloten börjar ${m(p.planned)}, men ${p.count} obligatoriska tekniska behov är inte klara (${p.needs}). Följ upp dem i översikten Tekniska behov.`,
+    en: (p, m) =>
+      `The pilot starts ${m(p.planned)}, but ${p.count} required technical needs are not done (${p.needs}). Follow them up in the Technical needs overview.`,
+  },
+  'pilot-planned-without-contact': {
+    sv: (p, m) => `Piloten börjar ${m(p.planned)}, men ingen kontakt är etablerad. Registrera kontakten i planen för införandestöd.`,
+    en: (p, m) => `The pilot starts ${m(p.planned)}, but no contact is established. Record the contact in the implementation-support plan.`,
+  },
+  'pilot-soon-planning-open': {
+    sv: (p, m) => `Piloten börjar ${m(p.planned)}, men ${p.count} milstolpar i planeringsfasen är inte klara. Bocka av dem i planen för införandestöd.`,
+    en: (p, m) => `The pilot starts ${m(p.planned)}, but ${p.count} planning-phase milestones are not done. Tick them off in the implementation-support plan.`,
+  },
+  'pilot-start-passed': {
+    sv: (p, m) => `Piloten skulle ha startat ${m(p.planned)}, men status är fortfarande ”${statusLabel(p.status, 'sv')}”. Uppdatera status eller flytta planen.`,
+    en: (p, m) => `The pilot was to start ${m(p.planned)}, but the status is still “${statusLabel(p.status, 'en')}”. Update the status or move the plan.`,
+  },
+  'broad-start-passed': {
+    sv: (p, m) =>
+      `Breddinförandet skulle ha startat ${m(p.planned)}, men status är fortfarande ”${statusLabel(p.status, 'sv')}”. Uppdatera status eller flytta planen.`,
+    en: (p, m) =>
+      `Broad rollout was to start ${m(p.planned)}, but the status is still “${statusLabel(p.status, 'en')}”. Update the status or move the plan.`,
   },
 };
 
