@@ -1,4 +1,4 @@
-import { addMonths, cellWarnings, openNeedsFor, openRequiredNeedsByRegion, swedishMonth, warningTime, type WarningTime } from '../../src/domain/consistency';
+import { addMonths, cellWarnings, openNeedsFor, openRequiredNeedsByRegion, swedishMonth, warningTime, type OpenNeeds, type WarningTime } from '../../src/domain/consistency';
 import { cell, initiative, need } from './fixtures';
 
 const codes = ['01', '03'];
@@ -98,7 +98,7 @@ describe('cellWarnings', () => {
 describe('warnings that look ahead', () => {
   // December 2026 in Sweden: a pilot in January–March 2027 is "soon".
   const time: WarningTime = { month: '2026-12', soon: '2027-03', planningOpen: 0 };
-  const none = { count: 0, titles: [] };
+  const none: OpenNeeds = { count: 0, titles: [] };
   const open = { count: 1, titles: ['SITHS'] };
   const plain = initiative({ nationalPilotStart: null, nationalBroadStart: null });
   const codesOf = (c: Parameters<typeof cellWarnings>[0], o = none, t = time) => cellWarnings(c, plain, o, t).map((w) => w.code);

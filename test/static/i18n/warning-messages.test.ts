@@ -8,6 +8,12 @@ const samples: Record<WarningCode, ConsistencyWarning['params']> = {
   'active-without-contact': { status: 'pilot' },
   'pilot-end-before-start': { start: '2026-05', end: '2026-02' },
   'broad-end-before-start': { start: '2027-05', end: '2027-02' },
+  'broad-before-pilot-end': { broadStart: '2027-04', pilotEnd: '2027-06' },
+  'pilot-soon-needs-open': { planned: '2027-02', count: 1, needs: 'SITHS' },
+  'pilot-start-passed': { planned: '2026-10', status: 'planning' },
+  'broad-start-passed': { planned: '2026-11', status: 'pilot' },
+  'pilot-planned-without-contact': { planned: '2027-01' },
+  'pilot-soon-planning-open': { planned: '2027-03', count: 2 },
 };
 
 describe('describeWarning', () => {
@@ -23,6 +29,13 @@ describe('describeWarning', () => {
       'Piloten är planerad till januari 2026, före det nationella pilotfönstret (från mars 2026).',
     );
     expect(describeWarning({ code: 'required-need-open', params: { count: 1, needs: 'HSA' } }, 'en')).toBe('1 required technical need is not done (HSA).');
+  });
+
+  it('says where to fix a warning that looks ahead', () => {
+    expect(describeWarning({ code: 'pilot-planned-without-contact', params: samples['pilot-planned-without-contact'] }, 'sv')).toBe(
+      'Piloten börjar januari 2027, men ingen kontakt är etablerad. Registrera kontakten i planen för införandestöd.',
+    );
+    expect(describeWarning({ code: 'pilot-start-passed', params: samples['pilot-start-passed'] }, 'en')).toContain('Update the status or move the plan.');
   });
 
   it('uses the product vocabulary for statuses', () => {
