@@ -220,15 +220,16 @@ export class InvokeRunner {
 
   /**
    * Runs the macro's adfExport function as Confluence does when a page is exported to PDF or Word. The
-   * event carries the export type, the page context and the macro config; Confluence has delivered the
-   * config in more than one place, so it is given in each (extensionPayload.config, context.config,
-   * context.extension.config).
+   * event is built in one layout at a time (`shape`, default EXPORT_EVENT_SHAPES' 'documented'), so a test
+   * shows which place the app reads the config and the space from, instead of passing while the app reads
+   * any of several (issue 12, finding 7c). The other shapes are the layouts samples have reported.
    */
   async exportMacro(request: {
     macroInstance: MacroInstance;
     user: DemoUser;
     exportType?: 'pdf' | 'word' | 'other';
     settings?: ViewerSettings;
+    shape?: ExportEventShape;
   }): Promise<unknown> {
     const { macroInstance, user } = request;
     const macro = this.macro(macroInstance.moduleKey);
@@ -236,19 +237,7 @@ export class InvokeRunner {
     if (!macro.adfExportFunction) throw new InvokeError(`Macro "${macro.key}" declares no adfExport function`, 400);
     const fn = this.loadFunction(macro.adfExportFunction);
     const context = buildResolverContext({ ...macroInstance, isEditing: false, isConfiguring: false }, user, request.settings, cloudIdOf(this.installContext));
-    const extension = context.extension as Record<string, unknown>;
-    const event = {
-      exportType: request.exportType ?? 'pdf',
-      context: { ...context, config: macroInstance.config, content: extension.content, space: extension.space },
-      extensionPayload: {
-        config: macroInstance.config,
-        localId: macroInstance.localId,
-        moduleKey: macroInstance.moduleKey,
-        content: extension.content,
-        space: extension.space,
-        macro: { isConfiguring: false, isInserting: false },
-      },
-    };
+    const event = buildExportEvent(request.shape ?? 'documented', request.exportType ?? 'pdf', context, macroInstance);
     return this.run(user, () => fn(event, runtimePayload(user, this.installContext)));
   }
 
@@ -387,6 +376,46 @@ export function buildResolverContext(
       macro: { isConfiguring: instance.isConfiguring ?? false, isInserting: instance.isInserting ?? false },
     },
   };
+}
+
+/**
+ * Where an adfExport event carries the macro's config and the page's space. Exactly one place each per
+ * shape:
+ * - 'documented': the export function's event as Forge describes it, `{ exportType, context,
+ *   extensionPayload }`, with the macro config in `extensionPayload.config` and the page and space in
+ *   `context.extension` (the context a resolver gets, less the config). The documentation consulted does
+ *   not show the whole event (decision 0013), so this is the layout the app reads first, and each other
+ *   reported layout is tested on its own.
+ * - 'context-config': the config in `context.config` (reported for the Word export).
+ * - 'extension-config': the config in `context.extension.config`, as in a resolver's context.
+ * - 'top-level-config': the config in the event itself, `config`.
+ * - 'payload-space': no `context.extension`; page, space and config in `extensionPayload`.
+ */
+export const EXPORT_EVENT_SHAPES = ['documented', 'context-config', 'extension-config', 'top-level-config', 'payload-space'] as const;
+export type ExportEventShape = (typeof EXPORT_EVENT_SHAPES)[number];
+
+export function buildExportEvent(
+  shape: ExportEventShape,
+  exportType: 'pdf' | 'word' | 'other',
+  resolverContext: Record<string, unknown>,
+  instance: MacroInstance,
+): Record<string, unknown> {
+  const { extension: rawExtension, ...base } = resolverContext;
+  const { config: _config, ...extension } = rawExtension as Record<string, unknown>;
+  const config = instance.config;
+  const place = { localId: instance.localId, moduleKey: instance.moduleKey };
+  switch (shape) {
+    case 'documented':
+      return { exportType, context: { ...base, extension }, extensionPayload: { ...place, config } };
+    case 'context-config':
+      return { exportType, context: { ...base, extension, config }, extensionPayload: place };
+    case 'extension-config':
+      return { exportType, context: { ...base, extension: { ...extension, config } }, extensionPayload: place };
+    case 'top-level-config':
+      return { exportType, config, context: { ...base, extension }, extensionPayload: place };
+    case 'payload-space':
+      return { exportType, context: base, extensionPayload: { ...place, config, content: extension.content, space: extension.space } };
+  }
 }
 
 /** What `view.getContext()` returns in the macro's iframe: the same facts, plus theme and environment. */

@@ -14,7 +14,7 @@ import { runKeyQuery } from './key-query';
 import { runDelete, runGet, runSet, type OperationContext, type OperationResult, type StoreKind } from './operations';
 import { loadSnapshot, saveSnapshot } from './persistence';
 import { FORGE_KVS_RATE_LIMITS, KvsRateLimiter, type InjectedRateLimit, type KvsRateLimits, type RateLimitUsage, type RequestKind } from './rate-limiter';
-import { MemoryStore } from './store';
+import { MemoryStore, type StoreSnapshot } from './store';
 import { runTransaction } from './transaction';
 import type { EntityDefinition, KvsResponse, KvsUnits } from './types';
 import { UnitMeter, unitsFor } from './units';
@@ -80,6 +80,29 @@ const bodyBytes = (body: unknown): number =>
 
 const tooManyRequests = (message: string): KvsResponse => ({ status: 429, body: { code: KvsErrorCode.RATE_LIMIT_EXCEEDED, message } });
 
+interface InjectedFailure {
+  remaining: number;
+  status: number;
+  code: string;
+  path?: string;
+  when: 'before' | 'after';
+  message?: string;
+}
+
+const failedWith = (failure: InjectedFailure, endpoint: string): KvsResponse => ({
+  status: failure.status,
+  body: { code: failure.code, message: failure.message ?? `Injected failure (LocalKvs.failNext for ${endpoint})` },
+});
+
+/** Uses up one request of the first rule that applies to `endpoint`; rules queue up. */
+function takeRule<R extends { remaining: number; path?: string }>(rules: R[], endpoint: string, replace: (rest: R[]) => void): R | undefined {
+  const rule = rules.find((r) => r.path === undefined || r.path === endpoint);
+  if (!rule) return undefined;
+  rule.remaining -= 1;
+  if (rule.remaining === 0) replace(rules.filter((r) => r !== rule));
+  return rule;
+}
+
 export class LocalKvs {
   private readonly store: MemoryStore;
   private readonly conditionFailure: LocalKvsOptions['conditionFailure'];
@@ -89,6 +112,8 @@ export class LocalKvs {
   private readonly limiter?: KvsRateLimiter;
   private readonly unlimited = new AsyncLocalStorage<true>();
   private injected: InjectedRateLimit[] = [];
+  private failures: InjectedFailure[] = [];
+  private delays: Array<{ remaining: number; ms: number; path?: string }> = [];
 
   constructor(options: LocalKvsOptions) {
     const now = options.now ?? Date.now;
@@ -117,6 +142,10 @@ export class LocalKvs {
     }
     const endpoint = path.split('?')[0]!;
     if (this.takeInjected(endpoint)) return tooManyRequests(`Rate limit exceeded (injected by LocalKvs.rateLimitNext for ${endpoint})`);
+    const delay = takeRule(this.delays, endpoint, (rest) => (this.delays = rest));
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    const failure = takeRule(this.failures, endpoint, (rest) => (this.failures = rest));
+    if (failure && failure.when === 'before') return failedWith(failure, endpoint);
 
     const limiter = this.unlimited.getStore() ? undefined : this.limiter;
     const kind = REQUEST_KIND[endpoint] ?? 'write';
@@ -150,6 +179,8 @@ export class LocalKvs {
     this.meter.addRead(result.readUnits);
     this.meter.addWrite(result.writeUnits);
     if (result.changed) this.persist();
+    // The request ran and its change stands; only the answer is lost (a timeout after the write).
+    if (failure) return failedWith(failure, endpoint);
     return { status: result.status, body: result.body };
   }
 
@@ -199,6 +230,40 @@ export class LocalKvs {
     this.injected = [];
   }
 
+  /**
+   * Fault injection for tests: the next `count` requests (to `path` only, when given) fail with `status`
+   * and `code`. `when: 'before'` (default) answers without running the request: nothing changes, as a
+   * failed transaction or a timeout before the store was reached. `when: 'after'` runs it, keeps its
+   * change, and answers the failure anyway: a timeout whose write landed, the case a retry must survive.
+   */
+  failNext(count: number, failure: { status: number; code: string; path?: string; when?: 'before' | 'after'; message?: string }): void {
+    if (!Number.isInteger(count) || count < 1) throw new Error('failNext: count must be a positive integer');
+    this.failures.push({ remaining: count, when: 'before', ...failure });
+  }
+
+  /** Fault injection for tests: the next `count` requests (to `path` only, when given) wait `ms` before they run. */
+  delayNext(count: number, ms: number, options: { path?: string } = {}): void {
+    if (!Number.isInteger(count) || count < 1) throw new Error('delayNext: count must be a positive integer');
+    this.delays.push({ remaining: count, ms, path: options.path });
+  }
+
+  clearInjectedFaults(): void {
+    this.failures = [];
+    this.delays = [];
+    this.injected = [];
+  }
+
+  /** Everything stored, as it would be persisted: tests compare two of these to prove nothing was written. */
+  snapshot(): StoreSnapshot {
+    return structuredClone(this.store.snapshot());
+  }
+
+  /** Replaces everything stored with a snapshot (tests: many cases from one prepared state, cheaply). */
+  restore(snapshot: StoreSnapshot): void {
+    this.store.restore(structuredClone(snapshot));
+    this.persist();
+  }
+
   /** What the rate-limit windows hold now (zero everywhere when limits are off). */
   rateLimitUsage(): RateLimitUsage {
     return this.limiter?.usage() ?? { requestsLastSecond: 0, readUnitsLastMinute: 0, writeUnitsLastMinute: 0 };
@@ -210,11 +275,7 @@ export class LocalKvs {
   }
 
   private takeInjected(endpoint: string): boolean {
-    const rule = this.injected.find((r) => r.path === undefined || r.path === endpoint);
-    if (!rule) return false;
-    rule.remaining -= 1;
-    if (rule.remaining === 0) this.injected = this.injected.filter((r) => r !== rule);
-    return true;
+    return takeRule(this.injected, endpoint, (rest) => (this.injected = rest)) !== undefined;
   }
 
   units(): KvsUnits {

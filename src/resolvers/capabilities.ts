@@ -26,7 +26,9 @@ export const getCapabilities = defineResolver('getCapabilities', {
   async run(_input, _access, call) {
     const editDenied = await denialOf(() => authoriseWrite(call, { lookUpName: false }));
     // Creating is offered in a space that has no programme yet, to those who may edit the page.
-    const spaceIsEmpty = call.spaceKey !== null && (await readDefaultProgrammeSnapshot(call.installation, call.spaceKey)) === null;
+    // A programme record that cannot be read still occupies the space: nothing is offered over it.
+    const occupant = call.spaceKey === null ? null : await readDefaultProgrammeSnapshot(call.installation, call.spaceKey).catch(() => 'unreadable');
+    const spaceIsEmpty = call.spaceKey !== null && occupant === null;
     const createDenied = spaceIsEmpty ? await denialOf(() => authoriseWriteOnPage(call, { lookUpName: false })) : 'no-page-edit';
     return {
       accountType: call.accountType,

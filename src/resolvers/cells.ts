@@ -1,11 +1,11 @@
 /** updateCell and bulkUpdateCells: the edits made in the matrix. */
 import { buildCellView } from '../domain/build-view';
 import { applyBulkStatus, applyCellPatch, requireParticipants } from '../domain/edits';
-import { AppFailure } from '../shared/errors';
 import { bulkUpdateCellsSchema, updateCellSchema } from '../shared/schemas';
 import { latestCellChange, updateInitiativeWith } from '../storage';
 import { authoriseWrite } from './access';
 import { defineResolver } from './define';
+import { forParticipant, namingLastChange } from './participant-edit';
 
 export const updateCell = defineResolver('updateCell', {
   authorise: authoriseWrite,
@@ -13,31 +13,25 @@ export const updateCell = defineResolver('updateCell', {
   async run(input, { snapshot, editor }) {
     const { programme } = snapshot;
     requireParticipants(programme, [input.regionCode]);
-    try {
-      const { initiative, details, revision } = await updateInitiativeWith(
-        input.initiativeId,
-        (current, loaded) => {
-          const edit = applyCellPatch(current, loaded.get(input.regionCode)!, input.regionCode, input.patch, input.expected, editor);
-          return { ...edit, details: edit.details ? new Map([[input.regionCode, edit.details]]) : undefined };
-        },
-        { programmeId: programme.id, detailsFor: [input.regionCode] },
-      );
-      return {
-        initiativeId: initiative.id,
-        regionCode: input.regionCode,
-        cell: buildCellView(programme, initiative, input.regionCode, new Date()),
-        details: details.get(input.regionCode)!.cell,
-        initiativeVersion: initiative.version,
-        revision,
-      };
-    } catch (error) {
-      // Who changed the cell meanwhile is in its history: the editor whose edit conflicts is told.
-      if (error instanceof AppFailure && error.error.code === 'CONFLICT') {
-        const last = await latestCellChange(input.initiativeId, input.regionCode);
-        if (last) throw new AppFailure({ ...error.error, changedAt: last.at, changedByName: last.byName });
-      }
-      throw error;
-    }
+    // Who changed the cell meanwhile is in its history: the editor whose edit conflicts is told.
+    const { initiative, details, revision } = await namingLastChange(
+      () =>
+        updateInitiativeWith(
+          input.initiativeId,
+          (current, loaded) =>
+            forParticipant(input.regionCode, applyCellPatch(current, loaded.get(input.regionCode)!, input.regionCode, input.patch, input.expected, editor)),
+          { programmeId: programme.id, detailsFor: [input.regionCode] },
+        ),
+      () => latestCellChange(input.initiativeId, input.regionCode),
+    );
+    return {
+      initiativeId: initiative.id,
+      regionCode: input.regionCode,
+      cell: buildCellView(programme, initiative, input.regionCode, new Date()),
+      details: details.get(input.regionCode)!.cell,
+      initiativeVersion: initiative.version,
+      revision,
+    };
   },
 });
 

@@ -12,6 +12,7 @@ import { RESOLVER_NAMES, type ResolverContract, type ResolverName, type Resolver
 import { AppFailure, fail } from '../shared/errors';
 import { packResponse } from '../shared/view-wire';
 import { readCallContext, type CallContext } from './call-context';
+import { validationIssues } from './validation-issues';
 
 export interface ResolverSpec<N extends ResolverName, Input, Access> {
   /** Runs first: decides from the call context alone whether the caller may do this here. */
@@ -25,9 +26,7 @@ export type ResolverFunction<N extends ResolverName> = (payload: unknown, contex
 function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    fail('VALIDATION', 'The request is not valid', {
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-    });
+    fail('VALIDATION', 'The request is not valid', { issues: validationIssues(parsed.error) });
   }
   return parsed.data;
 }

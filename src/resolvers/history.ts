@@ -19,6 +19,7 @@ export const getHistory = defineResolver('getHistory', {
       programmeId: programme.id,
       initiativeId: input.initiativeId,
       regionCode: input.regionCode,
+      needId: input.needId,
       cursor: input.cursor,
       limit: Math.min(input.limit ?? DEFAULT_PAGE, LIMITS.historyPage),
     });

@@ -5,6 +5,7 @@ import { toForgeHandler, type ResolverTable } from './define';
 import { getDetails } from './details';
 import { getHistory } from './history';
 import { reorderInitiatives, setInitiativeArchived, upsertInitiative } from './initiatives';
+import { bulkUpdateNeedProgress, removeNeed, reorderNeeds, restoreNeed, updateNeedProgress, upsertNeed } from './needs';
 import { createProgrammeResolver, listProgrammes } from './programmes';
 import { getView } from './view';
 
@@ -20,6 +21,12 @@ export const resolvers: ResolverTable = {
   bulkUpdateCells,
   getHistory,
   getDetails,
+  upsertNeed,
+  reorderNeeds,
+  removeNeed,
+  restoreNeed,
+  updateNeedProgress,
+  bulkUpdateNeedProgress,
 };
 
 export const handler = toForgeHandler(resolvers);

@@ -1,6 +1,7 @@
 /** getView: everything one macro needs to render, in one call. */
 import { z } from 'zod';
 import { buildView, summariseProgramme } from '../domain/build-view';
+import { unreadableNotices } from '../domain/notices';
 import { fail } from '../shared/errors';
 import { LOCALES } from '../shared/vocabulary';
 import { readInitiativesWithProgress } from '../storage';
@@ -17,8 +18,10 @@ export const getView = defineResolver('getView', {
     if (!snapshot) return { state: 'no-programme', macro: call.macro, config, revision: null };
     const now = new Date();
     // Only this overview draws the needs' progress; the others read the initiatives without it.
-    const initiatives =
-      call.macro === 'technical-needs' ? await readInitiativesWithProgress(call.installation, snapshot) : snapshot.initiatives;
+    const whole = call.macro === 'technical-needs' ? await readInitiativesWithProgress(call.installation, snapshot) : null;
+    const initiatives = whole ? whole.initiatives : snapshot.initiatives;
+    // A record that cannot be read is left out, not allowed to take the view down; the view says so.
+    const notices = unreadableNotices([...snapshot.unreadable, ...(whole?.unreadable ?? [])]);
     return {
       state: 'ready',
       macro: call.macro,
@@ -35,6 +38,7 @@ export const getView = defineResolver('getView', {
       }),
       revision: snapshot.revision,
       generatedAt: now.toISOString(),
+      ...(notices.length > 0 ? { notices } : {}),
     };
   },
 });

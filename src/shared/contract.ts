@@ -28,6 +28,12 @@ import type {
   UpsertInitiativeInput,
   SetInitiativeArchivedInput,
   ReorderInitiativesInput,
+  UpsertNeedInput,
+  ReorderNeedsInput,
+  RemoveNeedInput,
+  RestoreNeedInput,
+  UpdateNeedProgressInput,
+  BulkUpdateNeedProgressInput,
   MacroConfig,
 } from './schemas';
 import type { WireViewResponse } from './view-wire';
@@ -173,6 +179,17 @@ export interface RoadmapView {
 
 export type MacroView = RolloutStatusView | TechnicalNeedsView | SupportPlanView | RoadmapView;
 
+/**
+ * Something the view could not show in full. 'unreadable-records': stored records that could not be read
+ * were left out (the log names each one); the rest of the programme is shown as usual.
+ */
+export interface ViewNotice {
+  code: 'unreadable-records';
+  /** 'initiative': left out of the view; 'progress': that initiative's needs' progress is not shown. */
+  entity: 'initiative' | 'progress';
+  count: number;
+}
+
 export type ViewResponse =
   | { state: 'no-programme'; macro: MacroKey; config: MacroConfig; revision: string | null }
   | {
@@ -184,6 +201,8 @@ export type ViewResponse =
       /** Changes on every write; the UI sends it back to know whether its copy is current. */
       revision: string;
       generatedAt: IsoDateTime;
+      /** Present only when something could not be shown in full. */
+      notices?: ViewNotice[];
     };
 
 export interface ProgrammeListItem {
@@ -224,6 +243,38 @@ export interface DetailsPage {
   lastChange?: { at: IsoDateTime; byName: string | null } | null;
 }
 
+/** A technical need as an initiative defines it; its progress is per participant. */
+export type NeedDefinition = Omit<TechnicalNeed, 'progress'>;
+
+/** A need added, edited or restored: the need as saved, and where it now is in the initiative's list. */
+export interface NeedWriteResult {
+  initiativeId: string;
+  need: NeedDefinition;
+  position: number;
+  initiativeVersion: number;
+  revision: string;
+}
+
+/** One participant's progress for one need, as saved. */
+export interface NeedProgressEntry {
+  regionCode: string;
+  progress: NeedProgress;
+  updatedAt: IsoDateTime | null;
+  hasNote: boolean;
+}
+
+export interface NeedProgressWriteResult {
+  initiativeId: string;
+  needId: string;
+  entry: NeedProgressEntry;
+  /** The participant's note for this need as saved, so an open form shows it without another read. */
+  note: string;
+  /** The participant's cell as the status matrix draws it: its open required needs and warnings follow the progress. */
+  cell: CellView;
+  initiativeVersion: number;
+  revision: string;
+}
+
 export interface HistoryPage {
   entries: HistoryEntry[];
   cursor: string | null;
@@ -250,6 +301,17 @@ export interface ResolverContract {
    * Paged: a page stays far below Forge's 5 MB response limit whatever the notes hold.
    */
   getDetails: { payload: GetDetailsInput; response: DetailsPage };
+  /** Add a need (at most 12 per initiative) or edit one (field-level conflict rule). */
+  upsertNeed: { payload: UpsertNeedInput; response: NeedWriteResult };
+  reorderNeeds: { payload: ReorderNeedsInput; response: { initiativeId: string; needIds: string[]; initiativeVersion: number; revision: string } };
+  /** Removes a need and its progress; `historyId` names the recorded removal, which restoreNeed undoes. */
+  removeNeed: { payload: RemoveNeedInput; response: { initiativeId: string; needId: string; historyId: string | null; initiativeVersion: number; revision: string } };
+  restoreNeed: { payload: RestoreNeedInput; response: NeedWriteResult };
+  updateNeedProgress: { payload: UpdateNeedProgressInput; response: NeedProgressWriteResult };
+  bulkUpdateNeedProgress: {
+    payload: BulkUpdateNeedProgressInput;
+    response: { initiativeId: string; needId: string; entries: NeedProgressEntry[]; cells: CellView[]; initiativeVersion: number; revision: string };
+  };
 }
 
 export type ResolverName = keyof ResolverContract;
@@ -280,6 +342,12 @@ export const RESOLVER_NAMES = [
   'bulkUpdateCells',
   'getHistory',
   'getDetails',
+  'upsertNeed',
+  'reorderNeeds',
+  'removeNeed',
+  'restoreNeed',
+  'updateNeedProgress',
+  'bulkUpdateNeedProgress',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 type MissingNames = Exclude<ResolverName, (typeof RESOLVER_NAMES)[number]>;
@@ -294,6 +362,12 @@ export const MUTATING_RESOLVERS = [
   'reorderInitiatives',
   'updateCell',
   'bulkUpdateCells',
+  'upsertNeed',
+  'reorderNeeds',
+  'removeNeed',
+  'restoreNeed',
+  'updateNeedProgress',
+  'bulkUpdateNeedProgress',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 export type { CellFields, Initiative, Programme };

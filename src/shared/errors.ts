@@ -18,6 +18,10 @@ export const DENIAL_REASONS = [
   'unpublished',
   'no-programme',
   'not-in-macro',
+  // Not denials: a need the edit names was removed meanwhile (NOT_FOUND), or the initiative already has
+  // as many needs as it may (LIMIT). The UI explains these too.
+  'need-removed',
+  'need-limit',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 
@@ -39,6 +43,11 @@ export interface AppError {
   /** For CONFLICT: when the record was last changed, and by whom (editors only ever see a conflict). */
   changedAt?: string | null;
   changedByName?: string | null;
+  /**
+   * For INTERNAL caused by stored data: the record that cannot be read, so an administrator can find it.
+   * Retrying does not help; repairing or restoring the record does.
+   */
+  record?: { entity: string; key: string };
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };

@@ -123,6 +123,17 @@ export interface ParticipantDetails {
   cell: CellDetails;
   /** By need id; a missing entry means no note. */
   needNotes: Record<string, string>;
+  /**
+   * Which of the cell's contacts anonymous readers may see (decision 0020). Absent or false: not public, so a
+   * person's name or e-mail address is never published unless an editor chose to.
+   */
+  publicContacts?: PublicContacts;
+}
+
+/** Per contact of a cell, whether it is shown to the public (anonymous readers and exports). */
+export interface PublicContacts {
+  regional: boolean;
+  national: boolean;
 }
 
 export interface Milestone {
@@ -132,6 +143,13 @@ export interface Milestone {
   done: boolean;
   dueMonth: YearMonth | null;
   doneOn: IsoDate | null;
+  /** A short note (at most LIMITS.shortText characters); absent or '' when none. */
+  note?: string;
+  /**
+   * A step of a per-participant process (the connection process, shared/process-templates.ts): the week it is
+   * planned for, counted from the participant's start (0–52). Absent for the rollout model's milestones.
+   */
+  weekOffset?: number;
 }
 
 /** The editable details of an initiative (project, service or assignment). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   INITIATIVE_KINDS,
+  NEED_CATEGORIES,
   NEED_PROGRESS,
   PHASES,
   ROLLOUT_STATUSES,
@@ -178,12 +179,16 @@ export const createProgrammeSchema = z.strictObject({
 });
 export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
 
-export const getHistorySchema = z.strictObject({
-  initiativeId: id.optional(),
-  regionCode: regionCode.optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.number().int().min(1).max(LIMITS.historyPage).optional(),
-});
+export const getHistorySchema = z
+  .strictObject({
+    initiativeId: id.optional(),
+    regionCode: regionCode.optional(),
+    /** One need's changes (its definition and its progress); needs are looked up within their initiative. */
+    needId: id.optional(),
+    cursor: z.string().max(2000).optional(),
+    limit: z.number().int().min(1).max(LIMITS.historyPage).optional(),
+  })
+  .refine((v) => v.needId === undefined || v.initiativeId !== undefined, { message: 'A need is filtered within its initiative', path: ['initiativeId'] });
 export type GetHistoryInput = z.infer<typeof getHistorySchema>;
 
 export const getDetailsSchema = z.strictObject({
@@ -194,6 +199,68 @@ export const getDetailsSchema = z.strictObject({
 export type GetDetailsInput = z.infer<typeof getDetailsSchema>;
 
 export const needProgressSchema = z.enum(NEED_PROGRESS);
+
+// ---------------------------------------------------------------- technical needs (overview 2)
+
+/** What an editor writes of a need; its progress is per participant (updateNeedProgress). */
+export const needFieldsSchema = z.strictObject({
+  title: requiredName(),
+  category: z.enum(NEED_CATEGORIES),
+  required: z.boolean(),
+  description: text(LIMITS.needDescription),
+  link: webLink.nullable(),
+});
+export type NeedFields = z.infer<typeof needFieldsSchema>;
+export const needPatchSchema = needFieldsSchema.partial();
+
+/**
+ * Add a need (no needId; it goes last, at most LIMITS.needsPerInitiative per initiative) or edit one
+ * (needId), with the field-level conflict rule of decision 0004.
+ */
+export const upsertNeedSchema = z.union([
+  z.strictObject({ initiativeId: id, needId: z.undefined().optional(), fields: needFieldsSchema }),
+  z
+    .strictObject({ initiativeId: id, needId: id, patch: needPatchSchema, expected: needPatchSchema })
+    .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] }),
+]);
+export type UpsertNeedInput = z.infer<typeof upsertNeedSchema>;
+
+/** The full new order of the initiative's needs, by id: exactly the needs it has, each once. */
+export const reorderNeedsSchema = z.strictObject({ initiativeId: id, needIds: z.array(id).min(1).max(LIMITS.needsPerInitiative) });
+export type ReorderNeedsInput = z.infer<typeof reorderNeedsSchema>;
+
+export const removeNeedSchema = z.strictObject({ initiativeId: id, needId: id });
+export type RemoveNeedInput = z.infer<typeof removeNeedSchema>;
+
+/** Undoes a removal: `historyId` is the history entry that recorded it. */
+export const restoreNeedSchema = z.strictObject({ initiativeId: id, historyId: id });
+export type RestoreNeedInput = z.infer<typeof restoreNeedSchema>;
+
+export const needProgressFieldsSchema = z.strictObject({ progress: needProgressSchema, note: text(LIMITS.note) });
+export const needProgressPatchSchema = needProgressFieldsSchema.partial();
+
+/** One participant's progress and note for one need, with the field-level conflict rule of decision 0004. */
+export const updateNeedProgressSchema = z
+  .strictObject({
+    initiativeId: id,
+    needId: id,
+    regionCode,
+    patch: needProgressPatchSchema,
+    expected: needProgressPatchSchema,
+  })
+  .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
+export type UpdateNeedProgressInput = z.infer<typeof updateNeedProgressSchema>;
+
+/** One progress for several participants at once, in one transaction (decision 0012). */
+export const bulkUpdateNeedProgressSchema = z.strictObject({
+  initiativeId: id,
+  needId: id,
+  regionCodes: z.array(regionCode).min(1).max(LIMITS.bulkRegions),
+  progress: needProgressSchema,
+  /** The progress each participant had when the editor chose; a participant changed meanwhile is a conflict. */
+  expected: z.record(regionCode, needProgressSchema),
+});
+export type BulkUpdateNeedProgressInput = z.infer<typeof bulkUpdateNeedProgressSchema>;
 
 /**
  * The macro's configuration, saved by the config dialog in the page (Forge passes it back in the

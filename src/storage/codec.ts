@@ -36,7 +36,23 @@ export function encodeProgramme(programme: Programme): ProgrammeRecord {
   return { spaceKey, createdAt: Date.parse(programme.createdAt), published, version, data };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Throws when a stored record is not of the shape this version writes: the caller decides what that means. */
+function expectShape(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`malformed record: ${what}`);
+}
+
 export function decodeProgramme(id: string, record: ProgrammeRecord): Programme {
+  expectShape(isObject(record), 'not an object');
+  expectShape(typeof record.spaceKey === 'string' && typeof record.published === 'boolean', 'space or published flag');
+  expectShape(Number.isInteger(record.version), 'version');
+  const data = record.data as unknown;
+  expectShape(isObject(data), 'data');
+  const d = data as Record<string, unknown>;
+  expectShape(typeof d.name === 'string' && typeof d.stalenessDays === 'number', 'name or staleness');
+  expectShape(Array.isArray(d.participants) && d.participants.every((p) => isObject(p) && typeof p.code === 'string'), 'participants');
+  expectShape(Array.isArray(d.milestoneTemplate), 'milestone template');
   return { ...record.data, id, spaceKey: record.spaceKey, published: record.published, version: record.version };
 }
 
@@ -240,7 +256,12 @@ export function encodeInitiativeRecords(initiative: Initiative): { initiative: I
  * progressSummary instead. `withNeedProgress` adds the progress record to make it whole.
  */
 export function decodeInitiative(id: string, record: InitiativeRecord): Initiative {
-  const { codes, cells: cellText, needs, open, progressAt, ...rest } = expand<InitiativeData>(record.data);
+  expectShape(isObject(record) && typeof record.programmeId === 'string' && Number.isInteger(record.version), 'initiative attributes');
+  const data = expand<InitiativeData>(record.data);
+  expectShape(isObject(data) && Array.isArray(data.codes) && Array.isArray(data.needs) && typeof data.name === 'string', 'initiative data');
+  expectShape(typeof data.cells === 'string' && data.cells.length === data.codes.length * CELL_WIDTH, 'cell columns');
+  expectShape(data.codes.every((_, i) => STATUS_CODES.includes(data.cells[i * CELL_WIDTH])), 'cell statuses');
+  const { codes, cells: cellText, needs, open, progressAt, ...rest } = data;
   const cells: Initiative['cells'] = {};
   codes.forEach((code, i) => {
     if (cellText.startsWith(DEFAULT_CELL_TEXT, i * CELL_WIDTH)) return;
@@ -269,6 +290,7 @@ export function decodeInitiative(id: string, record: InitiativeRecord): Initiati
 /** The whole initiative: the needs' progress from its record (null: no progress stored), no summary. */
 export function withNeedProgress(initiative: Initiative, progressRecord: ProgressRecord | null | undefined): Initiative {
   const stored: ProgressData = progressRecord ? expand<ProgressData>(progressRecord.data) : { codes: [], p: {} };
+  expectShape(isObject(stored) && Array.isArray(stored.codes) && isObject(stored.p), 'progress data');
   const { progressSummary: _summary, ...rest } = initiative;
   return {
     ...rest,
@@ -321,7 +343,8 @@ export interface DetailRecord {
   programmeId: string;
   initiativeId: string;
   code: string;
-  data: { c?: Partial<CellDetails>; nn?: Record<string, string> };
+  /** pc: which contacts are public (decision 0020); 'r' regional, 'n' national; absent: none. */
+  data: { c?: Partial<CellDetails>; nn?: Record<string, string>; pc?: string };
 }
 
 export function detailKey(initiativeId: string, code: string): string {
@@ -338,12 +361,20 @@ export function encodeDetails(programmeId: string, initiativeId: string, code: s
   const hasCell = Object.keys(c).length > 0;
   const hasNotes = Object.keys(nn).length > 0;
   if (!hasCell && !hasNotes) return null;
-  return { programmeId, initiativeId, code, data: { ...(hasCell ? { c } : {}), ...(hasNotes ? { nn } : {}) } };
+  // A flag is kept only with its contact: a public flag without a contact says nothing.
+  const pc = `${details.publicContacts?.regional && c.regionalContact ? 'r' : ''}${details.publicContacts?.national && c.nationalContact ? 'n' : ''}`;
+  return { programmeId, initiativeId, code, data: { ...(hasCell ? { c } : {}), ...(hasNotes ? { nn } : {}), ...(pc ? { pc } : {}) } };
 }
 
 export function decodeDetails(record: DetailRecord | undefined | null): ParticipantDetails {
   if (!record) return { cell: { ...DEFAULT_CELL_DETAILS }, needNotes: {} };
-  return { cell: { ...DEFAULT_CELL_DETAILS, ...record.data.c }, needNotes: { ...record.data.nn } };
+  expectShape(isObject(record) && isObject(record.data), 'detail data');
+  const pc = typeof record.data.pc === 'string' ? record.data.pc : '';
+  return {
+    cell: { ...DEFAULT_CELL_DETAILS, ...record.data.c },
+    needNotes: { ...record.data.nn },
+    ...(pc ? { publicContacts: { regional: pc.includes('r'), national: pc.includes('n') } } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ history

@@ -7,9 +7,23 @@ import type { ParticipantDetails } from '../shared/model';
 import { decodeDetails, detailKey, jsonBytes, type DetailRecord } from './codec';
 import { decodePageCursor, encodePageCursor, fromCallerCursor } from './paging';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
+import { reportUnreadable } from './unreadable';
 import { withKvsRetry } from './kvs-retry';
 
 export type DetailsMap = Map<string, ParticipantDetails>;
+
+/**
+ * An unreadable detail record reads as no details (logged with its key) rather than failing the popover,
+ * the list or the export; the next edit of that cell writes a good record over it.
+ */
+function decodeOrEmpty(key: string, record: DetailRecord | undefined): ParticipantDetails {
+  try {
+    return decodeDetails(record);
+  } catch (error) {
+    reportUnreadable(ENTITY.detail, key, error);
+    return decodeDetails(undefined);
+  }
+}
 
 /** Far below Forge's 5 MB invoke response, whatever the notes hold: one page of details is at most this much. */
 export const DETAILS_PAGE_BYTES = 1_000_000;
@@ -37,7 +51,12 @@ export async function readDetailsByKey(pairs: ReadonlyArray<{ initiativeId: stri
       if (failed.length > 0) throw new Error(`Reading details failed: ${failed[0].error.code}`);
     }),
   );
-  return new Map(unique.map((p) => [detailKey(p.initiativeId, p.code), decodeDetails(found.get(detailKey(p.initiativeId, p.code)))]));
+  return new Map(
+    unique.map((p) => {
+      const key = detailKey(p.initiativeId, p.code);
+      return [key, decodeOrEmpty(key, found.get(key))];
+    }),
+  );
 }
 
 export interface DetailsPageEntry {
@@ -73,7 +92,7 @@ export async function queryDetailsPage(
       return { entries, cursor: encodePageCursor({ c: pageCursor, s: skip + i }) };
     }
     bytes += size;
-    entries.push({ initiativeId: rows[i].value.initiativeId, code: rows[i].value.code, details: decodeDetails(rows[i].value) });
+    entries.push({ initiativeId: rows[i].value.initiativeId, code: rows[i].value.code, details: decodeOrEmpty(rows[i].key, rows[i].value) });
   }
   return { entries, cursor: page.nextCursor ? encodePageCursor({ c: page.nextCursor, s: 0 }) : null };
 }

@@ -1,5 +1,5 @@
 /**
- * Reading history, newest first, a page at a time, for a programme or one initiative, optionally one region.
+ * Reading history, newest first, a page at a time, for a programme or one initiative, optionally one region or one need.
  *
  * Forge applies filters after it has read a page, so a filtered page may hold fewer entries than asked for
  * (even none) while more follow. Unfiltered queries read exactly as many entries as the caller wants. Filtered
@@ -17,29 +17,70 @@ export interface HistoryQuery {
   programmeId: string;
   initiativeId?: string;
   regionCode?: string;
+  /** One need's entries (its definition and progress); filtered after reading, within the initiative or cell. */
+  needId?: string;
   cursor?: string;
   limit: number;
 }
 
-/** The latest recorded change of one cell: one small read on the by-cell index. */
-export async function latestCellChange(initiativeId: string, regionCode: string): Promise<{ at: string; byName: string | null } | null> {
-  const row = await withKvsRetry('Reading the history', () => kvs
-    .entity<HistoryRecord>(ENTITY.history)
-    .query()
-    .index(INDEX.historyByCell, { partition: [detailKey(initiativeId, regionCode)] })
-    .sort(Sort.DESC)
-    .getOne());
-  if (!row) return null;
-  const entry = decodeHistory(row.key, row.value);
-  return { at: entry.at, byName: entry.byName };
+/**
+ * The latest recorded change of one cell, or with `needId` of that participant's progress on that need. The
+ * by-cell index holds both (an initiative × participant's need progress is recorded there too), so the
+ * latest entry is read first (usually the one: one small read) and, if it is of the other kind, full pages.
+ */
+export async function latestCellChange(
+  initiativeId: string,
+  regionCode: string,
+  needId?: string,
+): Promise<{ at: string; byName: string | null } | null> {
+  const matches = (entry: HistoryEntry) => (needId === undefined ? entry.target === 'cell' : entry.target === 'need-progress' && entry.needId === needId);
+  let cursor: string | undefined;
+  for (let size = 1; ; size = KVS_LIMITS.pageSize) {
+    let builder = kvs
+      .entity<HistoryRecord>(ENTITY.history)
+      .query()
+      .index(INDEX.historyByCell, { partition: [detailKey(initiativeId, regionCode)] })
+      .sort(Sort.DESC)
+      .limit(size);
+    if (cursor) builder = builder.cursor(cursor);
+    const page = await withKvsRetry('Reading the history', () => builder.getMany());
+    const entry = page.results.map((row) => decodeHistory(row.key, row.value)).find(matches);
+    if (entry) return { at: entry.at, byName: entry.byName };
+    if (!page.nextCursor) return null;
+    cursor = page.nextCursor;
+  }
+}
+
+/** One history entry by its id, or null. */
+export async function getHistoryEntry(id: string): Promise<HistoryEntry | null> {
+  const record = await withKvsRetry('Reading the history', () => kvs.entity<HistoryRecord>(ENTITY.history).get(id));
+  return record ? decodeHistory(id, record) : null;
+}
+
+/**
+ * The latest change of one need among an initiative's latest page of history (one read): enough to tell an
+ * edit that the need it names was removed meanwhile, without scanning a long history for an id that never was.
+ */
+export async function recentNeedChange(initiativeId: string, needId: string): Promise<HistoryEntry | null> {
+  const page = await withKvsRetry('Reading the history', () =>
+    kvs
+      .entity<HistoryRecord>(ENTITY.history)
+      .query()
+      .index(INDEX.historyByInitiative, { partition: [initiativeId] })
+      .sort(Sort.DESC)
+      .limit(KVS_LIMITS.pageSize)
+      .getMany(),
+  );
+  return page.results.map((row) => decodeHistory(row.key, row.value)).find((entry) => entry.needId === needId) ?? null;
 }
 
 export async function queryHistory(query: HistoryQuery): Promise<{ entries: HistoryEntry[]; cursor: string | null }> {
   // One cell's history has its own index; only a region across the programme is a filtered query.
   const oneCell = query.initiativeId !== undefined && query.regionCode !== undefined;
-  const filtered = query.regionCode !== undefined && !oneCell;
+  const byNeed = (entry: HistoryEntry) => query.needId === undefined || entry.needId === query.needId;
+  const filtered = (query.regionCode !== undefined && !oneCell) || query.needId !== undefined;
   const filters = new Filter<HistoryRecord>().and('programmeId', FilterConditions.equalTo(query.programmeId));
-  if (filtered) filters.and('regionCode', FilterConditions.equalTo(query.regionCode as string));
+  if (query.regionCode !== undefined && !oneCell) filters.and('regionCode', FilterConditions.equalTo(query.regionCode));
   const history = () => kvs.entity<HistoryRecord>(ENTITY.history).query();
   const base = () =>
     oneCell
@@ -56,7 +97,10 @@ export async function queryHistory(query: HistoryQuery): Promise<{ entries: Hist
     let builder = base().filters(filters).sort(Sort.DESC).limit(pageSize);
     if (pageCursor) builder = builder.cursor(pageCursor);
     const page = await fromCallerCursor(pageCursor !== undefined, () => withKvsRetry('Reading the history', () => builder.getMany()));
-    const fresh = page.results.slice(skip).map((row) => decodeHistory(row.key, row.value));
+    const fresh = page.results
+      .map((row) => decodeHistory(row.key, row.value))
+      .filter(byNeed)
+      .slice(skip);
     if (fresh.length > wanted) {
       entries.push(...fresh.slice(0, wanted));
       return { entries, cursor: encodePageCursor({ c: pageCursor, s: skip + wanted }) };

@@ -22,14 +22,16 @@ export {
   type InitiativeWrite,
   type ProgrammeInitiativesMutation,
 } from './initiatives';
-export { latestCellChange, queryHistory, type HistoryQuery } from './history';
+export { getHistoryEntry, latestCellChange, queryHistory, recentNeedChange, type HistoryQuery } from './history';
 export {
   readDefaultProgrammeSnapshot,
   readInitiativesWithProgress,
   readProgrammeSnapshot,
   resetReadCache,
   type ProgrammeSnapshot,
+  type WholeInitiatives,
 } from './snapshot-cache';
+export type { UnreadableRecord } from './unreadable';
 export { seedProgramme } from './seed';
 export { DETAILS_PAGE_BYTES, queryDetailsPage, readDetails, readDetailsByKey, type DetailsMap, type DetailsPageEntry } from './details';
 export { detailKey } from './codec';

@@ -27,6 +27,7 @@ import { readDetails, type DetailsMap } from './details';
 import { queryAll } from './paging';
 import { readRevision } from './revision';
 import { ENTITY, INDEX } from './schema';
+import { decodeOrFail, decodeRows, reportUnreadable, type UnreadableRecord } from './unreadable';
 import { isConditionFailure, WriteSet } from './write-set';
 import { withKvsRetry } from './kvs-retry';
 
@@ -47,18 +48,22 @@ export async function getInitiative(id: string): Promise<Initiative | null> {
     withKvsRetry('Reading the initiative', () => initiatives().get(id)),
     withKvsRetry('Reading the progress', () => progressRecords().get(id)),
   ]);
-  return record ? withNeedProgress(decodeInitiative(id, record), progress) : null;
+  if (!record) return null;
+  // An edit needs the whole record: an unreadable one is a typed error naming it, and nothing is written.
+  const lean = decodeOrFail(ENTITY.initiative, id, () => decodeInitiative(id, record));
+  return decodeOrFail(ENTITY.progress, id, () => withNeedProgress(lean, progress));
 }
 
 /**
  * All initiatives of a programme (archived too), in stored order, as the overviews that draw no need
- * progress see them (with a progressSummary). `readNeedProgress` makes them whole.
+ * progress see them (with a progressSummary). `readNeedProgress` makes them whole. An unreadable record is
+ * left out, logged, and added to `unreadable` when given (unreadable.ts).
  */
-export async function listInitiatives(programmeId: string): Promise<Initiative[]> {
+export async function listInitiatives(programmeId: string, unreadable?: UnreadableRecord[]): Promise<Initiative[]> {
   const rows = await queryAll(() =>
     initiatives().query().index(INDEX.initiativesByProgramme, { partition: [programmeId] }).sort(Sort.ASC),
   );
-  return rows.map((row) => decodeInitiative(row.key, row.value));
+  return decodeRows(ENTITY.initiative, rows, decodeInitiative, unreadable);
 }
 
 /** The needs' progress of every initiative of a programme, by initiative id. */
@@ -67,9 +72,24 @@ export async function readNeedProgress(programmeId: string): Promise<Map<string,
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 
-/** The lean initiatives made whole with their needs' progress (the technical-needs overview). */
-export function addNeedProgress(lean: readonly Initiative[], progress: ReadonlyMap<string, ProgressRecord>): Initiative[] {
-  return lean.map((initiative) => withNeedProgress(initiative, progress.get(initiative.id)));
+/**
+ * The lean initiatives made whole with their needs' progress (the technical-needs overview). An unreadable
+ * progress record leaves its initiative without progress (logged, and added to `unreadable` when given)
+ * instead of failing the overview.
+ */
+export function addNeedProgress(
+  lean: readonly Initiative[],
+  progress: ReadonlyMap<string, ProgressRecord>,
+  unreadable?: UnreadableRecord[],
+): Initiative[] {
+  return lean.map((initiative) => {
+    try {
+      return withNeedProgress(initiative, progress.get(initiative.id));
+    } catch (error) {
+      unreadable?.push(reportUnreadable(ENTITY.progress, initiative.id, error));
+      return withNeedProgress(initiative, null);
+    }
+  });
 }
 
 function addHistory(write: WriteSet, history: readonly HistoryEntry[]): WriteSet {

@@ -15,11 +15,20 @@ import type { Initiative, Programme } from '../shared/model';
 import { addNeedProgress, listInitiatives, readNeedProgress } from './initiatives';
 import { findDefaultProgrammeForSpace, getProgramme } from './programmes';
 import { readRevision } from './revision';
+import type { UnreadableRecord } from './unreadable';
 
 export interface ProgrammeSnapshot {
   programme: Programme;
+  /** The readable ones: an unreadable record is left out and listed in `unreadable`. */
   initiatives: Initiative[];
+  unreadable: UnreadableRecord[];
   revision: string;
+}
+
+/** Initiatives made whole with their needs' progress, and the progress records that could not be read. */
+export interface WholeInitiatives {
+  initiatives: Initiative[];
+  unreadable: UnreadableRecord[];
 }
 
 interface InstallationCache {
@@ -27,7 +36,7 @@ interface InstallationCache {
   snapshots: Map<string, ProgrammeSnapshot | null>;
   spaceDefaults: Map<string, string | null>;
   /** By programme: its initiatives made whole with their needs' progress (the technical-needs overview). */
-  whole: Map<string, Initiative[]>;
+  whole: Map<string, WholeInitiatives>;
 }
 
 /** How many installations a warm process keeps; the least recently used is dropped first. */
@@ -46,8 +55,9 @@ function cacheAt(installation: string, revision: string): InstallationCache {
 
 async function loadSnapshot(installation: string, cache: InstallationCache, programmeId: string): Promise<ProgrammeSnapshot | null> {
   if (cache.snapshots.has(programmeId)) return cache.snapshots.get(programmeId)!;
-  const [programme, initiatives] = await Promise.all([getProgramme(programmeId), listInitiatives(programmeId)]);
-  const snapshot = programme ? { programme, initiatives, revision: cache.revision } : null;
+  const unreadable: UnreadableRecord[] = [];
+  const [programme, initiatives] = await Promise.all([getProgramme(programmeId), listInitiatives(programmeId, unreadable)]);
+  const snapshot = programme ? { programme, initiatives, unreadable, revision: cache.revision } : null;
   // Cache only if no write happened meanwhile; otherwise the next read loads again.
   if (caches.get(installation) === cache) cache.snapshots.set(programmeId, snapshot);
   return snapshot;
@@ -73,13 +83,14 @@ export async function readDefaultProgrammeSnapshot(installation: string, spaceKe
  * The snapshot's initiatives with their needs' progress, which only the technical-needs overview draws: one
  * more indexed read when cold, none when warm at the same revision.
  */
-export async function readInitiativesWithProgress(installation: string, snapshot: ProgrammeSnapshot): Promise<Initiative[]> {
+export async function readInitiativesWithProgress(installation: string, snapshot: ProgrammeSnapshot): Promise<WholeInitiatives> {
   const id = snapshot.programme.id;
   const cached = caches.get(installation);
   const current = cached && cached.revision === snapshot.revision ? cached : undefined;
   const hit = current?.whole.get(id);
   if (hit) return hit;
-  const whole = addNeedProgress(snapshot.initiatives, await readNeedProgress(id));
+  const unreadable: UnreadableRecord[] = [];
+  const whole = { initiatives: addNeedProgress(snapshot.initiatives, await readNeedProgress(id), unreadable), unreadable };
   if (current && caches.get(installation) === current) current.whole.set(id, whole);
   return whole;
 }

@@ -19,8 +19,11 @@ interface PendingSet {
   /** Undefined: delete the record. */
   value: unknown;
   entityName?: string;
-  /** Only written if the stored record still has this version (optimistic concurrency). */
-  ifVersion?: number;
+  /**
+   * A number: only written if the stored record still has this version (optimistic concurrency).
+   * 'absent': only written if there is no such record yet (a claim only the first writer gets).
+   */
+  ifVersion?: number | 'absent';
 }
 
 /** A fresh revision token: time first, so tokens are readable in logs; random, so concurrent writers never collide. */
@@ -33,7 +36,7 @@ export class WriteSet {
 
   constructor(private readonly what: string) {}
 
-  setEntity(entityName: string, key: string, value: unknown, ifVersion?: number): this {
+  setEntity(entityName: string, key: string, value: unknown, ifVersion?: number | 'absent'): this {
     const bytes = jsonBytes(value);
     if (bytes > KVS_LIMITS.valueBytes) {
       fail('LIMIT', `${this.what}: the ${entityName} record would be ${Math.ceil(bytes / 1024)} KiB; Forge stores at most 240 KiB per record`);
@@ -73,7 +76,10 @@ export class WriteSet {
       } else {
         tx.set<Versioned>(s.key, s.value as Versioned, {
           entityName: s.entityName,
-          conditions: new Filter<Versioned>().and('version', FilterConditions.equalTo(s.ifVersion)),
+          conditions: new Filter<Versioned>().and(
+            'version',
+            s.ifVersion === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(s.ifVersion),
+          ),
         });
       }
     }

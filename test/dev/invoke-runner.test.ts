@@ -86,19 +86,36 @@ describe('InvokeRunner with a fixture app (what a resolver receives)', () => {
     await expect(runner.invokeFunction({ functionKey: 'fail', macroInstance: onPage('1001'), user: DEMO_USERS['demo-editor'] })).rejects.toThrow('resolver exploded');
   });
 
-  it('runs the adfExport function with the export type, page context and config where Confluence puts them', async () => {
+  it('runs the adfExport function with Forge\'s documented event: config in extensionPayload, page and space in context.extension', async () => {
     const { event, runtime } = (await runner.exportMacro({
       macroInstance: onPage('1001', 'open-macro', { perspective: 'region' }),
       user: DEMO_USERS['demo-viewer'],
       exportType: 'word',
     })) as { event: any; runtime: any };
     expect(event.exportType).toBe('word');
-    expect(event.extensionPayload.config).toEqual({ perspective: 'region' });
-    expect(event.context.config).toEqual({ perspective: 'region' });
-    expect(event.context.extension.config).toEqual({ perspective: 'region' });
-    expect(event.context.content).toEqual({ id: '1001', type: 'page' });
-    expect(event.context.extension.space.key).toBe('INF');
+    expect(event.extensionPayload).toEqual({ localId: 'local-1001', moduleKey: 'open-macro', config: { perspective: 'region' } });
+    expect(event.context.extension).toMatchObject({ type: 'macro', content: { id: '1001', type: 'page' }, space: { key: 'INF' } });
     expect(runtime.principal).toEqual({ accountId: 'demo-viewer' });
+  });
+
+  /** Every path at which `value` occurs in `tree`, dotted. */
+  function pathsOf(tree: unknown, value: unknown, at = ''): string[] {
+    if (JSON.stringify(tree) === JSON.stringify(value)) return [at];
+    if (tree === null || typeof tree !== 'object') return [];
+    return Object.entries(tree).flatMap(([k, v]) => pathsOf(v, value, at ? `${at}.${k}` : k));
+  }
+
+  it.each([
+    ['documented', 'extensionPayload.config', 'context.extension.space'],
+    ['context-config', 'context.config', 'context.extension.space'],
+    ['extension-config', 'context.extension.config', 'context.extension.space'],
+    ['top-level-config', 'config', 'context.extension.space'],
+    ['payload-space', 'extensionPayload.config', 'extensionPayload.space'],
+  ] as const)('the %s shape carries the config only at %s and the space only at %s', async (shape, configAt, spaceAt) => {
+    const config = { perspective: 'region', regionCode: '01' };
+    const { event } = (await runner.exportMacro({ macroInstance: onPage('1001', 'open-macro', config), user: DEMO_USERS['demo-viewer'], shape })) as { event: unknown };
+    expect(pathsOf(event, config)).toEqual([configAt]);
+    expect(pathsOf(event, { id: '98001', key: 'INF' })).toEqual([spaceAt]);
   });
 
   it('gives the iframe the same facts plus theme, via getContext', () => {

@@ -36,6 +36,8 @@ export interface Harness {
   invoke<N extends ResolverName>(user: DemoUserId, name: N, payload: unknown, options?: InvokeOptions): Promise<ResolverResponse<N>>;
   /** Write units spent so far: unchanged means nothing was written. */
   writeUnits(): number;
+  /** Everything stored, as text: equal before and after a call means the call wrote nothing at all. */
+  storeText(): string;
 }
 
 const INSTALL_CONTEXT = 'ari:cloud:confluence::site/local-cloud';
@@ -70,6 +72,7 @@ export function createHarness(): Harness {
       return (wire.ok ? { ok: true, data: unpackResponse(name, wire.data) } : wire) as ResolverResponse<typeof name>;
     },
     writeUnits: () => kvs.units().writeUnits,
+    storeText: () => JSON.stringify(kvs.snapshot()),
   };
 }
 

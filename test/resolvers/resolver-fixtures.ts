@@ -1,4 +1,6 @@
 /** Programmes for the resolver tests: one created through the resolvers as the INF editor would, or seeded. */
+import { resolvers } from '../../src/resolvers';
+import { RESOLVER_NAMES, type ResolverName } from '../../src/shared/contract';
 import { DEFAULT_CELL, type InitiativeWithDetails } from '../../src/shared/model';
 import { daysAgo, initiative } from '../domain/fixtures';
 import type { Harness } from '../helpers/forge-harness';
@@ -21,9 +23,14 @@ export const FIELDS = {
 export interface InfProgramme {
   programmeId: string;
   initiativeIds: string[];
+  /** With `needs: true`: two needs of the first initiative, and the history entry of a removed one (to restore). */
+  needIds?: [string, string];
+  removedNeedHistoryId?: string;
 }
 
-export async function createInfProgramme(h: Harness, options: { published?: boolean; initiatives?: number } = {}): Promise<InfProgramme> {
+const NEED = { title: 'Tjänstekontrakt', category: 'service-contract', required: true, description: '', link: null } as const;
+
+export async function createInfProgramme(h: Harness, options: { published?: boolean; initiatives?: number; needs?: boolean } = {}): Promise<InfProgramme> {
   const created = dataOf(
     await h.invoke('demo-editor', 'createProgramme', { name: 'Första linjens digitala vård', published: options.published ?? false }),
   );
@@ -32,7 +39,12 @@ export async function createInfProgramme(h: Harness, options: { published?: bool
     const { initiative } = dataOf(await h.invoke('demo-editor', 'upsertInitiative', { fields: { ...FIELDS, name: `Införande ${k + 1}` } }));
     initiativeIds.push(initiative.id);
   }
-  return { programmeId: created.id, initiativeIds };
+  if (!options.needs) return { programmeId: created.id, initiativeIds };
+  const [initiativeId] = initiativeIds;
+  const add = async (title: string) => dataOf(await h.invoke('demo-editor', 'upsertNeed', { initiativeId, fields: { ...NEED, title } })).need.id;
+  const needIds: [string, string] = [await add('Tjänstekontrakt'), await add('HSA')];
+  const removal = dataOf(await h.invoke('demo-editor', 'removeNeed', { initiativeId, needId: await add('SITHS') }));
+  return { programmeId: created.id, initiativeIds, needIds, removedNeedHistoryId: removal.historyId ?? undefined };
 }
 
 /** The macro config of page 2001 (space OTHER), which embeds the INF programme. */
@@ -51,3 +63,35 @@ export function seedInitiative(overrides: Partial<InitiativeWithDetails> = {}): 
 export function seedCell(overrides: Partial<InitiativeWithDetails['cells'][string]> = {}): InitiativeWithDetails['cells'][string] {
   return { ...DEFAULT_CELL, updatedAt: daysAgo(1), ...overrides };
 }
+
+/**
+ * A valid payload of each resolver against a programme made by createInfProgramme, for the tests generated
+ * over every resolver (the authorisation matrix, the payload fuzzing). A resolver wired into the handler
+ * without a payload here fails those tests' coverage check: add it when it lands.
+ */
+export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, Record<string, unknown>>> {
+  const [first, second] = inf.initiativeIds as [string, string];
+  const [needId, otherNeedId] = inf.needIds ?? ['no-need', 'no-other-need'];
+  return {
+    upsertNeed: { initiativeId: first, fields: { ...NEED, title: 'Brandväggsöppning' } },
+    reorderNeeds: { initiativeId: first, needIds: [otherNeedId, needId] },
+    removeNeed: { initiativeId: first, needId },
+    restoreNeed: { initiativeId: first, historyId: inf.removedNeedHistoryId ?? 'no-removal' },
+    updateNeedProgress: { initiativeId: first, needId, regionCode: '01', patch: { progress: 'done' }, expected: { progress: 'not-started' } },
+    bulkUpdateNeedProgress: { initiativeId: first, needId, regionCodes: ['01', '03'], progress: 'in-progress', expected: { '01': 'not-started', '03': 'not-started' } },
+    getView: { locale: 'sv', includeArchived: false },
+    getCapabilities: {},
+    listProgrammes: {},
+    getHistory: { initiativeId: first, regionCode: '01', limit: 10 },
+    getDetails: { initiativeId: first, regionCode: '01' },
+    createProgramme: { name: 'Ett nytt program', description: '', stalenessDays: 90, published: false },
+    upsertInitiative: { id: first, patch: { summary: 'Ny sammanfattning' }, expected: { summary: '' } },
+    setInitiativeArchived: { id: first, archived: true },
+    reorderInitiatives: { ids: [second, first] },
+    updateCell: { initiativeId: first, regionCode: '01', patch: { status: 'pilot' }, expected: { status: 'not-started' } },
+    bulkUpdateCells: { initiativeId: first, regionCodes: ['01', '03'], status: 'planning', expected: { '01': 'not-started', '03': 'not-started' } },
+  };
+}
+
+/** The resolvers the handler answers today (the contract may already name some that are being built). */
+export const WIRED_RESOLVERS: ResolverName[] = RESOLVER_NAMES.filter((name) => name in resolvers);

@@ -17,7 +17,7 @@ const cellEdit = (patch: Record<string, unknown>, expected: Record<string, unkno
 });
 
 describe.each([
-  ['an unknown field', () => cellEdit({ status: 'pilot', colour: 'red' }, { status: 'not-started' }), 'patch'],
+  ['an unknown field', () => cellEdit({ status: 'pilot', colour: 'red' }, { status: 'not-started' }), 'patch.colour'],
   ['a note over 2000 characters', () => cellEdit({ note: 'x'.repeat(2001) }, { note: '' }), 'patch.note'],
   ['a javascript: link', () => cellEdit({ link: 'javascript:alert(1)' }, { link: null }), 'patch.link'],
   ['month 13', () => cellEdit({ pilotStart: '2026-13' }, { pilotStart: null }), 'patch.pilotStart'],
@@ -62,4 +62,43 @@ it('an initiative without a name is refused', async () => {
 it('an unknown initiative is NOT_FOUND', async () => {
   const response = await h.invoke('demo-editor', 'setInitiativeArchived', { id: 'no-such-initiative', archived: true });
   expect(response).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});
+
+describe('upsertInitiative names every bad field at its real path (issue 12, finding 4)', () => {
+  const fields = { name: 'Digitalt vårdmöte', kind: 'service', summary: '', infoLink: null, contact: '', rolloutType: null, phase: null, nationalPilotStart: null, nationalPilotEnd: null, nationalBroadStart: null, nationalBroadEnd: null };
+
+  it('a new initiative with several bad fields: one issue per field, none at the root', async () => {
+    const before = h.storeText();
+    const response = await h.invoke('demo-editor', 'upsertInitiative', {
+      fields: { ...fields, name: ' ', kind: 'gadget', infoLink: 'javascript:alert(1)', nationalPilotStart: '2026-13' },
+    });
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.code).toBe('VALIDATION');
+    expect(response.error.issues).toEqual([
+      { path: 'fields.name', message: 'A name is required' },
+      { path: 'fields.kind', message: 'Must be one of: project, service, assignment' },
+      { path: 'fields.infoLink', message: 'Links must start with https:// or http://' },
+      { path: 'fields.nationalPilotStart', message: 'Use the form YYYY-MM, e.g. 2026-03' },
+    ]);
+    expect(h.storeText()).toBe(before);
+  });
+
+  it('an edit with a bad field and a missing field', async () => {
+    const response = await h.invoke('demo-editor', 'upsertInitiative', { id: inf.initiativeIds[0], patch: { summary: 'x'.repeat(4001) } });
+    expect(response).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'patch.summary', message: 'At most 4000 characters' }, { path: 'expected', message: 'Required' }] },
+    });
+  });
+
+  it('an unknown field is named, not the object around it', async () => {
+    const response = await h.invoke('demo-editor', 'upsertInitiative', { fields: { ...fields, colour: 'red' } });
+    expect(response).toMatchObject({ ok: false, error: { issues: [{ path: 'fields.colour', message: 'Unknown field; remove it' }] } });
+  });
+
+  it('a payload that is not an object at all is reported at the root', async () => {
+    const response = await h.invoke('demo-editor', 'upsertInitiative', 5);
+    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '', message: 'Must be of type object' }] } });
+  });
 });

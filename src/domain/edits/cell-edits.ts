@@ -7,8 +7,9 @@ import { fail } from '../../shared/errors';
 import type { CellFields, Initiative, ParticipantDetails, Programme, RegionCell, Stamp } from '../../shared/model';
 import type { RolloutStatus } from '../../shared/vocabulary';
 import { cellAt, detailsOf, fullCell, hasAnyDetail, planOf } from '../cells';
+import { publicContactsAfter, publicContactsOf } from '../contact-privacy';
 import { historyEntry, type Edit, type EditContext } from './edit-context';
-import { mergeFieldPatch } from './field-patch';
+import { bulkFieldChange, mergeFieldPatch } from './field-patch';
 
 /** A cell keeps when it was updated to the day (decision 0017): the response shows what readers will see. */
 export function dayOf(ctx: EditContext): string {
@@ -55,7 +56,8 @@ export function applyCellPatch(
   const cell: RegionCell = { ...planOf(merged), updatedAt: dayOf(ctx), hasDetails: hasAnyDetail(nextDetails) };
   return {
     next: withCells(initiative, { [regionCode]: cell }),
-    ...(detailsChanged ? { details: { ...details, cell: nextDetails } } : {}),
+    // A contact whose text changed is no longer public unless chosen again (decision 0020).
+    ...(detailsChanged ? { details: { ...details, cell: nextDetails, publicContacts: publicContactsAfter(publicContactsOf(details), changes) } } : {}),
     history: [
       historyEntry(
         ctx,
@@ -77,23 +79,8 @@ export function applyBulkStatus(
   expected: Readonly<Record<string, RolloutStatus>>,
   ctx: EditContext,
 ): Edit<Initiative> {
-  const codes = [...new Set(regionCodes)];
-  const missing = codes.filter((code) => expected[code] === undefined);
-  if (missing.length > 0) {
-    fail('VALIDATION', 'Every region needs the status the edit started from', {
-      issues: missing.map((code) => ({ path: `expected.${code}`, message: 'Missing the status the edit started from' })),
-    });
-  }
   const storedStatus = (code: string) => cellAt(initiative, code).status;
-  const conflicting = codes.filter((code) => storedStatus(code) !== expected[code] && storedStatus(code) !== status);
-  if (conflicting.length > 0) {
-    fail('CONFLICT', `Status changed by someone else meanwhile in: ${conflicting.join(', ')}`, {
-      conflictingFields: conflicting,
-      current: Object.fromEntries(conflicting.map((code) => [code, storedStatus(code)])),
-    });
-  }
-
-  const changed = codes.filter((code) => storedStatus(code) !== status);
+  const changed = bulkFieldChange(regionCodes, status, expected, storedStatus, 'status');
   const cells = Object.fromEntries(changed.map((code) => [code, { ...cellAt(initiative, code), status, updatedAt: dayOf(ctx) }]));
   const history = changed.map((code) =>
     historyEntry(

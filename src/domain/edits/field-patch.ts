@@ -49,3 +49,32 @@ export function mergeFieldPatch<F extends object>(stored: F, patch: Partial<F>, 
   }
   return { merged, changes };
 }
+
+/**
+ * The same rule for one field set to one value in several places at once (a bulk edit): every place needs
+ * the value the editor saw (`expected`), and a place whose stored value is neither that nor the new one is a
+ * conflict, listed by key with its current value. Answers the places that actually change.
+ */
+export function bulkFieldChange<V>(
+  keys: readonly string[],
+  value: V,
+  expected: Readonly<Record<string, V>>,
+  storedAt: (key: string) => V,
+  what: string,
+): string[] {
+  const unique = [...new Set(keys)];
+  const missing = unique.filter((key) => expected[key] === undefined);
+  if (missing.length > 0) {
+    fail('VALIDATION', `Every region needs the ${what} the edit started from`, {
+      issues: missing.map((key) => ({ path: `expected.${key}`, message: `Missing the ${what} the edit started from` })),
+    });
+  }
+  const conflicting = unique.filter((key) => storedAt(key) !== expected[key] && storedAt(key) !== value);
+  if (conflicting.length > 0) {
+    fail('CONFLICT', `${what[0].toUpperCase()}${what.slice(1)} changed by someone else meanwhile in: ${conflicting.join(', ')}`, {
+      conflictingFields: conflicting,
+      current: Object.fromEntries(conflicting.map((key) => [key, storedAt(key)])),
+    });
+  }
+  return unique.filter((key) => storedAt(key) !== value);
+}

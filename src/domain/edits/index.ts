@@ -4,3 +4,4 @@ export * from './cell-edits';
 export * from './initiative-edits';
 export * from './programme-factory';
 export * from './reorder';
+export * from './need-edits';

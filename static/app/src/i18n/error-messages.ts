@@ -100,6 +100,26 @@ const BY_REASON: Table<DenialReason> = {
     sv: { title: 'Ändringen kom inte från en makro på en sida.', action: 'Ladda om sidan och försök igen.' },
     en: { title: 'The change did not come from a macro on a page.', action: 'Reload the page and try again.' },
   },
+  'need-removed': {
+    sv: {
+      title: 'Behovet har tagits bort av någon annan medan du redigerade. Ingenting sparades.',
+      action: 'Ladda om sidan. Behovet kan återställas från ändringshistoriken.',
+    },
+    en: {
+      title: 'Someone else removed this need while you were editing. Nothing was saved.',
+      action: 'Reload the page. The need can be restored from the change history.',
+    },
+  },
+  'need-limit': {
+    sv: {
+      title: 'Initiativet har redan så många tekniska behov som det kan ha.',
+      action: 'Ta bort eller slå ihop ett behov innan du lägger till ett nytt.',
+    },
+    en: {
+      title: 'The initiative already has as many technical needs as it can have.',
+      action: 'Remove or merge a need before adding another.',
+    },
+  },
 };
 
 export function describeError(error: AppError, locale: Locale): ErrorText {
