@@ -1,4 +1,6 @@
 // ESLint 9 flat config. Correctness and the house rules only: formatting is not linted.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -19,6 +21,46 @@ const noRawHtml = [
     message: 'No innerHTML/outerHTML: render data through React, which escapes it.',
   },
 ];
+
+const VIEWS_DIR = fileURLToPath(new URL('static/app/src/views', import.meta.url));
+
+/** The view folder (views/<name>/) a path is in, or null for anything else (the shared views/*.ts(x) helpers included). */
+function viewOf(path) {
+  const rel = relative(VIEWS_DIR, path);
+  if (rel.startsWith('..') || !rel.includes(sep)) return null;
+  return rel.split(sep)[0];
+}
+
+/**
+ * One macro's view never depends on another's (architecture.md, "The UI"): what two views share lives in
+ * components/, editing/, details/, i18n/, shell/ or @shared, or in the helpers directly in views/. Shared
+ * modules outside views/ do not import a view either; the shell loads them by glob (view-registry.ts).
+ */
+const viewBoundaries = {
+  meta: {
+    type: 'problem',
+    messages: {
+      otherView: "views/{{from}} imports views/{{to}}: one view never imports another. Move what both need to components/, editing/ or another shared module.",
+      sharedToView: 'Shared UI code imports views/{{to}}: views depend on shared modules, never the other way round.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = viewOf(context.filename);
+    const check = (source) => {
+      if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      const to = viewOf(resolve(dirname(context.filename), source.value));
+      if (to === null || to === from) return;
+      context.report({ node: source, messageId: from === null ? 'sharedToView' : 'otherView', data: { from, to } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
 
 /** Backend modules must not depend on each other the wrong way round (architecture.md, "Layers"). */
 const backendForbidden = {
@@ -131,6 +173,11 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    files: ['static/app/src/**/*.{ts,tsx}'],
+    plugins: { app: { rules: { 'view-boundaries': viewBoundaries } } },
+    rules: { 'app/view-boundaries': 'error' },
   },
   { files: [FRONTEND], ...reactHooks.configs.flat.recommended },
   { files: ['static/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },

@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  // The UI imports src/shared as @shared/... (decision 0007), as Vite and both tsconfigs resolve it.
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/src/shared/$1' },
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -1,5 +1,4 @@
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { AppError, Result } from '../../../src/shared/errors';
+import type { AppError, Result } from '@shared/errors';
 
 /** Anything that is not a well-formed Result (a thrown bridge error, a timeout, junk) becomes INTERNAL. */
 export function toResult<T>(raw: unknown): Result<T> {

@@ -1,6 +1,7 @@
 import { commonMessages } from '../../../static/app/src/i18n/common-messages';
 import { defineMessages, interpolate, plural, translator, type Messages, type MessageTable } from '../../../static/app/src/i18n/define-messages';
 import { configMessages } from '../../../static/app/src/config/messages';
+import { editingMessages } from '../../../static/app/src/editing/messages';
 import { roadmapMessages } from '../../../static/app/src/views/roadmap/messages';
 import { supportPlanMessages } from '../../../static/app/src/views/support-plan/messages';
 import { technicalNeedsMessages } from '../../../static/app/src/views/technical-needs/messages';
@@ -15,6 +16,7 @@ const tables: Record<string, Messages<MessageTable>> = {
   'technical-needs': technicalNeedsMessages,
   'rollout-status': rolloutStatusMessages,
   'rollout-status editing': rolloutEditorMessages,
+  editing: editingMessages,
 };
 
 /** Texts that are the same words in both languages ("status per region"). */

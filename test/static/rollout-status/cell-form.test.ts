@@ -8,7 +8,7 @@ import {
   validateCellForm,
 } from '../../../static/app/src/views/rollout-status/cell-form';
 import { cell } from './fixtures';
-import { serverIssuesToFieldErrors } from '../../../static/app/src/views/rollout-status/form-errors';
+import { serverIssuesToFieldErrors } from '../../../static/app/src/editing/form-errors';
 
 const start = { ...DEFAULT_CELL, status: 'planning' as const, note: 'Avtal klart', pilotStart: '2026-03' };
 

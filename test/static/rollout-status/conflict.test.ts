@@ -1,6 +1,6 @@
 import type { AppError } from '../../../src/shared/errors';
 import type { UpdateCellInput } from '../../../src/shared/schemas';
-import { conflictFields, keepMine, withoutConflicting } from '../../../static/app/src/views/rollout-status/conflict';
+import { conflictFields, keepMine, withoutConflicting } from '../../../static/app/src/editing/conflict';
 
 const sent: UpdateCellInput = {
   initiativeId: 'kbt',

@@ -1,5 +1,6 @@
 import { translator } from '../../../static/app/src/i18n/define-messages';
 import { cellNameParts, formatRange } from '../../../static/app/src/views/rollout-status/labels';
+import { editingMessages } from '../../../static/app/src/editing/messages';
 import { rolloutEditorMessages } from '../../../static/app/src/views/rollout-status/editor-messages';
 import { rolloutStatusMessages } from '../../../static/app/src/views/rollout-status/messages';
 
@@ -17,6 +18,7 @@ describe('planned windows', () => {
 describe.each([
   ['reader', rolloutStatusMessages],
   ['editor', rolloutEditorMessages],
+  ['shared editing', editingMessages],
 ] as const)('%s messages', (_name, messages) => {
   it('has an English text for every Swedish one and no Swedish letters in English', () => {
     expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.sv).sort());

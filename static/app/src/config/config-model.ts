@@ -1,8 +1,7 @@
 /**
  * The config dialog's form state and how it becomes the macro config Forge stores. Pure, for tests.
  */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { InitiativeHeader, MacroConfig, MacroView } from '../../../../src/shared/contract';
+import type { InitiativeHeader, MacroConfig, MacroView } from '@shared/contract';
 
 export interface ConfigForm {
   /** '' = the programme of the page's space. */

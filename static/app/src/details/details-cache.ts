@@ -11,10 +11,9 @@
  *
  * Pure: no React, no invoke.
  */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { DetailsEntry, DetailsPage } from '../../../../src/shared/contract';
-import type { GetDetailsInput } from '../../../../src/shared/schemas';
-import { DEFAULT_CELL_DETAILS, type CellDetails } from '../../../../src/shared/model';
+import type { DetailsEntry, DetailsPage } from '@shared/contract';
+import type { GetDetailsInput } from '@shared/schemas';
+import { DEFAULT_CELL_DETAILS, type CellDetails } from '@shared/model';
 
 export type LastChange = NonNullable<DetailsPage['lastChange']>;
 

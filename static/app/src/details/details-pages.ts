@@ -3,10 +3,9 @@
  * fails the whole read, so a caller never mistakes a part for the whole (the CSV export makes no partial
  * file). Pure: the page fetch is passed in.
  */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { DetailsEntry, DetailsPage } from '../../../../src/shared/contract';
-import type { AppError, Result } from '../../../../src/shared/errors';
-import type { GetDetailsInput } from '../../../../src/shared/schemas';
+import type { DetailsEntry, DetailsPage } from '@shared/contract';
+import type { AppError, Result } from '@shared/errors';
+import type { GetDetailsInput } from '@shared/schemas';
 import type { LastChange } from './details-cache';
 
 export type FetchDetailsPage = (payload: GetDetailsInput) => Promise<Result<DetailsPage>>;

@@ -3,9 +3,8 @@
  * each has come, and a subscription for React (useSyncExternalStore). One read per scope and revision is in
  * flight at a time, however many parts of the view ask for it (a list and its CSV share one).
  */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { AppError, Result } from '../../../../src/shared/errors';
-import type { CellDetails } from '../../../../src/shared/model';
+import type { AppError, Result } from '@shared/errors';
+import type { CellDetails } from '@shared/model';
 import { DetailsCache, scopeKey, scopePayload, type DetailsScope, type KnownDetails, type LastChange } from './details-cache';
 import { collectDetailPages, type FetchDetailsPage } from './details-pages';
 

@@ -3,7 +3,6 @@ import { defineMessages, plural } from './define-messages';
 
 export const commonMessages = defineMessages({
   sv: {
-    appName: 'Införandeöversikt',
     loading: 'Hämtar översikten …',
     saving: 'Sparar …',
     save: 'Spara',
@@ -18,7 +17,6 @@ export const commonMessages = defineMessages({
     exampleDataBody: 'Uppgifterna här är påhittade och visar hur översikten fungerar. De beskriver inte verkliga införanden.',
     stale: 'Behöver ses över',
     staleHelp: (p: { days: number }) => plural(p.days, 'Inte uppdaterad på över {count} dag.', 'Inte uppdaterad på över {count} dagar.'),
-    staleCount: (p: { count: number }) => plural(p.count, '{count} uppgift behöver ses över', '{count} uppgifter behöver ses över'),
     notSet: 'Ej angivet',
     openLink: 'Mer information',
     opensInNewTab: '(öppnas i ny flik)',
@@ -30,8 +28,6 @@ export const commonMessages = defineMessages({
     participantPageNext: 'Nästa',
     participantPageNav: 'Bläddra bland deltagarna',
     needDoneOf: (p: { done: number; total: number }) => `${p.done} av ${p.total} klara`,
-    needDoneOfLong: (p: { done: number; total: number }) =>
-      plural(p.total, `${p.done} av {count} region klar`, `${p.done} av {count} regioner klara`),
     archived: 'Arkiverat',
     emptyReaderTitle: 'Här finns ingen översikt ännu',
     emptyReaderBody: 'Det finns inget program kopplat till det här utrymmet ännu. När programkontoret har lagt upp ett visas översikten här.',
@@ -56,7 +52,6 @@ export const commonMessages = defineMessages({
     viewFailedToLoad: 'Visningen kunde inte laddas. Ladda om sidan.',
   },
   en: {
-    appName: 'Rollout overview',
     loading: 'Loading the overview …',
     saving: 'Saving …',
     save: 'Save',
@@ -71,7 +66,6 @@ export const commonMessages = defineMessages({
     exampleDataBody: 'The data here is made up to show how the overview works. It does not describe real rollouts.',
     stale: 'Needs review',
     staleHelp: (p: { days: number }) => plural(p.days, 'Not updated for more than {count} day.', 'Not updated for more than {count} days.'),
-    staleCount: (p: { count: number }) => plural(p.count, '{count} entry needs review', '{count} entries need review'),
     notSet: 'Not set',
     openLink: 'More information',
     opensInNewTab: '(opens in a new tab)',
@@ -83,8 +77,6 @@ export const commonMessages = defineMessages({
     participantPageNext: 'Next',
     participantPageNav: 'Page through the participants',
     needDoneOf: (p: { done: number; total: number }) => `${p.done} of ${p.total} done`,
-    needDoneOfLong: (p: { done: number; total: number }) =>
-      plural(p.total, `${p.done} of {count} region done`, `${p.done} of {count} regions done`),
     archived: 'Archived',
     emptyReaderTitle: 'No overview here yet',
     emptyReaderBody: 'No programme is linked to this space yet. The overview will appear here once the programme office has set one up.',

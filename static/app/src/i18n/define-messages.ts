@@ -1,5 +1,4 @@
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { Locale } from '../../../../src/shared/vocabulary';
+import type { Locale } from '@shared/vocabulary';
 
 export type MessageParams = Record<string, string | number>;
 /** A message is a template with {name} placeholders, or a function when grammar depends on a number. */

@@ -2,9 +2,8 @@
  * What the user reads when a resolver says no: one sentence about what happened and one about what to do.
  * The AppError's own message is English developer text and is never shown.
  */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { AppError, DenialReason, ErrorCode } from '../../../../src/shared/errors';
-import type { Locale } from '../../../../src/shared/vocabulary';
+import type { AppError, DenialReason, ErrorCode } from '@shared/errors';
+import type { Locale } from '@shared/vocabulary';
 
 export interface ErrorText {
   title: string;

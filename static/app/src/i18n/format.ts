@@ -2,8 +2,7 @@
  * Date formatting for the viewer's locale and time zone. Pure: every function takes the locale, zone and,
  * where it matters, "now", so that tests pin them.
  */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { Locale } from '../../../../src/shared/vocabulary';
+import type { Locale } from '@shared/vocabulary';
 import { intlTag } from './locale';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,4 @@
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { Locale } from '../../../../src/shared/vocabulary';
+import type { Locale } from '@shared/vocabulary';
 
 /** Confluence locales look like 'sv-SE', 'en-US' or 'en_GB'. Anything that is not English reads Swedish. */
 export function resolveLocale(raw: string | null | undefined): Locale {

@@ -1,7 +1,6 @@
 /** The domain's consistency warnings (ConsistencyWarning) in words. Pure, for tests and for every view. */
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { ConsistencyWarning, WarningCode } from '../../../../src/shared/contract';
-import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '../../../../src/shared/vocabulary';
+import type { ConsistencyWarning, WarningCode } from '@shared/contract';
+import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '@shared/vocabulary';
 import { formatMonth } from './format';
 
 type Params = ConsistencyWarning['params'];

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { AppError } from '@shared/errors';
-import type { Participant } from '@shared/model';
+import type { CellView } from '@shared/contract';
+import type { CellDetails, Participant } from '@shared/model';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
@@ -10,7 +11,7 @@ import { SelectField } from '../../components/field';
 import { useAnnounce } from '../../components/live-region';
 import { SectionMessage } from '../../components/section-message';
 import { StatusLozenge } from '../../components/status-lozenge';
-import type { CellWrites } from './cell-writes';
+import type { CellWrites } from '../../editing/cell-writes';
 import { statusLabel } from './labels';
 import { buildBulkUpdate } from './ordering';
 import { useEditorText } from './use-editor-text';
@@ -20,7 +21,7 @@ export interface BulkEditDialogProps {
   rows: ViewRow[];
   regions: Participant[];
   initialInitiativeId: string | null;
-  writes: CellWrites;
+  writes: CellWrites<CellView, CellDetails>;
   reload(): Promise<void>;
   onClose(): void;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CellView, InitiativeHeader } from '@shared/contract';
 import type { AppError } from '@shared/errors';
-import type { CellField, CellFields, Participant } from '@shared/model';
+import type { CellDetails, CellField, CellFields, Participant } from '@shared/model';
 import { ROLLOUT_STATUSES } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
@@ -20,11 +20,10 @@ import {
   validateCellForm,
   type CellFormState,
 } from './cell-form';
-import type { CellWrites } from './cell-writes';
-import { conflictDialog } from './conflict-dialog';
-import { ErrorSummary } from './error-summary';
-import { CELL_FIELD_LABEL } from './field-labels';
-import { usePatchSave } from './use-patch-save';
+import type { CellWrites } from '../../editing/cell-writes';
+import { ErrorSummary } from '../../editing/error-summary';
+import { usePatchSave } from '../../editing/use-patch-save';
+import { CELL_FIELD_LABEL, fieldCatalogue } from './field-labels';
 import { useEditorText } from './use-editor-text';
 
 export interface CellEditDialogProps {
@@ -33,7 +32,7 @@ export interface CellEditDialogProps {
   cell: CellView;
   /** Where the form's note, link and contacts come from (fetched fresh on open) and where a save puts them. */
   details: DetailsStore;
-  writes: CellWrites;
+  writes: CellWrites<CellView, CellDetails>;
   reload(): Promise<void>;
   onClose(): void;
 }
@@ -48,7 +47,7 @@ type Loaded = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { ph
  * editor typed, and a conflict is shown field by field for the editor to decide.
  */
 export function CellEditDialog({ initiative, region, cell, details, writes, reload, onClose }: CellEditDialogProps) {
-  const { t, i18n } = useEditorText();
+  const { t, e, i18n, locale } = useEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: CellField) => `${baseId}-${f}`;
   // The plan as the editor saw it when they chose the cell; a reload meanwhile does not move the baseline.
@@ -83,7 +82,7 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
     if (ready) checkedStatusRef.current?.focus();
   }, [ready]);
 
-  const { submit, saving, serverError, summary, attempt, fieldError: err, conflict, takeTheirs, keepMine } = usePatchSave({
+  const { submit, saving, serverError, summary, attempt, fieldError: err, conflictView } = usePatchSave({
     validate: () => validateCellForm(form!),
     build: (fields) => buildUpdateCell(initiative.id, region.code, initial!, fields),
     // The matrix shows the change at once, and drops it again if the server refuses.
@@ -96,18 +95,16 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
       return res;
     },
     savedMessage: () => t('saved', { initiative: initiative.name, region: region.name }),
-    shapes: CELL_FIELD_SHAPES,
+    fields: fieldCatalogue(CELL_FIELD_LABEL, CELL_FIELD_SHAPES, t, e, locale),
     fieldId,
-    label: (f) => t(CELL_FIELD_LABEL[f]),
     reload,
     onClose,
   });
 
   const set = <K extends keyof CellFormState>(key: K, value: CellFormState[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
 
-  if (conflict) {
-    return conflictDialog({ t, conflict, saving, onTakeTheirs: takeTheirs, onKeepMine: keepMine, onClose });
-  }
+  const conflict = conflictView();
+  if (conflict) return conflict;
 
   const title = t('editCellDialog', { initiative: initiative.name, region: region.name });
   const cancel = <Button onClick={onClose}>{i18n.t('cancel')}</Button>;

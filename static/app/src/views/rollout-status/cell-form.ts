@@ -2,11 +2,11 @@
  * The state of the cell edit form and its conversion to an `updateCell` payload. Inputs hold strings
  * ('' = not set); the model holds nulls. Validation uses the same shared schema as the resolver.
  */
-import type { CellView } from '../../../../../src/shared/contract';
-import { CELL_FIELDS, detailsOf, hasAnyDetail, planOf, type CellDetails, type CellField, type CellFields, type CellPlan } from '../../../../../src/shared/model';
-import { cellFieldsSchema, type UpdateCellInput } from '../../../../../src/shared/schemas';
-import type { RolloutStatus } from '../../../../../src/shared/vocabulary';
-import { diffFields, emptyToNull, issuesToFieldErrors, type FieldError, type FieldShape } from './form-errors';
+import type { CellView } from '@shared/contract';
+import { CELL_FIELDS, detailsOf, hasAnyDetail, planOf, type CellDetails, type CellField, type CellFields, type CellPlan } from '@shared/model';
+import { cellFieldsSchema, type UpdateCellInput } from '@shared/schemas';
+import type { RolloutStatus } from '@shared/vocabulary';
+import { diffFields, emptyToNull, issuesToFieldErrors, type FieldError, type FieldShape } from '../../editing/form-errors';
 
 export interface CellFormState {
   status: RolloutStatus;
@@ -36,7 +36,7 @@ export const CELL_FIELD_SHAPES: Record<CellField, FieldShape> = {
   nationalContact: 'text',
 };
 
-export function pickCellFields(cell: CellFields): CellFields {
+function pickCellFields(cell: CellFields): CellFields {
   return Object.fromEntries(CELL_FIELDS.map((f) => [f, cell[f]])) as unknown as CellFields;
 }
 
@@ -70,7 +70,7 @@ export function formFromCell(cell: CellFields): CellFormState {
   };
 }
 
-export function formToFields(form: CellFormState): CellFields {
+function formToFields(form: CellFormState): CellFields {
   return {
     status: form.status,
     note: form.note,

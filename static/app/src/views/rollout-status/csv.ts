@@ -5,8 +5,8 @@
  * view and the details read for it, and only once every one of them is in.
  */
 import Papa from 'papaparse';
-import type { CellDetails } from '../../../../../src/shared/model';
-import type { Locale } from '../../../../../src/shared/vocabulary';
+import type { CellDetails } from '@shared/model';
+import type { Locale } from '@shared/vocabulary';
 import { formatDate, formatDay } from '../../i18n/format';
 import { formatRange, statusLabel, type T } from './labels';
 import type { FilteredView, Grid } from './view-model';

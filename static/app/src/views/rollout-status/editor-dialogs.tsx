@@ -1,11 +1,17 @@
-import type { InitiativeHeader } from '@shared/contract';
-import type { Participant } from '@shared/model';
+import type { CellView, CellWriteResult, InitiativeHeader } from '@shared/contract';
+import type { CellDetails, Participant } from '@shared/model';
+import type { UpdateCellInput } from '@shared/schemas';
+import { invoke } from '../../api';
 import type { DetailsStore } from '../../details/details-store';
+import type { CellWrites } from '../../editing/cell-writes';
+import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
+import { HistoryDialog } from '../../editing/history-dialog';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import { CellEditDialog } from './cell-edit-dialog';
-import type { CellWrites } from './cell-writes';
-import { HistoryDialog } from './history-dialog';
+import { CELL_CHANGES, INITIATIVE_CHANGES, OTHER_CHANGES, type RestoreInitiativeInput } from './change-kinds';
+import { rolloutFieldText } from './field-labels';
 import { InitiativeDialog } from './initiative-dialog';
+import { useEditorText } from './use-editor-text';
 import type { ViewRow } from './view-model';
 
 /** What an editor has asked to do; one dialog at a time. */
@@ -21,7 +27,7 @@ export interface EditorDialogsProps {
   rows: ViewRow[];
   regions: Participant[];
   details: DetailsStore;
-  writes: CellWrites;
+  writes: CellWrites<CellView, CellDetails>;
   reload(): Promise<void>;
   onClose(): void;
 }
@@ -31,6 +37,7 @@ export interface EditorDialogsProps {
  * Keyed by the action, so each opening starts from the values shown at that moment.
  */
 export default function EditorDialogs({ action, rows, regions, details, writes, reload, onClose }: EditorDialogsProps) {
+  const { t, e, locale } = useEditorText();
   const find = (id: string | null): InitiativeHeader | undefined => rows.find((r) => r.initiative.id === id)?.initiative;
   switch (action.kind) {
     case 'cell': {
@@ -50,7 +57,25 @@ export default function EditorDialogs({ action, rows, regions, details, writes, 
     case 'history': {
       const initiative = find(action.initiativeId) ?? action.initiative;
       if (!initiative) return null;
-      return <HistoryDialog initiative={initiative} regionCode={action.regionCode} regions={regions} writes={writes} reload={reload} onClose={onClose} />;
+      const kinds = rolloutChangeKinds(rolloutFieldText(t, e, locale), writes);
+      return <HistoryDialog initiative={initiative} regionCode={action.regionCode} regions={regions} kinds={kinds} reload={reload} onClose={onClose} />;
     }
   }
+}
+
+/**
+ * This view's change kinds for the history: a cell (restored through updateCell, and shown in the matrix
+ * at once), an initiative's details (through upsertInitiative), and the rest, shown only. All are named
+ * with the same field texts, as the forms name them.
+ */
+function rolloutChangeKinds(text: ReturnType<typeof rolloutFieldText>, writes: CellWrites<CellView, CellDetails>): ChangeKindRegistry {
+  const cell: ChangeKind<UpdateCellInput, CellWriteResult> = {
+    ...CELL_CHANGES,
+    ...text,
+    send: (payload) => invoke('updateCell', payload),
+    saved: (payload, data) =>
+      writes.succeed(payload.initiativeId, [data.cell], { revision: data.revision, details: { [data.regionCode]: data.details } }),
+  };
+  const initiative: ChangeKind<RestoreInitiativeInput> = { ...INITIATIVE_CHANGES, ...text, send: (payload) => invoke('upsertInitiative', payload) };
+  return [cell, initiative, { ...OTHER_CHANGES, ...text }];
 }

@@ -1,8 +1,8 @@
 /**
- * Field names and stored values in words, for the editing side: forms, the conflict dialog and the
- * history panel all name a field the same way.
+ * This view's field catalogue: field names and stored values in words, for the editing side. Forms, the
+ * conflict dialog and the history panel all name a field the same way.
  */
-import type { CellField, InitiativeField } from '../../../../../src/shared/model';
+import type { CellField, InitiativeField } from '@shared/model';
 import {
   INITIATIVE_KIND_LABELS,
   PHASE_LABELS,
@@ -12,7 +12,10 @@ import {
   type Phase,
   type RolloutStatus,
   type RolloutType,
-} from '../../../../../src/shared/vocabulary';
+} from '@shared/vocabulary';
+import { formatStoredValue, type FieldCatalogue, type FieldText } from '../../editing/fields';
+import type { FieldShape } from '../../editing/form-errors';
+import type { TEditing } from '../../editing/messages';
 import type { Translate } from '../../i18n/define-messages';
 import { formatDate, formatMonth } from '../../i18n/format';
 import type { RolloutEditorMessages } from './editor-messages';
@@ -75,19 +78,30 @@ const MONTH_FIELDS = new Set([
 ]);
 
 /** A stored value in words: vocabulary labels for keys, months and dates in the reader's language. */
-export function formatFieldValue(field: string, value: unknown, locale: Locale, t: TE): string {
-  if (value === null || value === undefined || value === '') return t('historyEmptyValue');
-  if (typeof value === 'boolean') return value ? t('historyYes') : t('historyNo');
-  if (typeof value === 'string') {
-    if (field === 'status') return statusLabel(value as RolloutStatus, locale);
-    if (field === 'kind' && value in INITIATIVE_KIND_LABELS) return INITIATIVE_KIND_LABELS[value as InitiativeKind][locale];
-    if (field === 'rolloutType' && value in ROLLOUT_TYPE_LABELS) return ROLLOUT_TYPE_LABELS[value as RolloutType][locale];
-    if (field === 'phase' && value in PHASE_LABELS) return PHASE_LABELS[value as Phase][locale];
-    if (MONTH_FIELDS.has(field)) return formatMonth(value, locale);
-    if (field === 'contactSince') return formatDate(value, locale);
-    return value;
-  }
-  if (typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+export function formatFieldValue(field: string, value: unknown, locale: Locale, e: TEditing): string {
+  return formatStoredValue(value, e, (text) => {
+    if (field === 'status') return statusLabel(text as RolloutStatus, locale);
+    if (field === 'kind' && text in INITIATIVE_KIND_LABELS) return INITIATIVE_KIND_LABELS[text as InitiativeKind][locale];
+    if (field === 'rolloutType' && text in ROLLOUT_TYPE_LABELS) return ROLLOUT_TYPE_LABELS[text as RolloutType][locale];
+    if (field === 'phase' && text in PHASE_LABELS) return PHASE_LABELS[text as Phase][locale];
+    if (MONTH_FIELDS.has(field)) return formatMonth(text, locale);
+    if (field === 'contactSince') return formatDate(text, locale);
+    return text;
+  });
 }
 
+/** Every field this view's history and conflicts can name: cells', initiatives' and the rest. */
+export function rolloutFieldText(t: TE, e: TEditing, locale: Locale): FieldText {
+  return { label: (field) => fieldLabel(t, field), format: (field, value) => formatFieldValue(field, value, locale, e) };
+}
+
+/** One form's catalogue: its fields' labels and shapes, values in words as everywhere. */
+export function fieldCatalogue<F extends string>(
+  labels: Record<F, StringKey>,
+  shapes: Record<F, FieldShape>,
+  t: TE,
+  e: TEditing,
+  locale: Locale,
+): FieldCatalogue<F> {
+  return { shapes, label: (field) => t(labels[field] as StringKey), format: (field, value) => formatFieldValue(field, value, locale, e) };
+}

@@ -1,7 +1,8 @@
 import './rollout-status.css';
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/contract';
 import type { AppError } from '@shared/errors';
+import type { CellDetails } from '@shared/model';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
@@ -10,9 +11,11 @@ import { SectionMessage } from '../../components/section-message';
 import type { DetailsScope } from '../../details/details-cache';
 import type { DetailsStore } from '../../details/details-store';
 import { useDetailsStore, useDetailsVersion } from '../../details/use-details';
+import type { CellWrites } from '../../editing/cell-writes';
+import { EditorHost, useEditorAction } from '../../editing/editor-host';
+import { useOptimisticCells } from '../../editing/optimistic';
 import type { ViewProps } from '../../view-props';
 import { CellPopover, type PopoverTarget } from './cell-popover';
-import type { CellWrites } from './cell-writes';
 import type { EditorAction } from './editor-dialogs';
 import { FilterPanel } from './filter-panel';
 import { ListTable } from './list-table';
@@ -51,14 +54,6 @@ export default function RolloutStatusView(props: ViewProps) {
   return <RolloutStatus {...props} view={view} />;
 }
 
-/** A cell shown before the server confirmed it (pending), or as the server returned it after a save. */
-interface Override {
-  cell: CellView;
-  /** The view revision the override applies to: a newer view already contains the write. */
-  revision: string;
-  pending: boolean;
-}
-
 type PopoverState = { key: string; initiativeId: string; regionCode: string; source: HTMLElement };
 
 /** "Ladda ner CSV" of a list: reading its notes and links first, or why that failed. */
@@ -75,9 +70,9 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [pageIndex, setPageIndex] = useState(0);
   const [manageOpen, setManageOpen] = useState(false);
-  const [action, setAction] = useState<{ seq: number; action: EditorAction } | null>(null);
+  const { current: action, open: openAction, close: closeAction } = useEditorAction<EditorAction>();
   const [popover, setPopover] = useState<PopoverState | null>(null);
-  const [overrides, setOverrides] = useState<ReadonlyMap<string, Override>>(new Map());
+  const optimistic = useOptimisticCells<CellView>(data.revision, cellKey);
   const [csvState, setCsvState] = useState<CsvState>({ phase: 'idle' });
   const csvAbort = useRef<AbortController | null>(null);
   // Notes, links and contacts: fetched on demand, kept for the life of the view (per revision).
@@ -87,17 +82,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const signedIn = capabilities ? capabilities.accountType === 'licensed' : true;
   const filterPanelId = useId();
   const managePanelId = useId();
-  const latestRevision = useRef(data.revision);
-  useEffect(() => {
-    latestRevision.current = data.revision;
-  }, [data.revision]);
-
-  const effective = useMemo(() => {
-    const m = new Map<string, CellView>();
-    for (const [k, o] of overrides) if (o.pending || o.revision === data.revision) m.set(k, o.cell);
-    return m;
-  }, [overrides, data.revision]);
-  const pendingKeys = useMemo(() => new Set([...overrides].filter(([, o]) => o.pending).map(([k]) => k)), [overrides]);
+  const { effective, pendingKeys } = optimistic;
   const rows = useMemo(() => withCellOverrides(view.rows, effective), [view.rows, effective]);
   const participants = programme.participants;
   const perspective = resolvePerspective(config, rows, participants);
@@ -113,19 +98,10 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const initiativesById = useMemo(() => new Map(rows.map((r) => [r.initiative.id, r.initiative])), [rows]);
   const regionsByCode = useMemo(() => new Map(participants.map((p) => [p.code, p])), [participants]);
 
-  const writes: CellWrites = {
-    begin: (initiativeId, cells) =>
-      setOverrides((prev) => {
-        const next = new Map(prev);
-        for (const c of cells) next.set(cellKey(initiativeId, c.regionCode), { cell: c, revision: latestRevision.current, pending: true });
-        return next;
-      }),
+  const writes: CellWrites<CellView, CellDetails> = {
+    begin: optimistic.begin,
     succeed: (initiativeId, cells, result) => {
-      setOverrides((prev) => {
-        const next = new Map(prev);
-        for (const c of cells) next.set(cellKey(initiativeId, c.regionCode), { cell: c, revision: latestRevision.current, pending: false });
-        return next;
-      });
+      optimistic.succeed(initiativeId, cells);
       if (result.details) {
         for (const [code, saved] of Object.entries(result.details)) details.saved(initiativeId, code, saved, result.revision);
       } else {
@@ -136,15 +112,8 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
         );
       }
     },
-    rollback: (initiativeId, codes) =>
-      setOverrides((prev) => {
-        const next = new Map(prev);
-        for (const code of codes) next.delete(cellKey(initiativeId, code));
-        return next;
-      }),
+    rollback: optimistic.rollback,
   };
-
-  const openAction = useCallback((next: EditorAction) => setAction((prev) => ({ seq: (prev?.seq ?? 0) + 1, action: next })), []);
 
   // Stable across renders, so the matrix's memoised cells do not all re-render when a popover opens.
   const onActivate = useCallback(
@@ -233,20 +202,12 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const cancelCsv = () => csvAbort.current?.abort();
 
   const filterCount = filters.regions.length + filters.initiatives.length + filters.statuses.length;
-  const editorDialogs = action ? (
-    <Suspense fallback={null}>
-      <EditorDialogs
-        key={action.seq}
-        action={action.action}
-        rows={rows}
-        regions={participants}
-        details={details}
-        writes={writes}
-        reload={reload}
-        onClose={() => setAction(null)}
-      />
-    </Suspense>
-  ) : null;
+  const editorDialogs = (
+    <EditorHost
+      current={action}
+      render={(a) => <EditorDialogs action={a} rows={rows} regions={participants} details={details} writes={writes} reload={reload} onClose={closeAction} />}
+    />
+  );
 
   // A perspective naming something the programme does not have is not an empty programme.
   if (perspective.kind === 'missing') {

@@ -7,8 +7,9 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
-import { conflictDialog } from './conflict-dialog';
-import { ErrorSummary } from './error-summary';
+import { ErrorSummary } from '../../editing/error-summary';
+import { usePatchSave } from '../../editing/use-patch-save';
+import { fieldCatalogue, INITIATIVE_FIELD_LABEL } from './field-labels';
 import {
   buildUpsertInitiative,
   EMPTY_INITIATIVE_FORM,
@@ -17,8 +18,6 @@ import {
   validateInitiativeForm,
   type InitiativeFormState,
 } from './initiative-form';
-import { INITIATIVE_FIELD_LABEL } from './field-labels';
-import { usePatchSave } from './use-patch-save';
 import { useEditorText } from './use-editor-text';
 
 export interface InitiativeDialogProps {
@@ -30,27 +29,25 @@ export interface InitiativeDialogProps {
 
 /** An initiative's details: everything for a new one; for an existing one only what changed is sent. */
 export function InitiativeDialog({ initiative, reload, onClose }: InitiativeDialogProps) {
-  const { t, i18n } = useEditorText();
+  const { t, e, i18n, locale } = useEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: InitiativeField) => `${baseId}-${f}`;
   const [initial] = useState(initiative);
   const [form, setForm] = useState<InitiativeFormState>(() => (initial ? formFromInitiative(initial) : { ...EMPTY_INITIATIVE_FORM }));
-  const { submit, saving, serverError, summary, attempt, fieldError: err, conflict, takeTheirs, keepMine } = usePatchSave({
+  const { submit, saving, serverError, summary, attempt, fieldError: err, conflictView } = usePatchSave({
     validate: () => validateInitiativeForm(form),
     build: (fields) => buildUpsertInitiative(initial, fields),
     request: (payload) => invoke('upsertInitiative', payload),
     savedMessage: ({ initiative: saved }) => (initial ? t('initiativeSaved', { name: saved.name }) : t('initiativeCreated', { name: saved.name })),
-    shapes: INITIATIVE_FIELD_SHAPES,
+    fields: fieldCatalogue(INITIATIVE_FIELD_LABEL, INITIATIVE_FIELD_SHAPES, t, e, locale),
     fieldId,
-    label: (f) => t(INITIATIVE_FIELD_LABEL[f]),
     reload,
     onClose,
   });
   const set = <K extends keyof InitiativeFormState>(key: K, value: InitiativeFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  if (conflict) {
-    return conflictDialog({ t, conflict, saving, onTakeTheirs: takeTheirs, onKeepMine: keepMine, onClose });
-  }
+  const conflict = conflictView();
+  if (conflict) return conflict;
 
   return (
     <Dialog

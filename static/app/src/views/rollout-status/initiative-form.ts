@@ -1,11 +1,11 @@
 /**
  * The initiative details form: create (all fields) or edit (changed fields with the values started from).
  */
-import type { InitiativeHeader } from '../../../../../src/shared/contract';
-import { INITIATIVE_FIELDS, type InitiativeField, type InitiativeFields } from '../../../../../src/shared/model';
-import { initiativeFieldsSchema, type UpsertInitiativeInput } from '../../../../../src/shared/schemas';
-import type { InitiativeKind, Phase, RolloutType } from '../../../../../src/shared/vocabulary';
-import { diffFields, emptyToNull, issuesToFieldErrors, type FieldError, type FieldShape } from './form-errors';
+import type { InitiativeHeader } from '@shared/contract';
+import { INITIATIVE_FIELDS, type InitiativeField, type InitiativeFields } from '@shared/model';
+import { initiativeFieldsSchema, type UpsertInitiativeInput } from '@shared/schemas';
+import type { InitiativeKind, Phase, RolloutType } from '@shared/vocabulary';
+import { diffFields, emptyToNull, issuesToFieldErrors, type FieldError, type FieldShape } from '../../editing/form-errors';
 
 export interface InitiativeFormState {
   name: string;
@@ -50,7 +50,7 @@ export const EMPTY_INITIATIVE_FORM: Readonly<InitiativeFormState> = Object.freez
   nationalBroadEnd: '',
 });
 
-export function pickInitiativeFields(source: InitiativeFields): InitiativeFields {
+function pickInitiativeFields(source: InitiativeFields): InitiativeFields {
   return Object.fromEntries(INITIATIVE_FIELDS.map((f) => [f, source[f]])) as unknown as InitiativeFields;
 }
 
@@ -70,7 +70,7 @@ export function formFromInitiative(header: InitiativeHeader): InitiativeFormStat
   };
 }
 
-export function formToInitiativeFields(form: InitiativeFormState): InitiativeFields {
+function formToInitiativeFields(form: InitiativeFormState): InitiativeFields {
   return {
     name: form.name.trim(),
     kind: form.kind,

@@ -3,8 +3,8 @@
  * the CSV export, so that every place says the same thing. (Consistency warnings are worded once for all
  * views, in i18n/warning-messages.ts.)
  */
-import type { CellView } from '../../../../../src/shared/contract';
-import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '../../../../../src/shared/vocabulary';
+import type { CellView } from '@shared/contract';
+import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '@shared/vocabulary';
 import type { Translate } from '../../i18n/define-messages';
 import { formatMonth } from '../../i18n/format';
 import type { RolloutStatusMessages } from './messages';

@@ -4,10 +4,11 @@ import { Skeleton } from '../../components/skeleton';
 import type { DetailsScope } from '../../details/details-cache';
 import type { DetailsStore } from '../../details/details-store';
 import { useScopeLoad } from '../../details/use-details';
-import { CellButton } from './cell-button';
+import { ScrollRegion } from '../../components/scroll-region';
+import { CellButton } from '../../editing/cell-button';
 import { InitiativeName } from './initiative-name';
-import { ScrollRegion } from './scroll-region';
 import { cellNameParts, formatRange } from './labels';
+import { renderStatus } from './status-face';
 import { useStatusLabels } from './use-status-labels';
 import { UpdatedAt } from './updated-at';
 import { useText } from './use-text';
@@ -75,7 +76,8 @@ export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, 
                   </th>
                   <td>
                     <CellButton
-                      status={cell.status}
+                      value={cell.status}
+                        renderValue={renderStatus}
                       stale={cell.stale}
                       warningCount={cell.warnings.length}
                       name={cellNameParts(cell, { region: line.region.name, initiative: line.initiative.name }, { editing, pending: pendingKeys.has(k) }, t)}

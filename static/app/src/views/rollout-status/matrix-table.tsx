@@ -1,9 +1,10 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useProgressiveList } from '../progressive';
-import { CellButton } from './cell-button';
+import { ScrollRegion } from '../../components/scroll-region';
+import { CellButton } from '../../editing/cell-button';
 import { InitiativeName } from './initiative-name';
 import { cellNameParts } from './labels';
-import { ScrollRegion } from './scroll-region';
+import { renderStatus } from './status-face';
 import { useStatusLabels } from './use-status-labels';
 import { useText } from './use-text';
 import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
@@ -153,7 +154,8 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                   return (
                     <td key={key} className="rs-cell">
                       <CellButton
-                        status={gc.cell.status}
+                        value={gc.cell.status}
+                        renderValue={renderStatus}
                         stale={gc.cell.stale}
                         warningCount={gc.cell.warnings.length}
                         name={cellNameParts(gc.cell, { region: gc.region.name, initiative: gc.initiative.name }, { editing, pending }, t)}

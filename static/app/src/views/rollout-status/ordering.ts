@@ -1,6 +1,6 @@
 /** Reordering and bulk selection helpers for the editor tools. */
-import type { BulkUpdateCellsInput, ReorderInitiativesInput } from '../../../../../src/shared/schemas';
-import type { RolloutStatus } from '../../../../../src/shared/vocabulary';
+import type { BulkUpdateCellsInput, ReorderInitiativesInput } from '@shared/schemas';
+import type { RolloutStatus } from '@shared/vocabulary';
 import type { ViewRow } from './view-model';
 
 /** The full new order after moving one id a step; null when it cannot move that way. */

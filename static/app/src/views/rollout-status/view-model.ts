@@ -2,10 +2,10 @@
  * Pure shaping of the rollout-status view for display: filters, per-initiative summaries, status totals
  * and the matrix grid in either orientation. No React, no DOM, so it can be tested in node.
  */
-import type { CellView, InitiativeHeader, RolloutStatusView } from '../../../../../src/shared/contract';
-import type { Participant } from '../../../../../src/shared/model';
-import { effectivePerspective } from '../../../../../src/shared/perspective';
-import { ROLLOUT_STATUSES, type RolloutStatus } from '../../../../../src/shared/vocabulary';
+import type { CellView, InitiativeHeader, RolloutStatusView } from '@shared/contract';
+import type { Participant } from '@shared/model';
+import { effectivePerspective } from '@shared/perspective';
+import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
 
 export type ViewRow = RolloutStatusView['rows'][number];
 export type Layout = 'initiatives-as-rows' | 'regions-as-rows';

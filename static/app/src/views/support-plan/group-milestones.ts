@@ -1,6 +1,5 @@
-// Pure module, also compiled by jest and the root tsconfig (which do not know the Vite alias): shared by relative path.
-import type { Milestone } from '../../../../../src/shared/model';
-import type { Phase } from '../../../../../src/shared/vocabulary';
+import type { Milestone } from '@shared/model';
+import type { Phase } from '@shared/vocabulary';
 
 const PHASE_ORDER: readonly Phase[] = ['initiering', 'planering', 'genomforande', 'avslut'];
 

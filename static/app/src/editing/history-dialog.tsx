@@ -2,26 +2,26 @@ import { useEffect, useId, useState } from 'react';
 import type { InitiativeHeader } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { HistoryEntry, Participant } from '@shared/model';
-import { invoke } from '../../api';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { ErrorMessage } from '../../components/error-message';
-import { SelectField } from '../../components/field';
-import { useAnnounce } from '../../components/live-region';
-import { Spinner } from '../../components/spinner';
-import type { CellWrites } from './cell-writes';
+import { invoke } from '../api';
+import { Button } from '../components/button';
+import { Dialog } from '../components/dialog';
+import { ErrorMessage } from '../components/error-message';
+import { SelectField } from '../components/field';
+import { useAnnounce } from '../components/live-region';
+import { ScrollRegion } from '../components/scroll-region';
+import { Spinner } from '../components/spinner';
 import { keepMine } from './conflict';
 import { conflictDialog } from './conflict-dialog';
-import { ACTION_MESSAGE, historyLines, type HistoryLine, type RestoreAction } from './history';
-import { fieldLabel, formatFieldValue } from './field-labels';
-import { ScrollRegion } from './scroll-region';
-import { useEditorText } from './use-editor-text';
+import { formatStoredValue, type FieldText } from './fields';
+import { ACTION_MESSAGE, historyLines, type ChangeKind, type ChangeKindRegistry, type HistoryLine, type RestoreAction } from './history';
+import { useEditingText } from './use-editing-text';
 
 export interface HistoryDialogProps {
   initiative: InitiativeHeader;
   regionCode: string | null;
   regions: Participant[];
-  writes: CellWrites;
+  /** The view's change kinds: how each names, shows and restores its changes. */
+  kinds: ChangeKindRegistry;
   reload(): Promise<void>;
   onClose(): void;
 }
@@ -34,8 +34,8 @@ type Loaded = { key: string; entries: HistoryEntry[]; cursor: string | null; err
  * Who changed what, when, from what to what. "Återställ" applies an old value again as a new change
  * (recorded like any other), under the same conflict rule as the form.
  */
-export function HistoryDialog({ initiative, regionCode, regions, writes, reload, onClose }: HistoryDialogProps) {
-  const { t, r, i18n, locale } = useEditorText();
+export function HistoryDialog({ initiative, regionCode, regions, kinds, reload, onClose }: HistoryDialogProps) {
+  const { t, i18n } = useEditingText();
   const announce = useAnnounce();
   const captionId = useId();
   const [region, setRegion] = useState(regionCode ?? '');
@@ -47,6 +47,9 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
   const [restoreError, setRestoreError] = useState<AppError | null>(null);
   const [conflict, setConflict] = useState<{ error: AppError; sent: RestoreAction } | null>(null);
   const regionName = (code: string | null) => (code ? (regions.find((r) => r.code === code)?.name ?? code) : '');
+  const kindOf = (id: string | null): ChangeKind | undefined => kinds.find((k) => k.id === id);
+  // A change no registered kind describes keeps its field's own name and plain values.
+  const textOf = (id: string | null): FieldText => kindOf(id) ?? { label: (field) => field, format: (_field, value) => formatStoredValue(value, t) };
 
   useEffect(() => {
     let cancelled = false;
@@ -73,17 +76,17 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
   const restore = async (action: RestoreAction, line: HistoryLine | null) => {
     setRestoring(line?.key ?? 'conflict');
     setRestoreError(null);
-    const res = action.resolver === 'updateCell' ? await invoke('updateCell', action.payload) : await invoke('upsertInitiative', action.payload);
+    const kind = kindOf(action.kind);
+    if (!kind?.send) {
+      setRestoring(null);
+      return;
+    }
+    const res = await kind.send(action.payload);
     setRestoring(null);
     if (res.ok) {
-      if (action.resolver === 'updateCell' && 'cell' in res.data) {
-        writes.succeed(action.payload.initiativeId, [res.data.cell], {
-          revision: res.data.revision,
-          details: { [res.data.regionCode]: res.data.details },
-        });
-      }
+      kind.saved?.(action.payload, res.data);
       const [field, value] = Object.entries(action.payload.patch)[0] ?? ['', null];
-      announce(t('historyRestored', { field: fieldLabel(t, field), value: formatFieldValue(field, value, locale, t) }));
+      announce(t('historyRestored', { field: kind.label(field), value: kind.format(field, value) }));
       setConflict(null);
       setVersion((v) => v + 1);
       void reload();
@@ -104,6 +107,7 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
     return conflictDialog({
       t,
       conflict: { error: conflict.error, sent: conflict.sent.payload },
+      text: textOf(conflict.sent.kind),
       saving: restoring !== null,
       // As before: unlike the edit forms, history keeps "take theirs" usable while a restore is pending.
       takeTheirsDisabled: false,
@@ -113,22 +117,16 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
         announce(t('conflictTookTheirs'));
         void reload();
       },
-      onKeepMine: () =>
-        restore(
-          conflict.sent.resolver === 'updateCell'
-            ? { resolver: 'updateCell', payload: keepMine(conflict.error, conflict.sent.payload) }
-            : { resolver: 'upsertInitiative', payload: keepMine(conflict.error, conflict.sent.payload) },
-          null,
-        ),
+      onKeepMine: () => restore({ kind: conflict.sent.kind, payload: keepMine(conflict.error, conflict.sent.payload) }, null),
       onClose,
     });
   }
 
-  const lines = loaded && !loading ? historyLines(loaded.entries) : [];
+  const lines = loaded && !loading ? historyLines(loaded.entries, kinds) : [];
   return (
     <Dialog open size="large" title={title} onClose={onClose} footer={<Button onClick={onClose}>{i18n.t('close')}</Button>}>
       <SelectField
-        label={t('historyRegionFilter')}
+        label={t('historyRegion')}
         value={region}
         onChange={(e) => setRegion(e.target.value)}
         options={[{ value: '', label: t('historyAllRegions') }, ...regions.map((r) => ({ value: r.code, label: r.name }))]}
@@ -147,7 +145,7 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
               <tr>
                 <th scope="col">{t('historyWhen')}</th>
                 <th scope="col">{t('historyWho')}</th>
-                {region ? null : <th scope="col">{r('columnRegion')}</th>}
+                {region ? null : <th scope="col">{t('historyRegion')}</th>}
                 <th scope="col">{t('historyWhat')}</th>
                 <th scope="col">{t('historyOld')}</th>
                 <th scope="col">{t('historyNew')}</th>
@@ -157,23 +155,25 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
               </tr>
             </thead>
             <tbody>
-              {lines.map((line) => (
+              {lines.map((line) => {
+                const text = textOf(line.kind);
+                return (
                 <tr key={line.key}>
                   <td>
                     <time dateTime={line.entry.at}>{i18n.formatDateTime(line.entry.at)}</time>
                   </td>
                   <td>{line.entry.byName ?? <span className="io-muted">{t('historyUnknownPerson')}</span>}</td>
                   {region ? null : <td>{regionName(line.entry.regionCode)}</td>}
-                  <th scope="row">{line.field ? fieldLabel(t, line.field) : t(ACTION_MESSAGE[line.entry.action])}</th>
-                  <td className="rs-note">{line.field ? formatFieldValue(line.field, line.old, locale, t) : ''}</td>
-                  <td className="rs-note">{line.field ? formatFieldValue(line.field, line.new, locale, t) : ''}</td>
+                  <th scope="row">{line.field ? text.label(line.field) : t(ACTION_MESSAGE[line.entry.action])}</th>
+                  <td className="rs-note">{line.field ? text.format(line.field, line.old) : ''}</td>
+                  <td className="rs-note">{line.field ? text.format(line.field, line.new) : ''}</td>
                   <td>
                     {line.restore ? (
                       <Button
                         appearance="subtle"
                         isLoading={restoring === line.key}
                         disabled={restoring !== null && restoring !== line.key}
-                        aria-label={t('historyRestoreNamed', { field: fieldLabel(t, line.field), value: formatFieldValue(line.field, line.old, locale, t) })}
+                        aria-label={t('historyRestoreNamed', { field: text.label(line.field), value: text.format(line.field, line.old) })}
                         onClick={() => line.restore && void restore(line.restore, line)}
                       >
                         {t('historyRestore')}
@@ -181,7 +181,8 @@ export function HistoryDialog({ initiative, regionCode, regions, writes, reload,
                     ) : null}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </ScrollRegion>

@@ -1,13 +1,23 @@
 import type { ConflictField } from './conflict';
-import { fieldLabel, formatFieldValue } from './field-labels';
-import { useEditorText } from './use-editor-text';
+import type { FieldText } from './fields';
+import { useEditingText } from './use-editing-text';
 
 /**
- * Who changed the record meanwhile and when, then for each field both values side by side; the choice is
- * made with the dialog's buttons.
+ * Who changed the record meanwhile and when, then for each field both values side by side, named and
+ * shown as the view's field catalogue says; the choice is made with the dialog's buttons.
  */
-export function ConflictView({ fields, changedAt, changedByName }: { fields: ConflictField[]; changedAt?: string | null; changedByName?: string | null }) {
-  const { t, locale, i18n } = useEditorText();
+export function ConflictView<F extends string>({
+  fields,
+  text,
+  changedAt,
+  changedByName,
+}: {
+  fields: Array<ConflictField<F>>;
+  text: FieldText<F>;
+  changedAt?: string | null;
+  changedByName?: string | null;
+}) {
+  const { t, i18n } = useEditingText();
   const when = changedAt ? i18n.formatDateTime(changedAt) : null;
   return (
     <>
@@ -28,9 +38,9 @@ export function ConflictView({ fields, changedAt, changedByName }: { fields: Con
         <tbody>
           {fields.map((f) => (
             <tr key={f.field}>
-              <th scope="row">{fieldLabel(t, f.field)}</th>
-              <td className="rs-note">{formatFieldValue(f.field, f.mine, locale, t)}</td>
-              <td className="rs-note">{formatFieldValue(f.field, f.current, locale, t)}</td>
+              <th scope="row">{text.label(f.field)}</th>
+              <td className="rs-note">{text.format(f.field, f.mine)}</td>
+              <td className="rs-note">{text.format(f.field, f.current)}</td>
             </tr>
           ))}
         </tbody>

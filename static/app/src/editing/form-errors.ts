@@ -4,7 +4,7 @@
  * kind of problem (and its bound) is kept.
  */
 import type { z } from 'zod';
-import { FORBIDDEN_CHARACTERS_ISSUE } from '../../../../../src/shared/schemas';
+import { FORBIDDEN_CHARACTERS_ISSUE } from '@shared/schemas';
 
 export type FieldErrorKind = 'required' | 'too-long' | 'link' | 'month' | 'date' | 'characters' | 'invalid';
 export interface FieldError {

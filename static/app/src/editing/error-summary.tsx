@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useEditorText } from './use-editor-text';
+import { useEditingText } from './use-editing-text';
 
 export interface SummaryItem {
   fieldId: string;
@@ -12,7 +12,7 @@ export interface SummaryItem {
  * keyboard or screen-reader user learns at once that nothing was saved and what to fix.
  */
 export function ErrorSummary({ items, attempt }: { items: SummaryItem[]; attempt: number }) {
-  const { t } = useEditorText();
+  const { t } = useEditingText();
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
   useEffect(() => {

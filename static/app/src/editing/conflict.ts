@@ -2,7 +2,7 @@
  * A CONFLICT answer to a field-level edit: someone else changed a field this editor also changed. The
  * editor sees both values per field and chooses; nothing is overwritten without that choice.
  */
-import type { AppError } from '../../../../../src/shared/errors';
+import type { AppError } from '@shared/errors';
 
 export interface ConflictField<F extends string = string> {
   field: F;

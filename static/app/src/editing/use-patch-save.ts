@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { AppError, Result } from '@shared/errors';
-import { useAnnounce } from '../../components/live-region';
+import { useAnnounce } from '../components/live-region';
 import { keepMine, withoutConflicting, type EditPayload } from './conflict';
-import type { Conflict } from './conflict-dialog';
+import { conflictDialog, type Conflict } from './conflict-dialog';
 import type { SummaryItem } from './error-summary';
 import { fieldErrorText } from './field-error-text';
-import { serverIssuesToFieldErrors, type FieldError, type FieldShape } from './form-errors';
-import { useEditorText } from './use-editor-text';
+import type { FieldCatalogue } from './fields';
+import { serverIssuesToFieldErrors, type FieldError } from './form-errors';
+import { useEditingText } from './use-editing-text';
 
 type FieldErrors<F extends string> = Partial<Record<F, FieldError>>;
 
@@ -22,11 +23,13 @@ export interface PatchSaveOptions<F extends string, V, P extends object, R> {
   request(payload: P): Promise<Result<R>>;
   /** What to announce once the server has saved. */
   savedMessage(data: R): string;
-  /** The server answers VALIDATION with paths; these map them back to the form's fields. */
-  shapes: Record<F, FieldShape>;
+  /**
+   * The view's fields: their shapes map the server's VALIDATION paths back to the form's fields; their
+   * labels name problems in the error summary and fields in the conflict dialog.
+   */
+  fields: FieldCatalogue<F>;
   /** The error summary links each problem to its field, by id, under the field's visible label. */
   fieldId(field: F): string;
-  label(field: F): string;
   reload(): Promise<void>;
   onClose(): void;
 }
@@ -37,11 +40,11 @@ const isEdit = <P extends object>(payload: P): payload is Extract<P, EditPayload
 /**
  * The save flow the edit dialogs share: check, send only what changed, announce the outcome. On failure
  * the dialog stays open with what the editor typed; a CONFLICT is kept for the editor to decide, field by
- * field, with `keepMine` or `takeTheirs` (show it with `conflictDialog`).
+ * field, in the dialog `conflictView()` returns.
  */
 export function usePatchSave<F extends string, V, P extends object, R>(options: PatchSaveOptions<F, V, P, R>) {
-  const { shapes, reload, onClose } = options;
-  const { t } = useEditorText();
+  const { fields, reload, onClose } = options;
+  const { t } = useEditingText();
   const announce = useAnnounce();
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   // Bumped on every failed attempt so the error summary takes focus again, even if its list is unchanged.
@@ -68,7 +71,7 @@ export function usePatchSave<F extends string, V, P extends object, R>(options: 
     // Any other failure goes back to the form, with the server's field problems shown as the form's own.
     setConflict(null);
     if (res.error.code === 'VALIDATION') {
-      setErrors(serverIssuesToFieldErrors(res.error.issues, shapes));
+      setErrors(serverIssuesToFieldErrors(res.error.issues, fields.shapes));
       setAttempt((n) => n + 1);
     }
     setServerError(res.error);
@@ -110,10 +113,27 @@ export function usePatchSave<F extends string, V, P extends object, R>(options: 
 
   const summary: SummaryItem[] = (Object.keys(errors) as F[]).map((f) => ({
     fieldId: options.fieldId(f),
-    label: options.label(f),
+    label: fields.label(f),
     message: fieldErrorText(errors[f], t) ?? '',
   }));
   const fieldError = (f: F) => fieldErrorText(errors[f], t);
 
-  return { submit, saving, serverError, summary, attempt, fieldError, conflict, takeTheirs, keepMine: keepMineAndSend };
+  /**
+   * The conflict dialog while a conflict waits for the editor's choice, else null. The caller returns it in
+   * place of its own dialog (see conflictDialog).
+   */
+  const conflictView = (): ReactElement | null =>
+    conflict
+      ? conflictDialog({
+          t,
+          conflict,
+          text: fields,
+          saving,
+          onTakeTheirs: takeTheirs,
+          onKeepMine: keepMineAndSend,
+          onClose,
+        })
+      : null;
+
+  return { submit, saving, serverError, summary, attempt, fieldError, conflictView };
 }

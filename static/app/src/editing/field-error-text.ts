@@ -1,8 +1,8 @@
 import type { FieldError } from './form-errors';
-import type { TE } from './field-labels';
+import type { TEditing } from './messages';
 
 /** A field problem as an instruction: what to enter, not what went wrong. */
-export function fieldErrorText(error: FieldError | undefined, t: TE): string | undefined {
+export function fieldErrorText(error: FieldError | undefined, t: TEditing): string | undefined {
   if (!error) return undefined;
   switch (error.kind) {
     case 'required':

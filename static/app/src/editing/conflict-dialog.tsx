@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
 import type { AppError } from '@shared/errors';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { ErrorMessage } from '../../components/error-message';
+import { Button } from '../components/button';
+import { Dialog } from '../components/dialog';
+import { ErrorMessage } from '../components/error-message';
 import { conflictFields, type EditPayload } from './conflict';
 import { ConflictView } from './conflict-view';
-import type { TE } from './field-labels';
+import type { FieldText } from './fields';
+import type { TEditing } from './messages';
 
 /** A refused edit: the server's CONFLICT answer and the edit it refused. */
 export interface Conflict<P extends EditPayload<object> = EditPayload<object>> {
@@ -14,8 +15,10 @@ export interface Conflict<P extends EditPayload<object> = EditPayload<object>> {
 }
 
 export interface ConflictDialogOptions {
-  t: TE;
+  t: TEditing;
   conflict: Conflict;
+  /** How the view names the edited fields and shows their values (its field catalogue). */
+  text: FieldText;
   /** "Keep mine" has been sent and not answered yet. */
   saving: boolean;
   /** Defaults to `saving`, so the editor cannot choose both ways at once. */
@@ -33,7 +36,8 @@ export interface ConflictDialogOptions {
  * own, so React keeps the one open modal and its focus handling rather than mounting a new one (a
  * wrapping component would move focus differently when the conflict appears and when it is resolved).
  */
-export function conflictDialog({ t, conflict, saving, takeTheirsDisabled = saving, onTakeTheirs, onKeepMine, onClose }: ConflictDialogOptions): ReactElement {
+export function conflictDialog(options: ConflictDialogOptions): ReactElement {
+  const { t, conflict, text, saving, takeTheirsDisabled = saving, onTakeTheirs, onKeepMine, onClose } = options;
   return (
     <Dialog
       open
@@ -52,7 +56,12 @@ export function conflictDialog({ t, conflict, saving, takeTheirsDisabled = savin
       }
     >
       <ErrorMessage error={conflict.error} alert />
-      <ConflictView fields={conflictFields(conflict.error, conflict.sent)} changedAt={conflict.error.changedAt} changedByName={conflict.error.changedByName} />
+      <ConflictView
+        fields={conflictFields(conflict.error, conflict.sent)}
+        text={text}
+        changedAt={conflict.error.changedAt}
+        changedByName={conflict.error.changedByName}
+      />
     </Dialog>
   );
 }

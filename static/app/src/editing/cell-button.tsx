@@ -1,14 +1,19 @@
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import type { RolloutStatus } from '@shared/vocabulary';
-import { Spinner } from '../../components/spinner';
+import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Spinner } from '../components/spinner';
 
-export interface CellButtonProps {
-  status: RolloutStatus;
+export interface CellButtonProps<V extends string = string> {
+  /** The cell's value (a status, a progress …): compared by identity, so memoised cells stay equal. */
+  value: V;
+  /**
+   * Draws the value, hidden from assistive technology (the hidden name says it in words). A function
+   * defined once at module level, not per render, or every cell re-renders.
+   */
+  renderValue(value: V, text: string): ReactNode;
   stale: boolean;
   warningCount: number;
   /** Words before and after the status, so the button's name is complete (see cellNameParts). */
   name: { prefix: string; suffix: string };
-  /** The status in words: the full label is the name, the short one is what fits the cell. */
+  /** The value in words: the full label is the name, the short one is what fits the cell. */
   label: { full: string; short: string };
   editing: boolean;
   /** The cell whose detail popover is open: it anchors the popover and reports aria-expanded. */
@@ -25,14 +30,14 @@ export interface CellButtonProps {
 }
 
 /**
- * One status as a real button: in reading mode it opens the details, in edit mode the form. A matrix has
- * thousands of these, so each is as light as it can be: one hidden text names the button completely
- * (where, the full status, the markers), and what it shows is a dense lozenge (a CSS-drawn shape and the
- * short label, hidden from assistive technology) plus CSS marker icons with no DOM of their own. The name
- * comes from content, not aria-label, so the visible short label never contradicts it (WCAG 2.5.3).
+ * One cell's value as a real button: in reading mode it opens the details, in edit mode the form. A matrix
+ * has thousands of these, so each is as light as it can be: one hidden text names the button completely
+ * (where, the full value, the markers), and what it shows is what the view draws (e.g. a dense lozenge
+ * with the short label, hidden from assistive technology) plus CSS marker icons with no DOM of their own.
+ * The name comes from content, not aria-label, so the visible short label never contradicts it (WCAG 2.5.3).
  */
 export const CellButton = memo(function CellButton(props: CellButtonProps) {
-  const { status, stale, warningCount, name, label, editing, isAnchor, pending, compact } = props;
+  const { value, renderValue, stale, warningCount, name, label, editing, isAnchor, pending, compact } = props;
   const classes = ['rs-cell-button', editing ? 'rs-cell-button--edit' : '', isAnchor ? 'rs-anchor' : ''].filter(Boolean).join(' ');
   return (
     <button
@@ -49,16 +54,14 @@ export const CellButton = memo(function CellButton(props: CellButtonProps) {
       onFocus={props.onFocus ? () => props.onFocus?.(props.row, props.col) : undefined}
     >
       <span className="io-visually-hidden">{`${name.prefix} ${label.full}${name.suffix}`}</span>
-      <span className={`io-lozenge io-lozenge--${status} io-lozenge--dense`} data-status={status} aria-hidden="true">
-        {compact ? label.short : label.full}
-      </span>
+      {renderValue(value, compact ? label.short : label.full)}
       {stale ? <span className="rs-icon rs-icon--stale" /> : null}
       {warningCount > 0 ? <span className="rs-icon rs-icon--warning" /> : null}
       {pending ? <Spinner size="small" decorative /> : null}
       {editing ? <span className="rs-icon rs-icon--pencil" /> : null}
     </button>
   );
-}, sameCellButton);
+}, sameCellButton) as <V extends string>(props: CellButtonProps<V>) => ReactNode;
 
 /**
  * The matrix rebuilds each cell's name and label objects on every render; comparing them by value keeps
