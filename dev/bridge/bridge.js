@@ -12,8 +12,12 @@
  * - submit/close  → the config dialog: saved on the server, then the host page closes the dialog.
  * - navigate      → asks the host page, which opens http(s) links only.
  * - resize        → the host page sizes the iframe to the content (postMessage, never DOM access).
- * - emit / on     → events between the app's iframes on the page, relayed by the host page; the
- *                   EXTENSION_READY event (view.emitReadyEvent) is recorded for benchmarks.
+ * - emit / on     → @forge/bridge `events`: the payload must be plain JSON; it goes to the host page as
+ *                   JSON text, and the host page relays it to the iframes of the same app (and
+ *                   emitPublic / onPublic to every app's iframes), or refuses it (too large, bad name),
+ *                   and then the emit promise rejects. Each subscription is its own: unsubscribe removes
+ *                   that one only. The EXTENSION_READY event (view.emitReadyEvent) goes to the host page's
+ *                   ready record (benchmarks, export) and to no iframe. docs/decisions/0019.
  *
  * Unknown or unsupported methods reject, so an app that relies on something this host does not do
  * finds out here rather than on a real site.
@@ -45,7 +49,8 @@
 
   var pending = Object.create(null);
   var nextId = 1;
-  var eventHandlers = Object.create(null);
+  /** Subscriptions per event name, private (on) and public (onPublic) apart, as Forge keeps them. */
+  var subscriptions = { private: Object.create(null), public: Object.create(null) };
 
   function post(message) {
     window.parent.postMessage(Object.assign({ source: 'forge-local-bridge', instance: instance }, message), hostOrigin);
@@ -70,14 +75,7 @@
       if (data.ok) p.resolve(data.result);
       else p.reject(BridgeAPIError(data.error || 'The host refused the request'));
     } else if (data.type === 'event') {
-      var handlers = eventHandlers[data.event] || [];
-      handlers.slice().forEach(function (cb) {
-        try {
-          cb(data.payload);
-        } catch (e) {
-          console.error('Forge event handler failed', e);
-        }
-      });
+      deliver(data);
     }
   });
 
@@ -174,6 +172,93 @@
     post({ type: 'csp-violation', directive: e.effectiveDirective, blockedURI: e.blockedURI, sourceFile: e.sourceFile, line: e.lineNumber });
   });
 
+  // ------------------------------------------------------------ events
+
+  /**
+   * Why a payload is not plain JSON, or null when it is. Forge does not say how it carries an event, so
+   * the host takes the strict reading: only what survives JSON unchanged (@forge/bridge has already made
+   * any Blob base64). undefined is allowed as the whole payload and, as JSON drops it, as an object member.
+   */
+  /** An object literal or Object.create(null), from any realm; not a Date, Map, class instance, … */
+  function isPlainObject(value) {
+    if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+    var proto = Object.getPrototypeOf(value);
+    return proto === null || Object.getPrototypeOf(proto) === null;
+  }
+
+  function jsonProblem(value, path, seen) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
+    if (typeof value === 'number') return isFinite(value) ? null : path + ' is ' + value + ', which JSON cannot carry';
+    if (typeof value === 'undefined') return path === 'payload' ? null : path + ' is undefined';
+    if (typeof value !== 'object') return path + ' is a ' + typeof value + ', which JSON cannot carry';
+    if (seen.indexOf(value) >= 0) return path + ' refers back to itself (a cycle)';
+    seen.push(value);
+    var problem = null;
+    if (Array.isArray(value)) {
+      for (var i = 0; i < value.length && !problem; i++) problem = jsonProblem(value[i], path + '[' + i + ']', seen);
+    } else {
+      if (!isPlainObject(value)) {
+        var name = (value.constructor && value.constructor.name) || 'object';
+        problem = path + ' is a ' + name + ', not a plain object';
+      }
+      var keys = Object.keys(value);
+      for (var k = 0; k < keys.length && !problem; k++) {
+        if (value[keys[k]] !== undefined) problem = jsonProblem(value[keys[k]], path + '.' + keys[k], seen);
+      }
+    }
+    seen.pop();
+    return problem;
+  }
+
+  function emitEvent(payload, isPublic) {
+    var name = payload && payload.event;
+    if (typeof name !== 'string' || name === '') {
+      return Promise.reject(BridgeAPIError('events.' + (isPublic ? 'emitPublic' : 'emit') + ' needs an event name (a non-empty string)'));
+    }
+    var problem = jsonProblem(payload.payload, 'payload', []);
+    if (problem) return Promise.reject(BridgeAPIError('Forge event "' + name + '": the payload must be plain JSON; ' + problem));
+    var json = payload.payload === undefined ? undefined : JSON.stringify(payload.payload);
+    return ask('emit', { event: name, public: isPublic, json: json }).then(function () {
+      return undefined;
+    });
+  }
+
+  function subscribe(payload, isPublic) {
+    if (!payload || typeof payload.event !== 'string' || payload.event === '' || typeof payload.callback !== 'function') {
+      return Promise.reject(BridgeAPIError('events.' + (isPublic ? 'onPublic' : 'on') + '(event, callback) needs an event name and a function'));
+    }
+    var table = isPublic ? subscriptions.public : subscriptions.private;
+    var list = table[payload.event] || (table[payload.event] = []);
+    var entry = { callback: payload.callback };
+    list.push(entry);
+    return Promise.resolve({
+      unsubscribe: function () {
+        var i = list.indexOf(entry);
+        if (i >= 0) list.splice(i, 1);
+      },
+    });
+  }
+
+  /** An event the host page relayed: every subscription to its name gets its own parse of the JSON. */
+  function deliver(data) {
+    var table = data.public ? subscriptions.public : subscriptions.private;
+    var list = (typeof data.event === 'string' && table[data.event]) || [];
+    list.slice().forEach(function (entry) {
+      var payload;
+      try {
+        payload = typeof data.json === 'string' ? JSON.parse(data.json) : undefined;
+        var result = entry.callback(payload);
+        if (result && typeof result.then === 'function') {
+          result.then(null, function (e) {
+            console.error('Forge event handler for "' + data.event + '" failed', e);
+          });
+        }
+      } catch (e) {
+        console.error('Forge event handler for "' + data.event + '" failed', e);
+      }
+    });
+  }
+
   // ------------------------------------------------------------ the bridge
 
   var methods = {
@@ -187,19 +272,21 @@
       return Promise.resolve(undefined);
     },
     emit: function (payload) {
-      if (payload && payload.event === 'EXTENSION_READY') markReady();
-      post({ type: 'emit', event: payload && payload.event, payload: clone(payload && payload.payload), public: false });
-      return Promise.resolve(undefined);
+      // view.emitReadyEvent sends EXTENSION_READY through events.emit: Confluence's, not the app's, event.
+      if (payload && payload.event === 'EXTENSION_READY') {
+        markReady();
+        return Promise.resolve(undefined);
+      }
+      return emitEvent(payload, false);
     },
     emitPublic: function (payload) {
-      post({ type: 'emit', event: payload && payload.event, payload: clone(payload && payload.payload), public: true });
-      return Promise.resolve(undefined);
+      return emitEvent(payload, true);
     },
     on: function (payload) {
-      return subscribe(payload);
+      return subscribe(payload, false);
     },
     onPublic: function (payload) {
-      return subscribe(payload);
+      return subscribe(payload, true);
     },
     submit: function (payload) {
       if (!context.extension || !context.extension.macro || !context.extension.macro.isConfiguring) {
@@ -237,20 +324,6 @@
       return Promise.resolve(false);
     },
   };
-
-  function subscribe(payload) {
-    if (!payload || typeof payload.event !== 'string' || typeof payload.callback !== 'function') {
-      return Promise.reject(BridgeAPIError('on(event, callback) needs an event name and a function'));
-    }
-    var list = eventHandlers[payload.event] || (eventHandlers[payload.event] = []);
-    list.push(payload.callback);
-    return Promise.resolve({
-      unsubscribe: function () {
-        var i = list.indexOf(payload.callback);
-        if (i >= 0) list.splice(i, 1);
-      },
-    });
-  }
 
   function callBridge(method, payload) {
     var fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;

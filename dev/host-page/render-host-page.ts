@@ -7,6 +7,8 @@ import { MACRO_TITLES, type MacroKey } from '../../src/shared/vocabulary';
 import { DEMO_PAGES, DEMO_SPACES, DEMO_USER_IDS, DEMO_USERS, type DemoPage, type DemoUser } from '../demo-users';
 import type { ColorMode, HostLocale } from '../invoke-runner';
 import { THEME_ATTRIBUTE } from '../bridge/theme-tokens';
+import { FORGE_EVENT_LIMITS } from '../bridge/event-limits';
+import { LOCAL_APP_ID } from './app-identity';
 
 /** Forge's Custom UI iframe: the documented sandbox flags and feature policies ("Custom UI iframe"). */
 export const FORGE_IFRAME_SANDBOX = 'allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts';
@@ -30,6 +32,8 @@ export interface HostPageModel {
   appOrigin: string;
   macros: RenderedMacro[];
   buildMissing: boolean;
+  /** The app the macros belong to (manifest.yml app.id by default): events stay within one app. */
+  appId?: string;
 }
 
 const TEXT = {
@@ -94,6 +98,7 @@ export function renderHostPage(model: HostPageModel): string {
   const { page, user } = model;
   const space = DEMO_SPACES[page.spaceKey];
   const e = escapeHtml;
+  const appId = model.appId ?? LOCAL_APP_ID;
 
   const pageOptions = Object.values(DEMO_PAGES)
     .map((p) => option(p.id, `${p.spaceKey} · ${p.title}`, p.id === page.id))
@@ -110,7 +115,7 @@ export function renderHostPage(model: HostPageModel): string {
       }</div>`;
       const body = m.unavailable
         ? `<p class="macro-unavailable">${e(m.unavailable)}</p>`
-        : `<iframe class="macro-frame" src="${e(m.frameUrl)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="${FORGE_IFRAME_ALLOW}" title="${e(`${title} – ${t.macroFrame}`)}" data-local-id="${e(m.localId)}" data-module-key="${e(m.moduleKey)}"></iframe>`;
+        : `<iframe class="macro-frame" src="${e(m.frameUrl)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="${FORGE_IFRAME_ALLOW}" title="${e(`${title} – ${t.macroFrame}`)}" data-local-id="${e(m.localId)}" data-module-key="${e(m.moduleKey)}" data-forge-app="${e(appId)}"></iframe>`;
       return `<section class="macro" data-local-id="${e(m.localId)}" aria-label="${e(title)}">${toolbar}${body}</section>`;
     })
     .join('\n');
@@ -123,6 +128,8 @@ export function renderHostPage(model: HostPageModel): string {
 <meta name="forge-app-origin" content="${e(model.appOrigin)}">
 <meta name="forge-iframe-sandbox" content="${FORGE_IFRAME_SANDBOX}">
 <meta name="forge-iframe-allow" content="${FORGE_IFRAME_ALLOW}">
+<meta name="forge-app-id" content="${e(appId)}">
+<meta name="forge-event-limits" content="${e(JSON.stringify(FORGE_EVENT_LIMITS))}">
 <title>${e(page.title)} – ${e(space.name)} – ${t.product} (${t.localHost})</title>
 <link rel="stylesheet" href="/__forge/tokens.css">
 <link rel="stylesheet" href="/host/host.css">

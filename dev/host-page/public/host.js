@@ -4,6 +4,14 @@
  * links the app asks for, and runs the config dialog. Every message is checked against the app's origin
  * and a known iframe; the host never reaches into an iframe's DOM (it cannot: another origin).
  *
+ * Events (@forge/bridge `events`, docs/decisions/0019): `emit` goes to the iframes of the same app
+ * (data-forge-app) on the page and to no other app; `emitPublic` to every app's iframes, where only
+ * `onPublic` hears it. Whether Forge also hands an event back to the iframe that emitted it is not
+ * documented; Connect's host (the same API before Forge) does, so this host does too, and
+ * `?eventEcho=0` on the page URL turns that off: app code must work either way. A payload over
+ * FORGE_EVENT_LIMITS (dev/bridge/event-limits.ts), or not JSON, is refused and the emit promise rejects.
+ * `window.__forgeEvents` records each relayed event and `window.__forgeEventsRefused` each refused one.
+ *
  * Loaded synchronously in <head>, so the message listener exists before any iframe can talk.
  */
 /* global window, document, location, Element */
@@ -11,6 +19,15 @@
   'use strict';
 
   var appOrigin = document.querySelector('meta[name="forge-app-origin"]').content;
+  var appIdMeta = document.querySelector('meta[name="forge-app-id"]');
+  var appId = appIdMeta ? appIdMeta.content : '';
+  var limitsMeta = document.querySelector('meta[name="forge-event-limits"]');
+  var eventLimits = limitsMeta ? JSON.parse(limitsMeta.content) : { payloadBytes: 512000, nameLength: 256 };
+  var eventEcho = new URLSearchParams(location.search).get('eventEcho') !== '0';
+
+  /** For tests: every event relayed ({ event, public, from, to, bytes }) and every event refused. */
+  window.__forgeEvents = window.__forgeEvents || [];
+  window.__forgeEventsRefused = window.__forgeEventsRefused || [];
 
   /** For benchmarks and tests: host-page performance.now() when each macro said it was ready. */
   window.__macroReady = window.__macroReady || {};
@@ -65,6 +82,72 @@
     throw new Error('The local host cannot navigate to ' + JSON.stringify(payload));
   }
 
+  // ------------------------------------------------------------ events between iframes
+
+  function appOf(frame) {
+    return frame.getAttribute('data-forge-app') || '';
+  }
+
+  function frameName(frame) {
+    var localId = frame.getAttribute('data-local-id') || '';
+    return frame.classList.contains('config-frame') ? localId + ':config' : localId;
+  }
+
+  function utf8Bytes(text) {
+    return new TextEncoder().encode(text).length;
+  }
+
+  /** Why the host refuses an event, or null. The bridge script checked the payload is plain JSON. */
+  function eventProblem(p) {
+    if (typeof p.event !== 'string' || p.event === '') return 'An event needs a name (a non-empty string)';
+    if (p.event.length > eventLimits.nameLength) {
+      return 'Forge event name limit: the name is ' + p.event.length + ' characters, over the ' + eventLimits.nameLength + ' allowed';
+    }
+    if (p.json === undefined) return null;
+    if (typeof p.json !== 'string') return 'The event payload did not arrive as JSON text';
+    try {
+      JSON.parse(p.json);
+    } catch (_e) {
+      return 'The event payload is not JSON';
+    }
+    var bytes = utf8Bytes(p.json);
+    if (bytes > eventLimits.payloadBytes) {
+      return (
+        'Forge event payload limit: the payload of "' + p.event + '" is ' + bytes + ' bytes, over the ' + eventLimits.payloadBytes +
+        ' bytes this host allows (Forge documents no limit; the host uses the invoke payload limit). Nothing was delivered.'
+      );
+    }
+    return null;
+  }
+
+  function relayEvent(frame, message) {
+    var p = message.payload || {};
+    var isPublic = p.public === true;
+    var problem = eventProblem(p);
+    if (problem) {
+      window.__forgeEventsRefused.push({ event: String(p.event), public: isPublic, from: frameName(frame), reason: problem });
+      reply(frame, message.id, false, problem);
+      return;
+    }
+    var targets = frames().filter(function (other) {
+      if (!other.contentWindow) return false;
+      if (other === frame && !eventEcho) return false;
+      return isPublic || appOf(other) === appOf(frame);
+    });
+    var event = { source: 'forge-local-host', type: 'event', event: p.event, public: isPublic, json: p.json };
+    targets.forEach(function (other) {
+      other.contentWindow.postMessage(event, appOrigin);
+    });
+    window.__forgeEvents.push({
+      event: p.event,
+      public: isPublic,
+      from: frameName(frame),
+      to: targets.map(frameName),
+      bytes: p.json === undefined ? 0 : utf8Bytes(p.json),
+    });
+    reply(frame, message.id, true, undefined);
+  }
+
   // ------------------------------------------------------------ the app's backend calls
 
   /**
@@ -101,6 +184,8 @@
     try {
       if (Object.prototype.hasOwnProperty.call(SERVER_CALLS, message.method)) {
         serverCall(frame, message);
+      } else if (message.method === 'emit') {
+        relayEvent(frame, message);
       } else if (message.method === 'navigate') {
         var target = resolveLocation(message.payload);
         if (message.payload.type === 'new-tab') window.open(target, '_blank', 'noopener,noreferrer');
@@ -162,14 +247,6 @@
         console.error('CSP violation in macro ' + violation.localId + ': ' + violation.directive + ' blocked ' + violation.blockedURI);
         break;
       }
-      case 'emit':
-        if (data.event === 'EXTENSION_READY') break;
-        frames().forEach(function (other) {
-          if (other !== frame && other.contentWindow) {
-            other.contentWindow.postMessage({ source: 'forge-local-host', type: 'event', event: data.event, payload: data.payload }, appOrigin);
-          }
-        });
-        break;
       case 'request':
         handleRequest(frame, data);
         break;
@@ -210,6 +287,7 @@
     frame.setAttribute('allow', document.querySelector('meta[name="forge-iframe-allow"]').content);
     frame.setAttribute('title', button.getAttribute('data-macro-title'));
     frame.setAttribute('data-local-id', button.getAttribute('data-edit-macro'));
+    frame.setAttribute('data-forge-app', appId);
     frame.src = button.getAttribute('data-config-src');
     body.appendChild(frame);
     d.querySelector('h2').textContent = button.textContent + ': ' + button.getAttribute('data-macro-title');
