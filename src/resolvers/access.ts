@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EditContext } from '../domain/edits';
-import { mayReadProgramme } from '../export/read-access';
+import { mayReadProgramme } from '../domain/read-access';
 import { fail } from '../shared/errors';
 import { readDefaultProgrammeSnapshot, readProgrammeSnapshot, type ProgrammeSnapshot } from '../storage';
 import type { CallContext } from './call-context';
