@@ -26,7 +26,8 @@ export function buildSupportPlanView(
       });
       return {
         initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience),
-        milestones: initiative.milestones.map((m) => ({ ...m })),
+        // Every milestone with its note and week (overview 3), so the view's shape does not depend on the data.
+        milestones: initiative.milestones.map((m) => ({ ...m, note: m.note ?? '', weekOffset: m.weekOffset ?? null })),
         milestonesDone: initiative.milestones.filter((m) => m.done).length,
         contacts,
         contactsEstablished: contacts.filter((c) => c.established).length,

@@ -8,6 +8,7 @@ import { effectivePerspective } from '../shared/perspective';
 import type { Initiative, ParticipantDetails, Programme } from '../shared/model';
 import { label, MACRO_TITLES, type Locale, type MacroKey } from '../shared/vocabulary';
 import { buildView, summariseProgramme } from '../domain/build-view';
+import { detailsForAudience } from '../domain/contact-privacy';
 import { mayReadProgramme } from '../domain/read-access';
 import { doc, heading, paragraph, type AdfDoc } from './adf';
 import { groupsParticipants, viewParticipantCount, type DetailsLookup, type ExportOptions } from './document-parts';
@@ -42,7 +43,8 @@ async function loadDetails(storage: ExportStorage, programmeId: string): Promise
   let cursor: string | undefined;
   do {
     const page = await storage.readDetailsPage(programmeId, cursor);
-    for (const e of page.entries) all.set(`${e.initiativeId}:${e.code}`, e.details);
+    // An exported document leaves Confluence: only the contacts marked public go in (decision 0020).
+    for (const e of page.entries) all.set(`${e.initiativeId}:${e.code}`, detailsForAudience(e.details, 'public'));
     cursor = page.cursor ?? undefined;
   } while (cursor);
   return (initiativeId, code) => all.get(`${initiativeId}:${code}`);

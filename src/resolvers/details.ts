@@ -2,8 +2,10 @@
  * getDetails: notes, links, contacts and need notes, on demand (decision 0017). The overviews never carry
  * them, so a view of 290 participants stays small; a popover, a form, a list or the CSV export asks here.
  */
+import { detailsForAudience, publicContactsOf } from '../domain/contact-privacy';
 import type { DetailsEntry, DetailsPage } from '../shared/contract';
 import { fail } from '../shared/errors';
+import type { ParticipantDetails } from '../shared/model';
 import { getDetailsSchema } from '../shared/schemas';
 import { detailKey, latestCellChange, queryDetailsPage, readDetails, readDetailsByKey } from '../storage';
 import { authoriseReadProgramme } from './access';
@@ -24,12 +26,12 @@ export const getDetails = defineResolver('getDetails', {
       fail('NOT_FOUND', 'No such participant in this programme');
     }
     const { initiativeId, regionCode } = input;
-    const entry = (id: string, code: string, d: { cell: DetailsEntry['cell']; needNotes: DetailsEntry['needNotes'] }): DetailsEntry => ({
-      initiativeId: id,
-      regionCode: code,
-      cell: d.cell,
-      needNotes: d.needNotes,
-    });
+    // Anonymous readers never receive a contact that is not marked public (decision 0020).
+    const audience = call.accountId === null ? 'public' : 'signed-in';
+    const entry = (id: string, code: string, stored: ParticipantDetails): DetailsEntry => {
+      const d = detailsForAudience(stored, audience);
+      return { initiativeId: id, regionCode: code, cell: d.cell, needNotes: d.needNotes, ...(d.publicContacts ? { publicContacts: publicContactsOf(d) } : {}) };
+    };
 
     if (initiativeId !== undefined && regionCode !== undefined) {
       const [details, last] = await Promise.all([

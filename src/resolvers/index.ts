@@ -1,9 +1,11 @@
 /** The resolver function: every resolver of the contract, behind one Forge handler. */
 import { getCapabilities } from './capabilities';
 import { bulkUpdateCells, updateCell } from './cells';
+import { updateContact } from './contacts';
 import { toForgeHandler, type ResolverTable } from './define';
 import { getDetails } from './details';
 import { getHistory } from './history';
+import { addMilestone, applyTemplate, removeMilestone, reorderMilestones, restoreMilestone, setMilestoneTemplate, updateMilestone } from './milestones';
 import { reorderInitiatives, setInitiativeArchived, upsertInitiative } from './initiatives';
 import { bulkUpdateNeedProgress, removeNeed, reorderNeeds, restoreNeed, updateNeedProgress, upsertNeed } from './needs';
 import { createProgrammeResolver, listProgrammes } from './programmes';
@@ -27,6 +29,14 @@ export const resolvers: ResolverTable = {
   restoreNeed,
   updateNeedProgress,
   bulkUpdateNeedProgress,
+  updateMilestone,
+  addMilestone,
+  reorderMilestones,
+  removeMilestone,
+  restoreMilestone,
+  applyTemplate,
+  setMilestoneTemplate,
+  updateContact,
 };
 
 export const handler = toForgeHandler(resolvers);

@@ -12,7 +12,9 @@ import type {
   InitiativeFields,
   IsoDateTime,
   Milestone,
+  MilestoneTemplateItem,
   Participant,
+  PublicContacts,
   Programme,
   RegionCell,
   TechnicalNeed,
@@ -35,6 +37,14 @@ import type {
   UpdateNeedProgressInput,
   BulkUpdateNeedProgressInput,
   MacroConfig,
+  UpdateMilestoneInput,
+  AddMilestoneInput,
+  ReorderMilestonesInput,
+  RemoveMilestoneInput,
+  RestoreMilestoneInput,
+  ApplyTemplateInput,
+  SetMilestoneTemplateInput,
+  UpdateContactInput,
 } from './schemas';
 import type { WireViewResponse } from './view-wire';
 
@@ -230,6 +240,8 @@ export interface DetailsEntry {
   cell: CellDetails;
   /** By need id; only needs with a note. */
   needNotes: Record<string, string>;
+  /** Which contacts the public sees (decision 0020); anonymous readers get only those contacts. */
+  publicContacts?: PublicContacts;
 }
 
 export interface DetailsPage {
@@ -275,6 +287,19 @@ export interface NeedProgressWriteResult {
   revision: string;
 }
 
+/** An initiative's milestones as saved (overview 3), in order. */
+export interface MilestonesWriteResult {
+  initiativeId: string;
+  milestones: Milestone[];
+  initiativeVersion: number;
+  revision: string;
+}
+
+/** A participant's contact as saved: the cell as the views draw it, the details and which contacts are public. */
+export interface ContactWriteResult extends CellWriteResult {
+  publicContacts: PublicContacts;
+}
+
 export interface HistoryPage {
   entries: HistoryEntry[];
   cursor: string | null;
@@ -308,6 +333,20 @@ export interface ResolverContract {
   removeNeed: { payload: RemoveNeedInput; response: { initiativeId: string; needId: string; historyId: string | null; initiativeVersion: number; revision: string } };
   restoreNeed: { payload: RestoreNeedInput; response: NeedWriteResult };
   updateNeedProgress: { payload: UpdateNeedProgressInput; response: NeedProgressWriteResult };
+  /** Tick or untick (with the day done), plan, note or rename one milestone (field-level conflict rule). */
+  updateMilestone: { payload: UpdateMilestoneInput; response: MilestonesWriteResult & { milestoneId: string } };
+  /** Adds a milestone last in its phase (at most 30 per initiative). */
+  addMilestone: { payload: AddMilestoneInput; response: MilestonesWriteResult & { milestoneId: string } };
+  reorderMilestones: { payload: ReorderMilestonesInput; response: MilestonesWriteResult };
+  /** Removes a milestone; `historyId` names the recorded removal, which restoreMilestone undoes. */
+  removeMilestone: { payload: RemoveMilestoneInput; response: MilestonesWriteResult & { milestoneId: string; historyId: string | null } };
+  restoreMilestone: { payload: RestoreMilestoneInput; response: MilestonesWriteResult & { milestoneId: string } };
+  /** Adds the milestones of a template the initiative does not have yet; `added` lists them (none: nothing written). */
+  applyTemplate: { payload: ApplyTemplateInput; response: MilestonesWriteResult & { added: string[] } };
+  /** Replaces the programme's milestone template (on the version the editor saw); initiatives keep their milestones. */
+  setMilestoneTemplate: { payload: SetMilestoneTemplateInput; response: { milestoneTemplate: MilestoneTemplateItem[]; programmeVersion: number; revision: string } };
+  /** A participant's contact: established, since, regional and national contact, and whether each is public. */
+  updateContact: { payload: UpdateContactInput; response: ContactWriteResult };
   bulkUpdateNeedProgress: {
     payload: BulkUpdateNeedProgressInput;
     response: { initiativeId: string; needId: string; entries: NeedProgressEntry[]; cells: CellView[]; initiativeVersion: number; revision: string };
@@ -348,6 +387,14 @@ export const RESOLVER_NAMES = [
   'restoreNeed',
   'updateNeedProgress',
   'bulkUpdateNeedProgress',
+  'updateMilestone',
+  'addMilestone',
+  'reorderMilestones',
+  'removeMilestone',
+  'restoreMilestone',
+  'applyTemplate',
+  'setMilestoneTemplate',
+  'updateContact',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 type MissingNames = Exclude<ResolverName, (typeof RESOLVER_NAMES)[number]>;
@@ -368,6 +415,14 @@ export const MUTATING_RESOLVERS = [
   'restoreNeed',
   'updateNeedProgress',
   'bulkUpdateNeedProgress',
+  'updateMilestone',
+  'addMilestone',
+  'reorderMilestones',
+  'removeMilestone',
+  'restoreMilestone',
+  'applyTemplate',
+  'setMilestoneTemplate',
+  'updateContact',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 export type { CellFields, Initiative, Programme };

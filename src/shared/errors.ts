@@ -22,6 +22,9 @@ export const DENIAL_REASONS = [
   // as many needs as it may (LIMIT). The UI explains these too.
   'need-removed',
   'need-limit',
+  // Likewise for milestones (overview 3): removed meanwhile (NOT_FOUND), or as many as an initiative may have (LIMIT).
+  'milestone-removed',
+  'milestone-limit',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 

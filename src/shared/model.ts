@@ -149,7 +149,7 @@ export interface Milestone {
    * A step of a per-participant process (the connection process, shared/process-templates.ts): the week it is
    * planned for, counted from the participant's start (0–52). Absent for the rollout model's milestones.
    */
-  weekOffset?: number;
+  weekOffset?: number | null;
 }
 
 /** The editable details of an initiative (project, service or assignment). */
@@ -208,6 +208,8 @@ export interface HistoryEntry {
   initiativeId: string | null;
   regionCode: string | null;
   needId: string | null;
+  /** The milestone a 'milestone' entry is about; absent otherwise. */
+  milestoneId?: string;
   target: HistoryTargetKind;
   action: HistoryAction;
   at: IsoDateTime;

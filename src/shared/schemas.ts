@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import {
   INITIATIVE_KINDS,
+  LOCALES,
   NEED_CATEGORIES,
   NEED_PROGRESS,
   PHASES,
   ROLLOUT_STATUSES,
   ROLLOUT_TYPES,
 } from './vocabulary';
+import { PROCESS_TEMPLATE_IDS } from './process-templates';
 
 // Before any schema exists: zod decides per schema, when it is built, whether to compile a fast parser
 // with `new Function`. Forge's Custom UI CSP has no 'unsafe-eval', so that probe is a logged CSP
@@ -281,3 +283,97 @@ export function parseMacroConfig(raw: unknown): MacroConfig {
   const parsed = macroConfigSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : macroConfigSchema.parse({});
 }
+
+// ---------------------------------------------------------------- implementation support (overview 3)
+
+/** A milestone's title: required, and as long as a short text (the record bounds of decision 0017 assume it). */
+const milestoneTitle = z
+  .string()
+  .trim()
+  .min(1, { message: 'A title is required' })
+  .max(LIMITS.shortText)
+  .refine((v) => !FORBIDDEN_CHARACTERS.test(v), allowedCharacters);
+
+/**
+ * What an editor changes of a milestone: ticked or not, the day it was done (a real day, not in the future:
+ * checked against the server's clock by the edit), the planned month, a short note and the title.
+ */
+export const milestoneFieldsSchema = z.strictObject({
+  title: milestoneTitle,
+  done: z.boolean(),
+  doneOn: isoDate.nullable(),
+  dueMonth: yearMonth.nullable(),
+  note: text(LIMITS.shortText),
+});
+export type MilestoneFields = z.infer<typeof milestoneFieldsSchema>;
+export const milestonePatchSchema = milestoneFieldsSchema.partial();
+
+/** Tick, untick, date, plan, note or rename one milestone, with the field-level conflict rule of decision 0004. */
+export const updateMilestoneSchema = z
+  .strictObject({ initiativeId: id, milestoneId: id, patch: milestonePatchSchema, expected: milestonePatchSchema })
+  .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
+export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
+
+/** A new milestone goes last in its phase; at most LIMITS.milestonesPerInitiative per initiative. */
+export const addMilestoneSchema = z.strictObject({
+  initiativeId: id,
+  phase: z.enum(PHASES),
+  title: milestoneTitle,
+  dueMonth: yearMonth.nullable().optional(),
+  note: text(LIMITS.shortText).optional(),
+});
+export type AddMilestoneInput = z.infer<typeof addMilestoneSchema>;
+
+/** The full new order of the initiative's milestones, by id: exactly the milestones it has, each once. */
+export const reorderMilestonesSchema = z.strictObject({
+  initiativeId: id,
+  milestoneIds: z.array(id).min(1).max(LIMITS.milestonesPerInitiative),
+});
+export type ReorderMilestonesInput = z.infer<typeof reorderMilestonesSchema>;
+
+export const removeMilestoneSchema = z.strictObject({ initiativeId: id, milestoneId: id });
+export type RemoveMilestoneInput = z.infer<typeof removeMilestoneSchema>;
+
+/** Undoes a removal: `historyId` is the history entry that recorded it. */
+export const restoreMilestoneSchema = z.strictObject({ initiativeId: id, historyId: id });
+export type RestoreMilestoneInput = z.infer<typeof restoreMilestoneSchema>;
+
+/**
+ * Adds the milestones of a built-in template (shared/process-templates.ts) or of the programme's own template
+ * ('programme') that the initiative does not have yet, titled in `locale` (default: the caller's language).
+ */
+export const applyTemplateSchema = z.strictObject({
+  initiativeId: id,
+  templateId: z.enum([...PROCESS_TEMPLATE_IDS, 'programme']),
+  locale: z.enum(LOCALES).optional(),
+});
+export type ApplyTemplateInput = z.infer<typeof applyTemplateSchema>;
+
+/** The programme's milestone template as a whole: an item without id is new. Conditioned on the programme's version. */
+export const setMilestoneTemplateSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: id.optional(), phase: z.enum(PHASES), title: milestoneTitle }))
+    .max(LIMITS.milestonesPerInitiative),
+  expectedVersion: z.number().int().min(1),
+});
+export type SetMilestoneTemplateInput = z.infer<typeof setMilestoneTemplateSchema>;
+
+/**
+ * A participant's contact: established and since when (a real day, not in the future), the regional and the
+ * national contact, and for each whether the public may see it (decision 0020).
+ */
+export const contactFieldsSchema = z.strictObject({
+  contactEstablished: z.boolean(),
+  contactSince: isoDate.nullable(),
+  regionalContact: text(LIMITS.shortText),
+  nationalContact: text(LIMITS.shortText),
+  regionalContactPublic: z.boolean(),
+  nationalContactPublic: z.boolean(),
+});
+export type ContactFields = z.infer<typeof contactFieldsSchema>;
+export const contactPatchSchema = contactFieldsSchema.partial();
+
+export const updateContactSchema = z
+  .strictObject({ initiativeId: id, regionCode, patch: contactPatchSchema, expected: contactPatchSchema })
+  .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
+export type UpdateContactInput = z.infer<typeof updateContactSchema>;

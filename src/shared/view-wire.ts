@@ -69,6 +69,8 @@ export const MILESTONE_DEFAULTS: Readonly<Milestone> = Object.freeze({
   done: false,
   dueMonth: null,
   doneOn: null,
+  note: '',
+  weekOffset: null,
 });
 export const ROADMAP_REGION_DEFAULTS: Readonly<NoRegion<RoadmapRegion>> = Object.freeze({
   pilotStart: null,

@@ -35,3 +35,4 @@ export type { UnreadableRecord } from './unreadable';
 export { seedProgramme } from './seed';
 export { DETAILS_PAGE_BYTES, queryDetailsPage, readDetails, readDetailsByKey, type DetailsMap, type DetailsPageEntry } from './details';
 export { detailKey } from './codec';
+export { updateProgrammeWith, type ProgrammeMutation } from './programme-writes';

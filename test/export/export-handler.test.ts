@@ -23,8 +23,14 @@ const rows: Record<string, Initiative[]> = {
 const STOCKHOLM: ParticipantDetails = {
   cell: { ...DEFAULT_CELL_DETAILS, link: 'https://confluence.example/stockholm', regionalContact: 'Samordnare Stockholm' },
   needNotes: {},
+  // An export leaves Confluence: only contacts marked public go in (decision 0020).
+  publicContacts: { regional: true, national: false },
 };
-const UPPSALA: ParticipantDetails = { cell: { ...DEFAULT_CELL_DETAILS, link: 'https://confluence.example/uppsala', regionalContact: 'Samordnare Uppsala' }, needNotes: {} };
+const UPPSALA: ParticipantDetails = {
+  cell: { ...DEFAULT_CELL_DETAILS, link: 'https://confluence.example/uppsala', regionalContact: 'Samordnare Uppsala' },
+  needNotes: {},
+  publicContacts: { regional: true, national: false },
+};
 const DETAIL_PAGES: Record<string, Awaited<ReturnType<ExportStorage['readDetailsPage']>>> = {
   first: { entries: [{ initiativeId: 'init-1', code: '03', details: UPPSALA }], cursor: 'page-2' },
   'page-2': { entries: [{ initiativeId: 'init-1', code: '01', details: STOCKHOLM }], cursor: null },

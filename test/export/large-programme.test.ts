@@ -394,7 +394,8 @@ describe('adfExport handler with many participants', () => {
   it('the region perspective (one participant) still lists, with its details', async () => {
     const code = L.programme.participants[0].code;
     const readDetailsPage = jest.fn(async () => ({
-      entries: [{ initiativeId: small.initiatives[0].id, code, details: splitDetails(L.full[0]).details.get(code)! }],
+      // Marked public: an export carries only public contacts (decision 0020).
+      entries: [{ initiativeId: small.initiatives[0].id, code, details: { ...splitDetails(L.full[0]).details.get(code)!, publicContacts: { regional: true, national: true } } }],
       cursor: null,
     }));
     const out = await run('rollout-status', { perspective: 'region', regionCode: code }, readDetailsPage);

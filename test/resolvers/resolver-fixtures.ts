@@ -2,6 +2,7 @@
 import { resolvers } from '../../src/resolvers';
 import { RESOLVER_NAMES, type ResolverName } from '../../src/shared/contract';
 import { DEFAULT_CELL, type InitiativeWithDetails } from '../../src/shared/model';
+import { DEFAULT_MILESTONES } from '../../src/shared/vocabulary';
 import { daysAgo, initiative } from '../domain/fixtures';
 import type { Harness } from '../helpers/forge-harness';
 import { dataOf } from '../helpers/forge-harness';
@@ -26,7 +27,12 @@ export interface InfProgramme {
   /** With `needs: true`: two needs of the first initiative, and the history entry of a removed one (to restore). */
   needIds?: [string, string];
   removedNeedHistoryId?: string;
+  /** With `needs: true` too: the history entry of a removed milestone of the first initiative (to restore). */
+  removedMilestoneHistoryId?: string;
 }
+
+/** The default milestone createInfProgramme removes (with `needs: true`) from the first initiative. */
+const REMOVED_MILESTONE = 'evaluation';
 
 const NEED = { title: 'Tjänstekontrakt', category: 'service-contract', required: true, description: '', link: null } as const;
 
@@ -44,7 +50,14 @@ export async function createInfProgramme(h: Harness, options: { published?: bool
   const add = async (title: string) => dataOf(await h.invoke('demo-editor', 'upsertNeed', { initiativeId, fields: { ...NEED, title } })).need.id;
   const needIds: [string, string] = [await add('Tjänstekontrakt'), await add('HSA')];
   const removal = dataOf(await h.invoke('demo-editor', 'removeNeed', { initiativeId, needId: await add('SITHS') }));
-  return { programmeId: created.id, initiativeIds, needIds, removedNeedHistoryId: removal.historyId ?? undefined };
+  const milestoneRemoval = dataOf(await h.invoke('demo-editor', 'removeMilestone', { initiativeId, milestoneId: REMOVED_MILESTONE }));
+  return {
+    programmeId: created.id,
+    initiativeIds,
+    needIds,
+    removedNeedHistoryId: removal.historyId ?? undefined,
+    removedMilestoneHistoryId: milestoneRemoval.historyId ?? undefined,
+  };
 }
 
 /** The macro config of page 2001 (space OTHER), which embeds the INF programme. */
@@ -79,6 +92,20 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
     restoreNeed: { initiativeId: first, historyId: inf.removedNeedHistoryId ?? 'no-removal' },
     updateNeedProgress: { initiativeId: first, needId, regionCode: '01', patch: { progress: 'done' }, expected: { progress: 'not-started' } },
     bulkUpdateNeedProgress: { initiativeId: first, needId, regionCodes: ['01', '03'], progress: 'in-progress', expected: { '01': 'not-started', '03': 'not-started' } },
+    updateMilestone: { initiativeId: first, milestoneId: 'plan', patch: { done: true, doneOn: '2026-01-15', note: 'Fastställd i styrgruppen' }, expected: { done: false, doneOn: null, note: '' } },
+    addMilestone: { initiativeId: first, phase: 'planering', title: 'Workshop 1 genomförd', dueMonth: '2026-05', note: '' },
+    // The second initiative has every default milestone: the full order, reversed.
+    reorderMilestones: { initiativeId: second, milestoneIds: DEFAULT_MILESTONES.map((m) => m.id).reverse() },
+    removeMilestone: { initiativeId: first, milestoneId: 'schedule' },
+    restoreMilestone: { initiativeId: first, historyId: inf.removedMilestoneHistoryId ?? 'no-removal' },
+    applyTemplate: { initiativeId: first, templateId: 'execution-steps', locale: 'sv' },
+    setMilestoneTemplate: { items: [{ id: 'plan', phase: 'planering', title: 'Införandeplan klar' }, { phase: 'avslut', title: 'Slutrapport' }], expectedVersion: 1 },
+    updateContact: {
+      initiativeId: first,
+      regionCode: '01',
+      patch: { contactEstablished: true, contactSince: '2026-02-01', regionalContact: 'Införandesamordnare, Region Stockholm', regionalContactPublic: true },
+      expected: { contactEstablished: false, contactSince: null, regionalContact: '', regionalContactPublic: false },
+    },
     getView: { locale: 'sv', includeArchived: false },
     getCapabilities: {},
     listProgrammes: {},

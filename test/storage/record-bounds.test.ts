@@ -49,6 +49,9 @@ function worstCase(participants: Participant[]): InitiativeWithDetails {
       done: true,
       dueMonth: '2026-03',
       doneOn: '2026-03-01',
+      // Overview 3: a note and, for a connection-process step, its planned week.
+      note: wide(LIMITS.shortText),
+      weekOffset: 52,
     })),
     cells: Object.fromEntries(
       participants.map((p) => [
@@ -122,7 +125,9 @@ describe('stored records at their largest', () => {
   });
 
   it('a participant detail record stays under 240 KiB', () => {
-    const record = encodeDetails('prog-s', initiative.id, participants[0].code, details.get(participants[0].code)!);
+    // Both contacts marked public (decision 0020): the flags are stored with the details.
+    const record = encodeDetails('prog-s', initiative.id, participants[0].code, { ...details.get(participants[0].code)!, publicContacts: { regional: true, national: true } });
+    expect(record?.data.pc).toBe('rn');
     const size = bytes(record);
     console.log(`largest detail record: ${(size / 1024).toFixed(1)} KiB of 240`);
     expect(size).toBeLessThan(VALUE_LIMIT);

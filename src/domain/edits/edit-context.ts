@@ -19,6 +19,7 @@ export interface HistorySubject {
   initiativeId?: string | null;
   regionCode?: string | null;
   needId?: string | null;
+  milestoneId?: string;
   target: HistoryTargetKind;
   action: HistoryAction;
 }
@@ -30,6 +31,7 @@ export function historyEntry(ctx: EditContext, subject: HistorySubject, changes:
     initiativeId: subject.initiativeId ?? null,
     regionCode: subject.regionCode ?? null,
     needId: subject.needId ?? null,
+    ...(subject.milestoneId !== undefined ? { milestoneId: subject.milestoneId } : {}),
     target: subject.target,
     action: subject.action,
     at: ctx.at,

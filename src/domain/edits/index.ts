@@ -5,3 +5,5 @@ export * from './initiative-edits';
 export * from './programme-factory';
 export * from './reorder';
 export * from './need-edits';
+export * from './milestone-edits';
+export * from './contact-edits';

@@ -119,6 +119,26 @@ const BY_REASON: Table<DenialReason> = {
       action: 'Remove or merge a need before adding another.',
     },
   },
+  'milestone-removed': {
+    sv: {
+      title: 'Milstolpen har tagits bort av någon annan medan du redigerade. Ingenting sparades.',
+      action: 'Ladda om sidan. Milstolpen kan återställas från ändringshistoriken.',
+    },
+    en: {
+      title: 'Someone else removed this milestone while you were editing. Nothing was saved.',
+      action: 'Reload the page. The milestone can be restored from the change history.',
+    },
+  },
+  'milestone-limit': {
+    sv: {
+      title: 'Initiativet har redan så många milstolpar som det kan ha (30).',
+      action: 'Ta bort eller slå ihop milstolpar innan du lägger till fler.',
+    },
+    en: {
+      title: 'The initiative already has as many milestones as it can have (30).',
+      action: 'Remove or merge milestones before adding more.',
+    },
+  },
 };
 
 export function describeError(error: AppError, locale: Locale): ErrorText {
