@@ -5,7 +5,7 @@
  * for months. Generation is pure and seeded, so the same `now` always gives the same data (tests rely on
  * it), and every date is relative to `now`, so the demo never goes out of date.
  */
-import type { CellFields, HistoryEntry, InitiativeFields, InitiativeWithDetails, Milestone, Programme } from '../src/shared/model';
+import type { CellFields, HistoryEntry, InitiativeFields, InitiativeWithDetails, Milestone, Programme, PublicContacts } from '../src/shared/model';
 import { SWEDISH_REGIONS } from '../src/shared/regions';
 import {
   DEFAULT_MILESTONES,
@@ -413,7 +413,7 @@ function planFor(
   baseMonth: string,
   now: Date,
   rand: () => number,
-): CellFields {
+): CellFields & { publicContacts: PublicContacts } {
   const pace = REGION_PACE[code] ?? 0;
   // Fast regions start near the opening of the national window, slow ones later.
   const lag = Math.max(0, Math.round((0.15 - pace) * 12 + rand() * 3));
@@ -495,6 +495,8 @@ function planFor(
     contactSince: since,
     regionalContact: contactEstablished ? pick(rand, REGIONAL_ROLES).replace('{r}', regionShort) : '',
     nationalContact: contactEstablished ? spec.fields.contact.split(',')[0]! : '',
+    // The regional contact is a role and public; the national one is a person's name and is not (decision 0020).
+    publicContacts: { regional: contactEstablished, national: false },
   };
 }
 

@@ -223,7 +223,8 @@ export interface HistoryEntry {
  * describe one. Storage splits it into what the views draw and the details (domain/details.ts).
  */
 export interface InitiativeWithDetails extends Omit<Initiative, 'cells' | 'needs'> {
-  cells: Record<string, CellFields & { updatedAt: IsoDateTime | null }>;
+  /** `publicContacts`: which of the cell's contacts are public (decision 0020); absent: none. */
+  cells: Record<string, CellFields & { updatedAt: IsoDateTime | null; publicContacts?: PublicContacts }>;
   needs: Array<
     Omit<TechnicalNeed, 'progress'> & { progress: Record<string, { progress: NeedProgress; note: string; updatedAt: IsoDateTime | null }> }
   >;
@@ -309,6 +310,7 @@ export function splitDetails(full: InitiativeWithDetails): { initiative: Initiat
     const cellDetails = detailsOf(cell);
     const hasDetails = hasAnyDetail(cellDetails);
     if (hasDetails) entry(code).cell = cellDetails;
+    if (cell.publicContacts && (cell.publicContacts.regional || cell.publicContacts.national)) entry(code).publicContacts = { ...cell.publicContacts };
     cells[code] = { ...planOf(cell), updatedAt: cell.updatedAt, hasDetails };
   }
   const needs = full.needs.map((need) => {

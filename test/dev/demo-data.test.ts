@@ -19,6 +19,16 @@ describe('buildDemoProgramme', () => {
   const demo = buildDemoProgramme(NOW);
   const cells = demo.initiatives.flatMap((i) => Object.entries(i.cells).map(([code, cell]) => ({ initiative: i, code, cell })));
 
+  it('publishes the regional contacts (roles) and never the national ones (names of people)', () => {
+    const withContact = cells.filter(({ cell }) => cell.regionalContact !== '');
+    expect(withContact.length).toBeGreaterThan(0);
+    for (const { cell } of withContact) expect(cell.publicContacts).toEqual({ regional: true, national: false });
+    const { details } = splitDetails(demo.initiatives[0]);
+    const stored = [...details.values()].filter((d) => d.cell.regionalContact !== '');
+    expect(stored.length).toBeGreaterThan(0);
+    for (const d of stored) expect(d.publicContacts).toEqual({ regional: true, national: false });
+  });
+
   it('is the published FLDV example programme in space INF with the 21 regions', () => {
     expect(demo.programme).toMatchObject({
       id: DEMO_PROGRAMME_ID,
@@ -200,7 +210,7 @@ describe('the demo programme, seeded', () => {
       cursor = page.cursor;
     } while (cursor !== null);
     const expected = demo.initiatives.flatMap((full) =>
-      [...splitDetails(full).details].map(([code, d]) => ({ initiativeId: full.id, regionCode: code, cell: d.cell, needNotes: d.needNotes })),
+      [...splitDetails(full).details].map(([code, d]) => ({ initiativeId: full.id, regionCode: code, cell: d.cell, needNotes: d.needNotes, ...(d.publicContacts ? { publicContacts: d.publicContacts } : {}) })),
     );
     const byKey = (list: DetailsEntry[]) => [...list].sort((a, b) => `${a.initiativeId}:${a.regionCode}`.localeCompare(`${b.initiativeId}:${b.regionCode}`));
     expect(byKey(entries)).toEqual(byKey(expected));
