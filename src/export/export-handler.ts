@@ -9,6 +9,7 @@ import type { Initiative, ParticipantDetails, Programme } from '../shared/model'
 import { label, MACRO_TITLES, type Locale, type MacroKey } from '../shared/vocabulary';
 import { buildView, summariseProgramme } from '../domain/build-view';
 import { detailsForAudience } from '../domain/contact-privacy';
+import { readChosenProgramme } from '../domain/programme-choice';
 import { mayReadProgramme } from '../domain/read-access';
 import { doc, heading, paragraph, type AdfDoc } from './adf';
 import { groupsParticipants, viewParticipantCount, type DetailsLookup, type ExportOptions } from './document-parts';
@@ -55,9 +56,6 @@ function installationOf(runtime: unknown): string {
   const installContext = (runtime as { installContext?: unknown } | undefined)?.installContext;
   return typeof installContext === 'string' && installContext.length > 0 ? installContext : 'unknown-installation';
 }
-
-/** The form of the ids the app generates; anything else in a macro config cannot name a programme. */
-const PROGRAMME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface ExportDeps {
   storage: ExportStorage;
@@ -107,14 +105,8 @@ export function createExportHandler(macro: MacroKey, deps: ExportDeps): (event: 
     const installation = installationOf(runtime);
     try {
       const { config, spaceKey } = request;
-      // Which programme: the configured one, else the space's default — as the resolvers choose.
-      const snapshot = config.programmeId
-        ? PROGRAMME_ID.test(config.programmeId)
-          ? await deps.storage.readProgrammeSnapshot(installation, config.programmeId)
-          : null
-        : spaceKey
-          ? await deps.storage.readDefaultProgrammeSnapshot(installation, spaceKey)
-          : null;
+      // Which programme: the same rule as the resolvers (storage/programme-choice.ts).
+      const snapshot = await readChosenProgramme(deps.storage, installation, { programmeId: config.programmeId, spaceKey });
       if (!snapshot) return messageDoc(macro, request.locale, 'no-programme');
       // The message names nothing from the programme: an unpublished programme stays in its space.
       if (!mayReadProgramme(snapshot.programme, spaceKey)) return messageDoc(macro, request.locale, 'unavailable');

@@ -10,18 +10,17 @@ import { randomUUID } from 'node:crypto';
 import type { EditContext } from '../domain/edits';
 import { mayReadProgramme } from '../domain/read-access';
 import { fail } from '../shared/errors';
+import { readChosenProgramme } from '../domain/programme-choice';
 import { readDefaultProgrammeSnapshot, readProgrammeSnapshot, type ProgrammeSnapshot } from '../storage';
 import type { CallContext } from './call-context';
 import { canEditPage, currentUserName } from './confluence';
 
-/** The form of the ids the app generates; anything else in a macro config cannot name a programme. */
-const PROGRAMME_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** The programme this macro shows, or null when there is none (yet). Not yet checked for read access. */
-export async function programmeForMacro(call: CallContext): Promise<ProgrammeSnapshot | null> {
-  const configured = call.config.programmeId;
-  if (configured) return PROGRAMME_ID.test(configured) ? readProgrammeSnapshot(call.installation, configured) : null;
-  return call.spaceKey ? readDefaultProgrammeSnapshot(call.installation, call.spaceKey) : null;
+export function programmeForMacro(call: CallContext): Promise<ProgrammeSnapshot | null> {
+  return readChosenProgramme({ readProgrammeSnapshot, readDefaultProgrammeSnapshot }, call.installation, {
+    programmeId: call.config.programmeId,
+    spaceKey: call.spaceKey,
+  });
 }
 
 export function requireMacro(call: CallContext): { pageId: string; spaceKey: string } {
