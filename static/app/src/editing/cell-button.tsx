@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Spinner } from '../components/spinner';
+import './editing.css';
 
 export interface CellButtonProps<V extends string = string> {
   /** The cell's value (a status, a progress …): compared by identity, so memoised cells stay equal. */

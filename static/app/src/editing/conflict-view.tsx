@@ -1,6 +1,7 @@
 import type { ConflictField } from './conflict';
 import type { FieldText } from './fields';
 import { useEditingText } from './use-editing-text';
+import './editing.css';
 
 /**
  * Who changed the record meanwhile and when, then for each field both values side by side, named and

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useEditingText } from './use-editing-text';
+import './editing.css';
 
 export interface SummaryItem {
   fieldId: string;

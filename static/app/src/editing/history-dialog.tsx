@@ -15,6 +15,7 @@ import { conflictDialog } from './conflict-dialog';
 import { formatStoredValue, type FieldText } from './fields';
 import { ACTION_MESSAGE, historyLines, type ChangeKind, type ChangeKindRegistry, type HistoryLine, type RestoreAction } from './history';
 import { useEditingText } from './use-editing-text';
+import './editing.css';
 
 export interface HistoryDialogProps {
   initiative: InitiativeHeader;
@@ -22,6 +23,10 @@ export interface HistoryDialogProps {
   regions: Participant[];
   /** The view's change kinds: how each names, shows and restores its changes. */
   kinds: ChangeKindRegistry;
+  /** Only one need's changes (its definition and its progress), within the initiative. */
+  needId?: string;
+  /** The dialog's title when the view names what the history is of (e.g. one need); else the initiative's. */
+  title?: string;
   reload(): Promise<void>;
   onClose(): void;
 }
@@ -34,7 +39,7 @@ type Loaded = { key: string; entries: HistoryEntry[]; cursor: string | null; err
  * Who changed what, when, from what to what. "Återställ" applies an old value again as a new change
  * (recorded like any other), under the same conflict rule as the form.
  */
-export function HistoryDialog({ initiative, regionCode, regions, kinds, reload, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, title: fixedTitle, reload, onClose }: HistoryDialogProps) {
   const { t, i18n } = useEditingText();
   const announce = useAnnounce();
   const captionId = useId();
@@ -53,21 +58,21 @@ export function HistoryDialog({ initiative, regionCode, regions, kinds, reload, 
 
   useEffect(() => {
     let cancelled = false;
-    void invoke('getHistory', { initiativeId: initiative.id, regionCode: region || undefined, limit: PAGE }).then((res) => {
+    void invoke('getHistory', { initiativeId: initiative.id, regionCode: region || undefined, needId, limit: PAGE }).then((res) => {
       if (cancelled) return;
       setLoaded(res.ok ? { key, entries: res.data.entries, cursor: res.data.cursor, error: null } : { key, entries: [], cursor: null, error: res.error });
     });
     return () => {
       cancelled = true;
     };
-  }, [initiative.id, region, key]);
+  }, [initiative.id, region, needId, key]);
 
   const loading = !loaded || loaded.key !== key;
 
   const more = async () => {
     if (!loaded?.cursor) return;
     setLoadingMore(true);
-    const res = await invoke('getHistory', { initiativeId: initiative.id, regionCode: region || undefined, limit: PAGE, cursor: loaded.cursor });
+    const res = await invoke('getHistory', { initiativeId: initiative.id, regionCode: region || undefined, needId, limit: PAGE, cursor: loaded.cursor });
     setLoadingMore(false);
     if (res.ok) setLoaded({ ...loaded, entries: [...loaded.entries, ...res.data.entries], cursor: res.data.cursor });
     else setLoaded({ ...loaded, error: res.error });
@@ -99,7 +104,11 @@ export function HistoryDialog({ initiative, regionCode, regions, kinds, reload, 
     setRestoreError(res.error);
   };
 
-  const title = region
+  const title = fixedTitle
+    ? region
+      ? `${fixedTitle} – ${regionName(region)}`
+      : fixedTitle
+    : region
     ? t('historyTitleRegion', { initiative: initiative.name, region: regionName(region) })
     : t('historyTitle', { initiative: initiative.name });
 

@@ -1,54 +1,185 @@
-import { memo, useMemo } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TechnicalNeedsView as NeedsViewModel } from '@shared/contract';
-import type { Participant } from '@shared/model';
-import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
+import { buildTodoList } from '@shared/todo-list';
+import { NEED_PROGRESS } from '@shared/vocabulary';
+import { invoke } from '../../api';
+import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { ExternalLink } from '../../components/external-link';
-import { InitiativeHeading } from '../../components/initiative-heading';
-import { InlineError } from '../../components/inline-error';
-import { LazyDetails } from '../../components/lazy-details';
+import { ErrorMessage } from '../../components/error-message';
+import { useAnnounce } from '../../components/live-region';
 import { NeedProgressBadge } from '../../components/need-progress-badge';
-import { Skeleton } from '../../components/skeleton';
+import { SectionMessage } from '../../components/section-message';
 import { StaleMarker } from '../../components/stale-marker';
 import type { DetailsScope } from '../../details/details-cache';
-import type { DetailsStore } from '../../details/details-store';
-import { useDetailsStore, useScopeLoad } from '../../details/use-details';
+import { useDetailsStore } from '../../details/use-details';
+import type { CellWrites } from '../../editing/cell-writes';
+import { EditorHost, useEditorAction } from '../../editing/editor-host';
+import { useOptimisticCells } from '../../editing/optimistic';
 import { useI18n, useMessages } from '../../i18n';
-import { participantLookup } from '../../participants';
+import { useRegionChoice } from '../../page-events/page-events';
 import type { ViewProps } from '../../view-props';
-import { ParticipantPager, useParticipantWindow } from '../participant-window';
+import { useProgressiveList } from '../progressive';
 import '../views.css';
+import type { EditorAction } from './editor-dialogs';
+import { InitiativeNeedsSection, type NeedEditing } from './initiative-needs';
+import { needsEditorMessages } from './editor-messages';
 import { technicalNeedsMessages } from './messages';
 import './technical-needs.css';
-import { useProgressiveList } from '../progressive';
+import { TodoList } from './todo-list';
+import { movedOrder, progressKey, progressScope, type ProgressEntry, type ProgressLookup } from './view-model';
 
-type InitiativeNeeds = NeedsViewModel['initiatives'][number];
-type Need = InitiativeNeeds['needs'][number];
+// Editing UI (and the validation schemas it needs) loads only when an editor opens it.
+const EditorDialogs = lazy(() => import('./editor-dialogs'));
 
 /**
- * Overview 2: per initiative, the technical changes each region must make and how far each region has come.
- * The grid marks where a region wrote a note; the notes themselves are details, read for an initiative
- * when the reader opens its notes.
+ * Overview 2: per initiative, the technical needs and how far each participant has come; first, when the
+ * reader has chosen a region (or the macro shows one region), that participant's to-do list.
  */
-export default function TechnicalNeedsView({ data }: ViewProps) {
-  const tv = useMessages(technicalNeedsMessages);
-  const { label } = useI18n();
-  const participants = data.programme.participants;
-  const region = useMemo(() => participantLookup(participants), [participants]);
-  const pages = useParticipantWindow(participants);
-  // Initiatives below the first screen render right after it (useProgressiveList).
-  const shownInitiatives = useProgressiveList(data.view.macro === 'technical-needs' ? data.view.initiatives : null, 3);
-  const cellText = useCellText();
-  const details = useDetailsStore(data.revision);
-  if (data.view.macro !== 'technical-needs') return null;
-  const view = data.view;
+export default function TechnicalNeedsView(props: ViewProps) {
+  const { t } = useI18n();
+  const view = props.data.view;
+  if (view.macro !== 'technical-needs') return <SectionMessage appearance="warning" title={t('unknownView')} />;
+  return <TechnicalNeeds {...props} view={view} />;
+}
 
-  if (view.initiatives.length === 0) {
+type CsvState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'failed'; error: import('@shared/errors').AppError };
+
+function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view: NeedsViewModel }) {
+  const tv = useMessages(technicalNeedsMessages);
+  const te = useMessages(needsEditorMessages);
+  const { locale } = useI18n();
+  const announce = useAnnounce();
+  const { programme, config } = data;
+  const participants = programme.participants;
+  const canEdit = capabilities?.canEdit === true;
+  const [editingWanted, setEditingWanted] = useState(false);
+  const editing = canEdit && editingWanted;
+  const [chosenRegion] = useRegionChoice();
+  const regionCode = config.perspective === 'region' && config.regionCode ? config.regionCode : chosenRegion;
+  const region = regionCode ? participants.find((p) => p.code === regionCode) : undefined;
+  const details = useDetailsStore(data.revision);
+  const { current: action, open: openAction, close: closeAction } = useEditorAction<EditorAction>();
+  const optimistic = useOptimisticCells<ProgressEntry>(data.revision, progressKey);
+  const [csvState, setCsvState] = useState<CsvState>({ phase: 'idle' });
+  const [moving, setMoving] = useState<string | null>(null);
+  const focusAfterMove = useRef<string | null>(null);
+
+  const initiatives = useMemo(
+    () => (config.perspective === 'initiative' && config.initiativeId ? view.initiatives.filter((e) => e.initiative.id === config.initiativeId) : view.initiatives),
+    [view.initiatives, config.perspective, config.initiativeId],
+  );
+  const shown = useProgressiveList(initiatives, 3);
+  const todo = useMemo(() => (region ? buildTodoList({ ...view, initiatives }, region.code) : null), [view, initiatives, region]);
+
+  const { effective, pendingKeys } = optimistic;
+  const progressOf = useCallback<ProgressLookup>(
+    (initiativeId, need, code) => effective.get(progressKey(progressScope(initiativeId, need.id), code)) ?? need.progress.find((p) => p.regionCode === code),
+    [effective],
+  );
+  const writes: CellWrites<ProgressEntry, unknown> = { begin: optimistic.begin, succeed: (scope, cells) => optimistic.succeed(scope, cells), rollback: optimistic.rollback };
+
+  useEffect(() => {
+    const id = focusAfterMove.current;
+    if (!id) return;
+    focusAfterMove.current = null;
+    const el = document.getElementById(id) as HTMLButtonElement | null;
+    if (el && !el.disabled) el.focus();
+    else (document.getElementById(id.replace(/-(up|down)$/, (_m, d: string) => (d === 'up' ? '-down' : '-up'))) as HTMLElement | null)?.focus();
+  }, [view]);
+
+  const move = async (initiativeId: string, needId: string, step: -1 | 1) => {
+    const entry = view.initiatives.find((e) => e.initiative.id === initiativeId);
+    const ids = entry?.needs.map((n) => n.id) ?? [];
+    const next = movedOrder(ids, needId, step);
+    if (!entry || !next || moving) return;
+    setMoving(needId);
+    const res = await invoke('reorderNeeds', { initiativeId, needIds: next });
+    setMoving(null);
+    if (!res.ok) {
+      setCsvState({ phase: 'failed', error: res.error });
+      return;
+    }
+    announce(te('moved', { need: entry.needs.find((n) => n.id === needId)?.title ?? '', position: next.indexOf(needId) + 1, total: next.length }));
+    focusAfterMove.current = `tn-move-${needId}-${step < 0 ? 'up' : 'down'}`;
+    await reload();
+  };
+
+  const needEditing: NeedEditing | null = editing
+    ? {
+        open: openAction,
+        move: (initiativeId, needId, step) => void move(initiativeId, needId, step),
+        moving,
+        pendingKeys,
+      }
+    : null;
+
+  const downloadCsv = async (kind: 'todo' | 'matrix') => {
+    if (csvState.phase === 'preparing') return;
+    const [csv, file] = await Promise.all([import('./csv'), import('../../editing/csv-file')]);
+    const save = (table: string[][], base: string) => {
+      file.downloadCsv(table, file.datedCsvName(`${programme.name} ${base}`, new Date()));
+      setCsvState({ phase: 'idle' });
+      announce(tv('csvDone'));
+    };
+    if (kind === 'matrix' || !todo || !region) {
+      save(csv.progressTable(initiatives, participants, locale, tv), tv('csvFileMatrix'));
+      return;
+    }
+    const scope: DetailsScope = { kind: 'region', regionCode: region.code };
+    const noteOf = (initiativeId: string, needId: string, hasNote: boolean) =>
+      hasNote ? details.lookup(initiativeId, region.code, true)?.needNotes[needId] : '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const table = csv.todoTable(todo, locale, tv, noteOf);
+      if (table) {
+        save(table, tv('csvFileTodo', { region: region.name }));
+        return;
+      }
+      if (attempt === 0) {
+        setCsvState({ phase: 'preparing' });
+        announce(tv('csvPreparing'));
+      }
+      const res = await details.load(scope);
+      if (!res.ok && 'error' in res) {
+        setCsvState({ phase: 'failed', error: res.error });
+        announce(tv('csvFailed'));
+        return;
+      }
+    }
+    setCsvState({ phase: 'failed', error: { code: 'INTERNAL', message: 'The notes kept changing while the CSV was made' } });
+    announce(tv('csvFailed'));
+  };
+
+  const editorDialogs = (
+    <EditorHost
+      current={action}
+      render={(a) => (
+        <EditorDialogs action={a} initiatives={view.initiatives} participants={participants} details={details} writes={writes} progressOf={progressOf} reload={reload} onClose={closeAction} />
+      )}
+    />
+  );
+
+  if (initiatives.length === 0) {
     return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   }
 
   return (
-    <div className="io-view io-needs">
+    <div className={`io-view io-needs${editing ? ' tn--editing' : ''}`}>
+      <div className="tn-toolbar io-no-print">
+        <div className="tn-toolbar__group">
+          {todo ? (
+            <Button onClick={() => void downloadCsv('todo')} isLoading={csvState.phase === 'preparing'}>
+              {tv('csvTodo')}
+            </Button>
+          ) : null}
+          <Button onClick={() => void downloadCsv('matrix')}>{tv('csvMatrix')}</Button>
+        </div>
+        {canEdit ? <EditToggle editing={editing} onToggle={(on) => setEditingWanted(on)} /> : null}
+      </div>
+      {csvState.phase === 'failed' ? <ErrorMessage error={csvState.error} alert onClose={() => setCsvState({ phase: 'idle' })} /> : null}
+
+      {regionCode && !region ? <SectionMessage appearance="warning" title={tv('todoRegionMissing', { region: regionCode })} /> : null}
+      {todo && region ? <TodoList items={todo} region={region} details={details} /> : null}
+
       <div className="io-legend" role="group" aria-label={tv('legend')}>
         <span className="io-legend__title" aria-hidden="true">
           {tv('legend')}:
@@ -60,7 +191,7 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
             </li>
           ))}
           <li>
-            <StaleMarker stalenessDays={data.programme.stalenessDays} />
+            <StaleMarker stalenessDays={programme.stalenessDays} />
           </li>
           <li className="io-legend__note">
             <span className="io-note-mark" aria-hidden="true" />
@@ -68,210 +199,38 @@ export default function TechnicalNeedsView({ data }: ViewProps) {
           </li>
         </ul>
       </div>
-      <ParticipantPager window={pages} />
-      {shownInitiatives.map((entry) => (
-        <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`needs-${entry.initiative.id}`}>
-          <InitiativeHeading initiative={entry.initiative} id={`needs-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
-          {entry.needs.length === 0 ? (
-            <p className="io-muted">{tv('noNeeds')}</p>
-          ) : (
-            <NeedsTable
-              entry={entry}
-              regionOf={region}
-              shown={pages.shown}
-              shownCodes={pages.codes}
-              cellText={cellText}
-              categoryLabel={(c) => label(NEED_CATEGORY_LABELS, c)}
-              details={details}
-            />
-          )}
-        </section>
+      {shown.map((entry) => (
+        <InitiativeNeedsSection
+          key={entry.initiative.id}
+          entry={entry}
+          participants={participants}
+          stalenessDays={programme.stalenessDays}
+          chosenRegion={region?.code ?? null}
+          details={details}
+          progressOf={progressOf}
+          editing={needEditing}
+        />
       ))}
+      {editorDialogs}
     </div>
   );
 }
 
-type CellText = (progress: NeedProgress, stale: boolean, hasNote: boolean) => string;
-
-/** What a grid cell says to assistive technology: the progress, "Behöver ses över" when stale, and whether there is a note. */
-function useCellText(): CellText {
-  const { t, label } = useI18n();
-  const tv = useMessages(technicalNeedsMessages);
-  return useMemo(() => {
-    const stale = t('stale');
-    const note = tv('hasNote');
-    return (progress, isStale, hasNote) => {
-      const words = [label(NEED_PROGRESS_LABELS, progress)];
-      if (isStale) words.push(stale);
-      if (hasNote) words.push(note);
-      return words.join('. ');
-    };
-  }, [t, tv, label]);
-}
-
-function NeedsTable({
-  entry,
-  regionOf,
-  shown,
-  shownCodes,
-  cellText,
-  categoryLabel,
-  details,
-}: {
-  entry: InitiativeNeeds;
-  regionOf: ReturnType<typeof participantLookup>;
-  shown: Participant[];
-  shownCodes: ReadonlySet<string>;
-  cellText: CellText;
-  categoryLabel: (c: Need['category']) => string;
-  details: DetailsStore;
-}) {
-  const tv = useMessages(technicalNeedsMessages);
-  // Every need has one progress entry per participant, in programme order: the first gives the columns.
-  const regions = entry.needs[0].progress.filter((p) => shownCodes.has(p.regionCode)).map((p) => regionOf(p.regionCode));
-  const notes = noteCount(entry.needs);
+function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: boolean): void }) {
+  const te = useMessages(needsEditorMessages);
+  const announce = useAnnounce();
   return (
-    <>
-      <div className="io-table-scroll" role="region" aria-label={tv('caption', { initiative: entry.initiative.name })} tabIndex={0}>
-        <table className="io-table io-needs-table">
-          <caption>{tv('caption', { initiative: entry.initiative.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="io-sticky-col">
-                {tv('need')}
-              </th>
-              <th scope="col">{tv('category')}</th>
-              <th scope="col">{tv('requirement')}</th>
-              <th scope="col" className="io-num">
-                {tv('done')}
-              </th>
-              {regions.map((r) => (
-                <th scope="col" key={r.code} className="io-region-col">
-                  <span className="io-vertical" aria-hidden="true">
-                    {r.short}
-                  </span>
-                  <span className="io-visually-hidden">{r.name}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {entry.needs.map((need) => (
-              <NeedRow key={need.id} need={need} shown={shown} shownCodes={shownCodes} cellText={cellText} category={categoryLabel(need.category)} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {notes > 0 ? (
-        <LazyDetails summary={tv('notes', { count: notes })}>
-          {() => <NeedNotes initiativeId={entry.initiative.id} needs={entry.needs} regionOf={regionOf} details={details} />}
-        </LazyDetails>
-      ) : null}
-    </>
-  );
-}
-
-/**
- * One need across the shown participants. A grid of thousands of cells, so each cell is one badge with
- * a CSS-drawn shape and its words for assistive technology, and a CSS clock when stale.
- */
-const NeedRow = memo(function NeedRow({
-  need,
-  shown,
-  shownCodes,
-  cellText,
-  category,
-}: {
-  need: Need;
-  shown: Participant[];
-  shownCodes: ReadonlySet<string>;
-  cellText: CellText;
-  category: string;
-}) {
-  const { t, label } = useI18n();
-  const progress = shown.length === need.progress.length ? need.progress : need.progress.filter((p) => shownCodes.has(p.regionCode));
-  return (
-    <tr>
-      <th scope="row" className="io-sticky-col io-need-cell">
-        <span className="io-need-cell__title">{need.title}</span>
-        {need.description ? <span className="io-need-cell__description">{need.description}</span> : null}
-        {need.link ? <ExternalLink href={need.link}>{t('openLink')}</ExternalLink> : null}
-      </th>
-      <td>{category}</td>
-      <td>{label(NEED_REQUIRED_LABELS, need.required ? 'required' : 'optional')}</td>
-      <td className="io-num">
-        <span aria-hidden="true">
-          {need.doneCount}/{need.applicableCount}
-        </span>
-        <span className="io-visually-hidden">{t('needDoneOf', { done: need.doneCount, total: need.applicableCount })}</span>
-      </td>
-      {progress.map((p) => (
-        <td key={p.regionCode} className="io-region-cell">
-          <span className={`io-badge io-badge--compact io-badge--dense io-badge--${p.progress}`} data-progress={p.progress}>
-            <span className="io-visually-hidden">{cellText(p.progress, p.stale, p.hasNote)}</span>
-          </span>
-          {p.stale ? <span className="io-stale-mark" data-stale="true" aria-hidden="true" /> : null}
-          {p.hasNote ? <span className="io-note-mark" aria-hidden="true" /> : null}
-        </td>
-      ))}
-    </tr>
-  );
-});
-
-function noteCount(needs: Need[]): number {
-  let count = 0;
-  for (const need of needs) for (const p of need.progress) if (p.hasNote) count += 1;
-  return count;
-}
-
-/**
- * Notes are too long for the grid; they are listed under it, per need, behind a disclosure. Opening it
- * reads the initiative's notes (every page): who has a note is known from the view, so each row is in
- * place at once and only its text waits.
- */
-function NeedNotes({
-  initiativeId,
-  needs,
-  regionOf,
-  details,
-}: {
-  initiativeId: string;
-  needs: Need[];
-  regionOf: ReturnType<typeof participantLookup>;
-  details: DetailsStore;
-}) {
-  const tv = useMessages(technicalNeedsMessages);
-  const { formatDay } = useI18n();
-  const scope = useMemo<DetailsScope>(() => ({ kind: 'initiative', initiativeId }), [initiativeId]);
-  const { state, retry } = useScopeLoad(details, scope, true);
-  const loading = state.status !== 'done' && state.status !== 'failed';
-  const withNotes = needs.map((need) => ({ need, notes: need.progress.filter((p) => p.hasNote) })).filter((n) => n.notes.length > 0);
-  return (
-    <div aria-busy={loading || undefined}>
-      {state.status === 'failed' ? <InlineError text={tv('notesFailed')} onRetry={retry} /> : null}
-      {loading ? <p className="io-visually-hidden">{tv('notesLoading')}</p> : null}
-      {withNotes.map(({ need, notes }) => (
-        <div key={need.id} className="io-details__group">
-          <h4>{tv('notesFor', { need: need.title })}</h4>
-          <dl className="io-notes">
-            {notes.map((p) => {
-              const known = details.lookup(initiativeId, p.regionCode, true);
-              return (
-                <div key={p.regionCode} className="io-notes__row">
-                  <dt>
-                    {regionOf(p.regionCode).name}
-                    {p.updatedAt ? <span className="io-muted"> · {formatDay(p.updatedAt)}</span> : null}
-                  </dt>
-                  <dd>
-                    <NeedProgressBadge progress={p.progress} />{' '}
-                    {known ? <span className="io-notes__text">{known.needNotes[need.id] ?? ''}</span> : state.status === 'failed' ? null : <Skeleton width="long" />}
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-        </div>
-      ))}
+    <div className="tn-toolbar__group">
+      <Button
+        aria-pressed={editing}
+        appearance={editing ? 'primary' : 'default'}
+        onClick={() => {
+          onToggle(!editing);
+          announce(te(editing ? 'editOff' : 'editOn'));
+        }}
+      >
+        {te('editToggle')}
+      </Button>
     </div>
   );
 }

@@ -1,0 +1,358 @@
+import { memo, useId, useMemo, type ReactNode } from 'react';
+import type { Participant } from '@shared/model';
+import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
+import { LIMITS } from '@shared/schemas';
+import { Button } from '../../components/button';
+import { ConsistencyWarnings } from '../../components/consistency-warnings';
+import { ExternalLink } from '../../components/external-link';
+import { InitiativeHeading } from '../../components/initiative-heading';
+import { LazyDetails } from '../../components/lazy-details';
+import { NeedProgressBadge } from '../../components/need-progress-badge';
+import { NeedProgressIcon } from '../../components/status-icon';
+import type { DetailsStore } from '../../details/details-store';
+import { CellButton } from '../../editing/cell-button';
+import { useI18n, useMessages } from '../../i18n';
+import { ParticipantPager, useParticipantWindow } from '../participant-window';
+import type { EditorAction } from './editor-dialogs';
+import { needsEditorMessages } from './editor-messages';
+import { technicalNeedsMessages } from './messages';
+import { NeedNotes } from './need-notes';
+import {
+  openParticipants,
+  participantRequiredDone,
+  progressCounts,
+  progressKey,
+  progressScope,
+  SUMMARY_FIRST_ABOVE,
+  type InitiativeNeeds,
+  type Need,
+  type ProgressLookup,
+} from './view-model';
+
+/** What an editor can do from the tables; null when not editing. */
+export interface NeedEditing {
+  open(action: EditorAction): void;
+  move(initiativeId: string, needId: string, step: -1 | 1): void;
+  /** The need whose move is on its way. */
+  moving: string | null;
+  pendingKeys: ReadonlySet<string>;
+}
+
+interface SectionProps {
+  entry: InitiativeNeeds;
+  participants: Participant[];
+  stalenessDays: number;
+  chosenRegion: string | null;
+  details: DetailsStore;
+  progressOf: ProgressLookup;
+  editing: NeedEditing | null;
+}
+
+/** One initiative: its needs with a summary per need, then the progress per participant. */
+export function InitiativeNeedsSection({ entry, participants, stalenessDays, chosenRegion, details, progressOf, editing }: SectionProps) {
+  const tv = useMessages(technicalNeedsMessages);
+  const te = useMessages(needsEditorMessages);
+  const headingId = `needs-${entry.initiative.id}`;
+  const id = entry.initiative.id;
+  const name = entry.initiative.name;
+  const full = entry.needs.length >= LIMITS.needsPerInitiative;
+  const warningCount = entry.plans.reduce((n, p) => n + p.warnings.length, 0);
+  const notes = entry.needs.reduce((n, need) => n + need.progress.filter((p) => p.hasNote).length, 0);
+  return (
+    <section className="io-view-section tn-initiative" aria-labelledby={headingId}>
+      <InitiativeHeading initiative={entry.initiative} id={headingId} stalenessDays={stalenessDays} />
+      {editing ? (
+        <div className="tn-actions io-no-print">
+          <Button aria-label={te('addNeedFor', { initiative: name })} disabled={full} onClick={() => editing.open({ kind: 'need', initiativeId: id, needId: null })}>
+            {te('addNeed')}
+          </Button>
+          {entry.needs.length > 0 ? (
+            <Button aria-label={te('bulkNamed', { initiative: name })} onClick={() => editing.open({ kind: 'bulk', initiativeId: id })}>
+              {te('bulk')}
+            </Button>
+          ) : null}
+          <Button aria-label={te('historyNamed', { initiative: name })} onClick={() => editing.open({ kind: 'history', initiativeId: id, needId: null })}>
+            {te('history')}
+          </Button>
+          {full ? <span className="io-muted">{te('needLimit', { max: LIMITS.needsPerInitiative })}</span> : null}
+        </div>
+      ) : null}
+      {entry.needs.length === 0 ? (
+        <p className="io-muted">{editing ? tv('noNeedsEditor') : tv('noNeeds')}</p>
+      ) : (
+        <>
+          <NeedsTable entry={entry} participants={participants} editing={editing} />
+          {participants.length > SUMMARY_FIRST_ABOVE ? (
+            <LazyDetails summary={tv('perParticipant', { count: participants.length })}>
+              {() => <ProgressTable entry={entry} participants={participants} chosenRegion={chosenRegion} progressOf={progressOf} editing={editing} />}
+            </LazyDetails>
+          ) : (
+            <ProgressTable entry={entry} participants={participants} chosenRegion={chosenRegion} progressOf={progressOf} editing={editing} />
+          )}
+          {warningCount > 0 ? (
+            <LazyDetails summary={tv('warnings', { count: warningCount })}>
+              {() => <PlanWarnings entry={entry} participants={participants} />}
+            </LazyDetails>
+          ) : null}
+          {notes > 0 ? (
+            <LazyDetails summary={tv('notes', { count: notes })}>
+              {() => <NeedNotes initiativeId={id} needs={entry.needs} participants={participants} details={details} />}
+            </LazyDetails>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The needs: what each is, and how many participants are where, with who has it still open behind a disclosure. */
+function NeedsTable({ entry, participants, editing }: { entry: InitiativeNeeds; participants: Participant[]; editing: NeedEditing | null }) {
+  const tv = useMessages(technicalNeedsMessages);
+  const te = useMessages(needsEditorMessages);
+  const { t, label } = useI18n();
+  const captionId = useId();
+  const names = useMemo(() => new Map(participants.map((p) => [p.code, p.name])), [participants]);
+  const last = entry.needs.length - 1;
+  return (
+    <div className="io-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="io-table tn-needs">
+        <caption id={captionId}>{tv('needsCaption', { initiative: entry.initiative.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{tv('need')}</th>
+            <th scope="col">{tv('category')}</th>
+            <th scope="col">{tv('requirement')}</th>
+            <th scope="col">{tv('progress')}</th>
+            {editing ? (
+              <th scope="col">
+                <span className="io-visually-hidden">{te('editNeed')}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {entry.needs.map((need, k) => {
+            const counts = progressCounts(need);
+            const open = openParticipants(need);
+            return (
+              <tr key={need.id}>
+                <th scope="row" className="tn-need">
+                  <span className="tn-need-title">{need.title}</span>
+                  {need.description ? <span className="tn-need__description">{need.description}</span> : null}
+                  {need.link ? <ExternalLink href={need.link}>{tv('openLinkNamed', { need: need.title })}</ExternalLink> : null}
+                </th>
+                <td>{label(NEED_CATEGORY_LABELS, need.category)}</td>
+                <td>
+                  <span className={`io-tag${need.required ? ' tn-tag--required' : ''}`}>{label(NEED_REQUIRED_LABELS, need.required ? 'required' : 'optional')}</span>
+                </td>
+                <td className="tn-summary">
+                  <p className="tn-summary__done">{t('needDoneOf', { done: need.doneCount, total: need.applicableCount })}</p>
+                  <ul className="tn-counts">
+                    {NEED_PROGRESS.map((p) => (
+                      <li key={p} className={counts[p] === 0 ? 'tn-counts__zero' : undefined}>
+                        <NeedProgressIcon progress={p} />
+                        <span>
+                          {label(NEED_PROGRESS_LABELS, p)}: {counts[p]}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                  {open.length > 0 ? (
+                    <details className="tn-open">
+                      <summary>{tv('openList', { count: open.length })}</summary>
+                      <ul className="tn-open__list">
+                        {open.map((code) => (
+                          <li key={code}>{names.get(code) ?? code}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : (
+                    <p className="io-muted">{tv('noneOpen')}</p>
+                  )}
+                </td>
+                {editing ? (
+                  <td className="tn-row-actions">
+                    <NeedActions entry={entry} need={need} first={k === 0} last={k === last} editing={editing} />
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function NeedActions({ entry, need, first, last, editing }: { entry: InitiativeNeeds; need: Need; first: boolean; last: boolean; editing: NeedEditing }) {
+  const te = useMessages(needsEditorMessages);
+  const id = entry.initiative.id;
+  const busy = editing.moving !== null;
+  return (
+    <div className="tn-row-actions__buttons">
+      <Button id={`tn-move-${need.id}-up`} appearance="subtle" disabled={first || busy} aria-label={te('moveUpNamed', { need: need.title })} onClick={() => editing.move(id, need.id, -1)}>
+        {te('moveUp')}
+      </Button>
+      <Button id={`tn-move-${need.id}-down`} appearance="subtle" disabled={last || busy} aria-label={te('moveDownNamed', { need: need.title })} onClick={() => editing.move(id, need.id, 1)}>
+        {te('moveDown')}
+      </Button>
+      <Button appearance="subtle" aria-label={te('editNeedNamed', { need: need.title })} onClick={() => editing.open({ kind: 'need', initiativeId: id, needId: need.id })}>
+        {te('editNeed')}
+      </Button>
+      <Button appearance="subtle" aria-label={te('historyNeedTitle', { need: need.title })} onClick={() => editing.open({ kind: 'history', initiativeId: id, needId: need.id })}>
+        {te('history')}
+      </Button>
+      <Button appearance="subtle" aria-label={te('removeNeedNamed', { need: need.title })} onClick={() => editing.open({ kind: 'remove', initiativeId: id, needId: need.id })}>
+        {te('removeNeed')}
+      </Button>
+    </div>
+  );
+}
+
+/** Participants as rows, needs as columns (at most 12), and per participant "3 av 5 obligatoriska klara". Paged above 30. */
+function ProgressTable({
+  entry,
+  participants,
+  chosenRegion,
+  progressOf,
+  editing,
+}: {
+  entry: InitiativeNeeds;
+  participants: Participant[];
+  chosenRegion: string | null;
+  progressOf: ProgressLookup;
+  editing: NeedEditing | null;
+}) {
+  const tv = useMessages(technicalNeedsMessages);
+  const pages = useParticipantWindow(participants);
+  const captionId = useId();
+  const plans = useMemo(() => new Map(entry.plans.map((p) => [p.regionCode, p])), [entry.plans]);
+  return (
+    <>
+      <ParticipantPager window={pages} />
+      <div className="io-table-scroll tn-progress-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="io-table tn-progress">
+          <caption id={captionId}>{tv('progressCaption', { initiative: entry.initiative.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="io-sticky-col">
+                {tv('participant')}
+              </th>
+              {entry.needs.map((need) => (
+                <th scope="col" key={need.id} className="tn-progress__need">
+                  {need.title}
+                  {need.required ? null : <span className="io-muted tn-optional"> ({tv('optionalShort')})</span>}
+                </th>
+              ))}
+              <th scope="col">{tv('requiredDone')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pages.shown.map((p) => (
+              <ParticipantRow
+                key={p.code}
+                entry={entry}
+                participant={p}
+                chosen={p.code === chosenRegion}
+                warnings={plans.get(p.code)?.warnings.length ?? 0}
+                progressOf={progressOf}
+                editing={editing}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const renderProgress = (value: NeedProgress): ReactNode => (
+  <span aria-hidden="true">
+    <NeedProgressBadge progress={value} />
+  </span>
+);
+
+const ParticipantRow = memo(function ParticipantRow({
+  entry,
+  participant,
+  chosen,
+  warnings,
+  progressOf,
+  editing,
+}: {
+  entry: InitiativeNeeds;
+  participant: Participant;
+  chosen: boolean;
+  warnings: number;
+  progressOf: ProgressLookup;
+  editing: NeedEditing | null;
+}) {
+  const tv = useMessages(technicalNeedsMessages);
+  const te = useMessages(needsEditorMessages);
+  const { t, label } = useI18n();
+  const summary = participantRequiredDone(entry, participant.code, progressOf);
+  return (
+    <tr className={chosen ? 'tn-row--chosen' : undefined}>
+      <th scope="row" className="io-sticky-col">
+        {participant.name}
+      </th>
+      {entry.needs.map((need) => {
+        const p = progressOf(entry.initiative.id, need, participant.code);
+        if (!p) return <td key={need.id} />;
+        const words = label(NEED_PROGRESS_LABELS, p.progress);
+        return (
+          <td key={need.id} className="tn-progress__cell">
+            {editing ? (
+              <CellButton
+                value={p.progress}
+                renderValue={renderProgress}
+                stale={p.stale}
+                warningCount={0}
+                name={{ prefix: te('progressCell', { need: need.title, region: participant.name }), suffix: `${p.stale ? `. ${t('stale')}` : ''}${p.hasNote ? `. ${tv('hasNote')}` : ''}` }}
+                label={{ full: words, short: words }}
+                editing
+                isAnchor={false}
+                pending={editing.pendingKeys.has(progressKey(progressScope(entry.initiative.id, need.id), participant.code))}
+                compact={false}
+                onActivate={() => editing.open({ kind: 'progress', initiativeId: entry.initiative.id, needId: need.id, regionCode: participant.code })}
+              />
+            ) : (
+              <>
+                <NeedProgressBadge progress={p.progress} />
+                {p.stale ? <span className="rs-icon rs-icon--stale" role="img" aria-label={t('stale')} /> : null}
+                {p.hasNote ? <span className="io-note-mark" role="img" aria-label={tv('hasNote')} /> : null}
+              </>
+            )}
+          </td>
+        );
+      })}
+      <td className="tn-progress__summary">
+        {summary.total > 0 ? tv('requiredDoneOf', summary) : <span className="io-muted">{tv('noRequired')}</span>}
+        {warnings > 0 ? (
+          <span className="tn-warning-count">
+            <span className="rs-icon rs-icon--warning" aria-hidden="true" /> {tv('warningCount', { count: warnings })}
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+});
+
+/** The consistency warnings of the initiative's plans, per participant, as the status matrix shows them. */
+function PlanWarnings({ entry, participants }: { entry: InitiativeNeeds; participants: Participant[] }) {
+  const names = new Map(participants.map((p) => [p.code, p.name]));
+  return (
+    <dl className="tn-warning-list">
+      {entry.plans
+        .filter((p) => p.warnings.length > 0)
+        .map((p) => (
+          <div key={p.regionCode}>
+            <dt>{names.get(p.regionCode) ?? p.regionCode}</dt>
+            <dd>
+              <ConsistencyWarnings warnings={p.warnings} />
+            </dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
