@@ -14,6 +14,12 @@ export interface ViewProps {
   /** Fetches the view again (after a save) without showing the spinner. */
   reload(): Promise<void>;
   context: FullContext;
+  /**
+   * The reader's region (docs/decisions/0019): a participant code of this programme, chosen in the header of
+   * any macro on the page and remembered on the device; null for none. A view shows it first. The shell
+   * passes only codes the programme has. (useRegionChoice() in page-events gives the raw choice too.)
+   */
+  chosenRegion?: string | null;
 }
 
 export type { FullContext };

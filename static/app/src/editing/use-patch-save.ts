@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { AppError, Result } from '@shared/errors';
 import { useAnnounce } from '../components/live-region';
+import { announceDataChanged } from '../page-events/page-events';
 import { keepMine, withoutConflicting, type EditPayload } from './conflict';
 import { conflictDialog, type Conflict } from './conflict-dialog';
 import type { SummaryItem } from './error-summary';
@@ -38,6 +39,21 @@ export interface PatchSaveOptions<F extends string, V, P extends object, R> {
 const isEdit = <P extends object>(payload: P): payload is Extract<P, EditPayload<object>> => 'patch' in payload;
 
 /**
+ * Tells the page's other macros to read their views again (docs/decisions/0019): every save answers with
+ * the new revision. A refused event changes nothing here; they catch up on their next load.
+ */
+export function announceSaved(data: unknown): void {
+  const revision = typeof data === 'object' && data !== null && 'revision' in data ? data.revision : undefined;
+  if (typeof revision === 'string') announceDataChanged({ revision, programmeId: null }).catch(() => undefined);
+}
+
+/** A mutating resolver's answer, passed through; a success is announced to the page's other macros first. */
+export function announcingSave<T>(res: Result<T>): Result<T> {
+  if (res.ok) announceSaved(res.data);
+  return res;
+}
+
+/**
  * The save flow the edit dialogs share: check, send only what changed, announce the outcome. On failure
  * the dialog stays open with what the editor typed; a CONFLICT is kept for the editor to decide, field by
  * field, in the dialog `conflictView()` returns.
@@ -60,6 +76,7 @@ export function usePatchSave<F extends string, V, P extends object, R>(options: 
     setSaving(false);
     if (res.ok) {
       announce(options.savedMessage(res.data));
+      announceSaved(res.data);
       onClose();
       void reload();
       return;

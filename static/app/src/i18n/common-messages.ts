@@ -50,6 +50,13 @@ export const commonMessages = defineMessages({
     descriptionTooLong: (p: { max: number }) => `Beskrivningen får vara högst ${p.max} tecken.`,
     unknownView: 'Den här makron känns inte igen. Ta bort den och lägg in den igen från makromenyn.',
     viewFailedToLoad: 'Visningen kunde inte laddas. Ladda om sidan.',
+    regionChooserLabel: 'Min region',
+    regionChooserAll: 'Alla',
+    regionChooserHint: 'Din region visas först i alla översikter på sidan. Valet sparas på den här enheten.',
+    regionChosen: '{name} visas först i översikterna på sidan.',
+    regionChoiceCleared: 'Ingen region vald. Översikterna visar alla i vanlig ordning.',
+    yourRegion: 'Din region',
+    viewRefreshed: '{macro}: uppdaterad med den senaste ändringen.',
   },
   en: {
     loading: 'Loading the overview …',
@@ -99,6 +106,13 @@ export const commonMessages = defineMessages({
     descriptionTooLong: (p: { max: number }) => `The description can be at most ${p.max} characters.`,
     unknownView: 'This macro is not recognised. Remove it and insert it again from the macro menu.',
     viewFailedToLoad: 'The view could not be loaded. Reload the page.',
+    regionChooserLabel: 'My region',
+    regionChooserAll: 'All',
+    regionChooserHint: 'Your region is shown first in every overview on the page. The choice is remembered on this device.',
+    regionChosen: '{name} is shown first in the overviews on the page.',
+    regionChoiceCleared: 'No region chosen. The overviews show everyone in the usual order.',
+    yourRegion: 'Your region',
+    viewRefreshed: '{macro}: updated with the latest change.',
   },
 });
 

@@ -2,9 +2,25 @@ import type { MacroConfig, ProgrammeSummary } from '@shared/contract';
 import { MACRO_TITLES, type MacroKey } from '@shared/vocabulary';
 import { LastUpdated } from '../components/last-updated';
 import { useI18n } from '../i18n';
+import { RegionChooser } from './region-chooser';
 
-/** The macro's title, the programme (and region) it shows and when that programme last changed. */
-export function MacroHeader({ macro, programme, config }: { macro: MacroKey; programme: ProgrammeSummary; config: MacroConfig }) {
+export interface RegionChoiceProps {
+  value: string | null;
+  onChange(code: string | null): void;
+}
+
+/** The macro's title, the programme (and region) it shows, the reader's region and when the programme last changed. */
+export function MacroHeader({
+  macro,
+  programme,
+  config,
+  regionChoice,
+}: {
+  macro: MacroKey;
+  programme: ProgrammeSummary;
+  config: MacroConfig;
+  regionChoice?: RegionChoiceProps;
+}) {
   const { label } = useI18n();
   const region = config.perspective === 'region' && config.regionCode ? programme.participants.find((p) => p.code === config.regionCode) : undefined;
   return (
@@ -17,6 +33,9 @@ export function MacroHeader({ macro, programme, config }: { macro: MacroKey; pro
         </p>
       </div>
       <div className="io-header__meta">
+        {regionChoice && programme.participants.length > 0 ? (
+          <RegionChooser participants={programme.participants} value={regionChoice.value} onChange={regionChoice.onChange} />
+        ) : null}
         <LastUpdated at={programme.lastUpdatedAt} />
       </div>
     </header>

@@ -1,18 +1,23 @@
 import { Suspense, use, useCallback, useEffect, useRef, useState } from 'react';
+import { MACRO_TITLES } from '@shared/vocabulary';
 import type { Capabilities, ResolverResponse, ViewResponse } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { MacroKey } from '@shared/vocabulary';
 import { invoke } from '../api';
 import { ErrorMessage } from '../components/error-message';
 import { ExampleDataBanner } from '../components/example-data-banner';
+import { useAnnounce } from '../components/live-region';
 import { SectionMessage } from '../components/section-message';
 import { Spinner } from '../components/spinner';
 import { useI18n } from '../i18n';
+import { announceDataChanged, useDataChanged, useRegionChoice, type DataChange } from '../page-events/page-events';
 import type { FullContext } from '../view-props';
 import { ErrorBoundary } from './error-boundary';
 import { MacroHeader } from './macro-header';
 import { NoProgramme } from './no-programme';
 import { ReadySignal } from './ready-signal';
+import { chosenParticipant } from './region-order';
+import { ViewRefresher } from './view-refresh';
 import { hasView, loadedView, loadView } from './view-registry';
 import type { ViewProps } from '../view-props';
 
@@ -20,8 +25,10 @@ type Load = { phase: 'loading' } | { phase: 'loaded'; response: ViewResponse } |
 type CapabilityLoad = { phase: 'loading' } | { phase: 'done'; capabilities: Capabilities | null };
 
 /**
- * One macro on a page: one getView per render (plus one after each save), with getCapabilities in
- * parallel. The view paints as soon as its data is in; edit controls appear when capabilities arrive.
+ * One macro on a page: one getView per render (plus one after each save, here or in another macro on the
+ * page), with getCapabilities in parallel. The view paints as soon as its data is in; edit controls appear
+ * when capabilities arrive. The reader's region (shared by the page's macros) is chosen in the header and
+ * handed to the view, which shows it first (docs/decisions/0019).
  */
 export function MacroShell({
   macro,
@@ -33,15 +40,21 @@ export function MacroShell({
   /** The first getView, already started by main.tsx before React rendered (see startInitialLoad). */
   initialView?: Promise<ResolverResponse<'getView'>>;
 }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
+  const announce = useAnnounce();
+  const [chosenCode, setChosenCode] = useRegionChoice();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [caps, setCaps] = useState<CapabilityLoad>({ phase: 'loading' });
   const [reloadError, setReloadError] = useState<AppError | null>(null);
   const requestSeq = useRef(0);
   const pendingInitial = useRef(initialView);
+  // Another macro on the page saved: read again, once per revision, keeping what is on screen (and so the
+  // reader's scroll position and focus) until the new data is in.
+  const [refresher] = useState(() => new ViewRefresher());
 
   const applyView = useCallback((result: ResolverResponse<'getView'>) => {
     if (result.ok) {
+      refresher.showing(result.data.revision);
       setLoad({ phase: 'loaded', response: result.data });
       setReloadError(null);
     } else {
@@ -49,14 +62,30 @@ export function MacroShell({
       setLoad((prev) => (prev.phase === 'loaded' ? prev : { phase: 'failed', error: result.error }));
       setReloadError(result.error);
     }
-  }, []);
+  }, [refresher]);
 
-  const fetchView = useCallback(async (): Promise<void> => {
+  /** Reads the view again without the spinner; answers the revision now shown, or null if the read failed or was overtaken. */
+  const fetchView = useCallback(async (): Promise<string | null> => {
     const seq = ++requestSeq.current;
     const result = await invoke('getView', { locale });
     // A slower, older request must not overwrite a newer answer (e.g. reload right after a save).
-    if (seq === requestSeq.current) applyView(result);
+    if (seq !== requestSeq.current) return null;
+    applyView(result);
+    return result.ok ? result.data.revision : null;
   }, [locale, applyView]);
+
+  // What the view calls after its own save (ViewProps.reload).
+  const reloadView = useCallback(async (): Promise<void> => {
+    await fetchView();
+  }, [fetchView]);
+  const shownProgrammeId = load.phase === 'loaded' && load.response.state === 'ready' ? load.response.programme.id : null;
+  useDataChanged((change: DataChange) => {
+    // Another programme's save changes nothing here (a macro without a programme yet always reads again).
+    if (change.programmeId && shownProgrammeId && change.programmeId !== shownProgrammeId) return;
+    void refresher.changed(change.revision, fetchView).then((updated) => {
+      if (updated) announce(t('viewRefreshed', { macro: label(MACRO_TITLES, macro) }));
+    });
+  });
 
   const fetchCapabilities = useCallback(async () => {
     const result = await invoke('getCapabilities', {});
@@ -86,9 +115,10 @@ export function MacroShell({
     void fetchView();
   }, [fetchView]);
 
-  // After creating a programme the caller may now edit it: refresh both.
+  // After creating a programme the caller may now edit it: refresh both, and the page's other macros.
   const afterCreate = useCallback(async () => {
-    await Promise.all([fetchView(), fetchCapabilities()]);
+    const [revision] = await Promise.all([fetchView(), fetchCapabilities()]);
+    if (revision) announceDataChanged({ revision, programmeId: null }).catch(() => undefined);
   }, [fetchView, fetchCapabilities]);
 
   if (load.phase === 'loading') return <Spinner label={t('loading')} />;
@@ -104,6 +134,7 @@ export function MacroShell({
 
   const response = load.response;
   const capabilities = caps.phase === 'done' ? caps.capabilities : null;
+  const chosenRegion = response.state === 'ready' ? (chosenParticipant(response.programme.participants, chosenCode)?.code ?? null) : null;
 
   if (response.state === 'no-programme') {
     // Whether to offer the create form depends on the caller's rights: wait for them (already in flight).
@@ -113,7 +144,7 @@ export function MacroShell({
 
   return (
     <>
-      <MacroHeader macro={macro} programme={response.programme} config={response.config} />
+      <MacroHeader macro={macro} programme={response.programme} config={response.config} regionChoice={{ value: chosenRegion, onChange: setChosenCode }} />
       {response.programme.isExample ? <ExampleDataBanner /> : null}
       {reloadError ? (
         <div className="io-reload-error">
@@ -130,7 +161,14 @@ export function MacroShell({
           }
         >
           <Suspense fallback={<Spinner label={t('loading')} />}>
-            <MacroView macro={macro} data={response} capabilities={capabilities} reload={fetchView} context={context} />
+            <MacroView
+              macro={macro}
+              data={response}
+              capabilities={capabilities}
+              reload={reloadView}
+              context={context}
+              chosenRegion={chosenRegion}
+            />
             <ReadySignal />
           </Suspense>
         </ErrorBoundary>

@@ -1,11 +1,14 @@
 import { memo, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
+import type { Participant } from '@shared/model';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { EmptyState } from '../../components/empty-state';
 import { InitiativeHeading } from '../../components/initiative-heading';
 import { StatusLozenge } from '../../components/status-lozenge';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
+import { YourRegionTag } from '../../shell/region-chooser';
+import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';
@@ -25,11 +28,13 @@ function hasDates(entry: Entry): boolean {
 }
 
 /** Overview 4: when each region can start: national pilot and broad windows, and each region's plans. */
-export default function RoadmapView({ data }: ViewProps) {
+export default function RoadmapView({ data, chosenRegion = null }: ViewProps) {
   const tv = useMessages(roadmapMessages);
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
-  const pages = useParticipantWindow(participants);
+  // The reader's region first, so it is on the first page of a wide programme too.
+  const ordered = useMemo(() => chosenFirst(participants, chosenRegion, (p) => p.code) as Participant[], [participants, chosenRegion]);
+  const pages = useParticipantWindow(ordered);
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : null, 2);
   // One "today" for every timeline on the page, so re-renders do not move it or defeat memoisation.
@@ -49,6 +54,7 @@ export default function RoadmapView({ data }: ViewProps) {
           regionOf={regionOf}
           shownCodes={pages.codes}
           all={pages.shown.length === participants.length}
+          chosen={chosenRegion}
           now={now}
           stalenessDays={data.programme.stalenessDays}
         />
@@ -64,6 +70,7 @@ const RoadmapSection = memo(function RoadmapSection({
   regionOf,
   shownCodes,
   all,
+  chosen,
   now,
   stalenessDays,
 }: {
@@ -72,11 +79,13 @@ const RoadmapSection = memo(function RoadmapSection({
   regionOf: RegionOf;
   shownCodes: ReadonlySet<string>;
   all: boolean;
+  /** The reader's region: first after the national window, and marked. */
+  chosen: string | null;
   now: Date;
   stalenessDays: number;
 }) {
   const tv = useMessages(roadmapMessages);
-  const regions = all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode));
+  const regions = chosenFirst(all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode)), chosen, (r) => r.regionCode);
   return (
     <section className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
       <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={stalenessDays} />
@@ -84,11 +93,11 @@ const RoadmapSection = memo(function RoadmapSection({
         <>
           <Timeline
             quarters={quarters}
-            rows={timelineRows(entry.initiative, regions, regionOf, tv('national'))}
+            rows={timelineRows(entry.initiative, regions, regionOf, tv('national'), chosen)}
             now={now}
             label={tv('timelineLabel', { initiative: entry.initiative.name })}
           />
-          <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} />
+          <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} chosen={chosen} />
         </>
       ) : (
         <p className="io-muted">{tv('noDates')}</p>
@@ -97,7 +106,7 @@ const RoadmapSection = memo(function RoadmapSection({
   );
 });
 
-function timelineRows(i: InitiativeHeader, regions: Entry['regions'], regionOf: RegionOf, nationalLabel: string): TimelineRow[] {
+function timelineRows(i: InitiativeHeader, regions: readonly Entry['regions'][number][], regionOf: RegionOf, nationalLabel: string, chosen: string | null): TimelineRow[] {
   return [
     {
       key: 'national',
@@ -106,6 +115,7 @@ function timelineRows(i: InitiativeHeader, regions: Entry['regions'], regionOf: 
       pilot: [i.nationalPilotStart, i.nationalPilotEnd],
       broad: [i.nationalBroadStart, i.nationalBroadEnd],
       warning: false,
+      chosen: false,
     },
     ...regions.map((r) => ({
       key: r.regionCode,
@@ -114,6 +124,7 @@ function timelineRows(i: InitiativeHeader, regions: Entry['regions'], regionOf: 
       pilot: [r.pilotStart, r.pilotEnd] as [string | null, string | null],
       broad: [r.broadStart, r.broadEnd] as [string | null, string | null],
       warning: r.warnings.length > 0,
+      chosen: r.regionCode === chosen,
     })),
   ];
 }
@@ -171,7 +182,17 @@ function usePeriod() {
 }
 
 /** The timeline's equivalent as a table (WCAG 1.1.1): the drawing is hidden from assistive technology. */
-function RoadmapTable({ initiative: i, regions, regionOf }: { initiative: InitiativeHeader; regions: Entry['regions']; regionOf: RegionOf }) {
+function RoadmapTable({
+  initiative: i,
+  regions,
+  regionOf,
+  chosen,
+}: {
+  initiative: InitiativeHeader;
+  regions: readonly Entry['regions'][number][];
+  regionOf: RegionOf;
+  chosen: string | null;
+}) {
   const tv = useMessages(roadmapMessages);
   const period = usePeriod();
   return (
@@ -203,9 +224,10 @@ function RoadmapTable({ initiative: i, regions, regionOf }: { initiative: Initia
               <td />
             </tr>
             {regions.map((r) => (
-              <tr key={r.regionCode}>
+              <tr key={r.regionCode} className={r.regionCode === chosen ? 'io-chosen' : undefined}>
                 <th scope="row" className="io-sticky-col">
                   {regionOf(r.regionCode).name}
+                  {r.regionCode === chosen ? <YourRegionTag /> : null}
                 </th>
                 <td>
                   <StatusLozenge status={r.status} />

@@ -9,6 +9,8 @@ export interface TimelineRow {
   pilot: [string | null, string | null];
   broad: [string | null, string | null];
   warning: boolean;
+  /** The reader's region: tinted, with a bar at its start and its label in bold (the table names it in words). */
+  chosen: boolean;
 }
 
 const LABEL_WIDTH = 150;
@@ -35,6 +37,11 @@ export function Timeline({ quarters, rows, now, label }: { quarters: string[]; r
         {rows.map((row, i) =>
           row.national ? (
             <rect key={`bg-${row.key}`} className="io-tl__national-bg" x="0" y={AXIS_HEIGHT + i * ROW_HEIGHT} width={axis.width} height={ROW_HEIGHT} />
+          ) : row.chosen ? (
+            <g key={`bg-${row.key}`}>
+              <rect className="io-tl__chosen-bg" x="0" y={AXIS_HEIGHT + i * ROW_HEIGHT} width={axis.width} height={ROW_HEIGHT} />
+              <rect className="io-tl__chosen-bar" x="0" y={AXIS_HEIGHT + i * ROW_HEIGHT} width={3} height={ROW_HEIGHT} />
+            </g>
           ) : null,
         )}
         {quarters.map((q, i) => {
@@ -53,7 +60,7 @@ export function Timeline({ quarters, rows, now, label }: { quarters: string[]; r
           return (
             <g key={row.key}>
               <line className="io-tl__row-line" x1={0} y1={y + ROW_HEIGHT} x2={axis.width} y2={y + ROW_HEIGHT} />
-              <text className={row.national ? 'io-tl__label io-tl__label--national' : 'io-tl__label'} x={4} y={y + 15}>
+              <text className={row.national ? 'io-tl__label io-tl__label--national' : row.chosen ? 'io-tl__label io-tl__label--chosen' : 'io-tl__label'} x={row.chosen ? 7 : 4} y={y + 15}>
                 {row.label}
               </text>
               {row.warning ? <path className="io-tl__warning" d={`M${LABEL_WIDTH - 16} ${y + 16}l5 -10l5 10z`} /> : null}

@@ -12,6 +12,7 @@ import { useAnnounce } from '../../components/live-region';
 import { SectionMessage } from '../../components/section-message';
 import { StatusLozenge } from '../../components/status-lozenge';
 import type { CellWrites } from '../../editing/cell-writes';
+import { announceSaved } from '../../editing/use-patch-save';
 import { statusLabel } from './labels';
 import { buildBulkUpdate } from './ordering';
 import { useEditorText } from './use-editor-text';
@@ -62,6 +63,7 @@ export function BulkEditDialog({ rows, regions, initialInitiativeId, writes, rel
     setSaving(false);
     if (res.ok) {
       writes.succeed(row.initiative.id, res.data.cells, { revision: res.data.revision });
+      announceSaved(res.data);
       announce(t('bulkDone', { count: payload.regionCodes.length, status: statusLabel(status, locale) }));
       onClose();
       void reload();

@@ -2,6 +2,7 @@ import type { CellView, CellWriteResult, InitiativeHeader } from '@shared/contra
 import type { CellDetails, Participant } from '@shared/model';
 import type { UpdateCellInput } from '@shared/schemas';
 import { invoke } from '../../api';
+import { announcingSave } from '../../editing/use-patch-save';
 import type { DetailsStore } from '../../details/details-store';
 import type { CellWrites } from '../../editing/cell-writes';
 import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
@@ -72,10 +73,10 @@ function rolloutChangeKinds(text: ReturnType<typeof rolloutFieldText>, writes: C
   const cell: ChangeKind<UpdateCellInput, CellWriteResult> = {
     ...CELL_CHANGES,
     ...text,
-    send: (payload) => invoke('updateCell', payload),
+    send: (payload) => invoke('updateCell', payload).then(announcingSave),
     saved: (payload, data) =>
       writes.succeed(payload.initiativeId, [data.cell], { revision: data.revision, details: { [data.regionCode]: data.details } }),
   };
-  const initiative: ChangeKind<RestoreInitiativeInput> = { ...INITIATIVE_CHANGES, ...text, send: (payload) => invoke('upsertInitiative', payload) };
+  const initiative: ChangeKind<RestoreInitiativeInput> = { ...INITIATIVE_CHANGES, ...text, send: (payload) => invoke('upsertInitiative', payload).then(announcingSave) };
   return [cell, initiative, { ...OTHER_CHANGES, ...text }];
 }

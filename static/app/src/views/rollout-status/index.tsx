@@ -14,6 +14,7 @@ import { useDetailsStore, useDetailsVersion } from '../../details/use-details';
 import type { CellWrites } from '../../editing/cell-writes';
 import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { useOptimisticCells } from '../../editing/optimistic';
+import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
 import { CellPopover, type PopoverTarget } from './cell-popover';
 import type { EditorAction } from './editor-dialogs';
@@ -59,7 +60,7 @@ type PopoverState = { key: string; initiativeId: string; regionCode: string; sou
 /** "Ladda ner CSV" of a list: reading its notes and links first, or why that failed. */
 type CsvState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'failed'; error: AppError };
 
-function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view: RolloutStatusModel }) {
+function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }: ViewProps & { view: RolloutStatusModel }) {
   const { t, locale } = useText();
   const announce = useAnnounce();
   const { programme, config } = data;
@@ -85,13 +86,16 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const { effective, pendingKeys } = optimistic;
   const rows = useMemo(() => withCellOverrides(view.rows, effective), [view.rows, effective]);
   const participants = programme.participants;
+  // The reader's region first (its column or row, and so on the first page of a wide programme); the
+  // filter and the editors' lists keep the programme's order.
+  const shownOrder = useMemo(() => chosenFirst(participants, chosenRegion, (p) => p.code), [participants, chosenRegion]);
   const perspective = resolvePerspective(config, rows, participants);
   // A list's details are one scope of getDetails: the region across the initiatives, or the initiative's participants.
   const listScope = useListScope(
     perspective.kind === 'region' ? perspective.region.code : null,
     perspective.kind === 'initiative' ? perspective.initiative.id : null,
   );
-  const filtered = useMemo(() => applyFilters(rows, participants, filters), [rows, participants, filters]);
+  const filtered = useMemo(() => applyFilters(rows, shownOrder, filters), [rows, shownOrder, filters]);
   const paged = useMemo(() => participantPage(filtered, pageIndex), [filtered, pageIndex]);
   const grid = useMemo(() => toGrid(paged.view, config.layout), [paged.view, config.layout]);
   const regionsInView = useMemo(() => participantsInView(rows, participants), [rows, participants]);
@@ -140,7 +144,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
   const changeFilters = (next: Filters) => {
     setFilters(next);
     setPageIndex(0);
-    announce(resultText(applyFilters(rows, participants, next), perspective, t));
+    announce(resultText(applyFilters(rows, shownOrder, next), perspective, t));
   };
 
   const toggleEditing = () => {
@@ -336,6 +340,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
             anchorKey={popover?.key ?? null}
             pendingKeys={pendingKeys}
             onActivate={onActivate}
+            chosenRegion={chosenRegion}
           />
         </>
       ) : (
@@ -349,6 +354,7 @@ function RolloutStatus({ data, view, capabilities, reload }: ViewProps & { view:
           anchorKey={popover?.key ?? null}
           pendingKeys={pendingKeys}
           onActivate={onActivate}
+          chosenRegion={perspective.kind === 'initiative' ? chosenRegion : null}
         />
       )}
 

@@ -6,6 +6,7 @@ import type { DetailsStore } from '../../details/details-store';
 import { useScopeLoad } from '../../details/use-details';
 import { ScrollRegion } from '../../components/scroll-region';
 import { CellButton } from '../../editing/cell-button';
+import { YourRegionTag } from '../../shell/region-chooser';
 import { InitiativeName } from './initiative-name';
 import { cellNameParts, formatRange } from './labels';
 import { renderStatus } from './status-face';
@@ -26,6 +27,8 @@ export interface ListTableProps {
   /** The view's details, and the scope that holds this list's (the region's, or the initiative's). */
   details: DetailsStore;
   detailsScope: DetailsScope;
+  /** The reader's region, marked where it is a line of the list (it comes first: the view orders it so). */
+  chosenRegion?: string | null;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface ListTableProps {
  * drawn at once from the view; the regional contacts are details, read for the whole list in one go (every
  * page of it) right after, and fill in when they arrive.
  */
-export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, onActivate, details, detailsScope }: ListTableProps) {
+export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, onActivate, details, detailsScope, chosenRegion = null }: ListTableProps) {
   const { t, i18n, locale } = useText();
   const { state, retry } = useScopeLoad(details, detailsScope, true);
   const statusLabels = useStatusLabels();
@@ -69,10 +72,18 @@ export function ListTable({ view, by, caption, editing, anchorKey, pendingKeys, 
               const { cell } = line;
               // While the list reads again after a save, what it had stays on screen rather than blinking.
               const known = details.lookup(line.initiative.id, line.region.code, cell.hasDetails, { allowStale: true });
+              const chosen = by === 'initiative' && line.region.code === chosenRegion;
               return (
-                <tr key={k}>
+                <tr key={k} className={chosen ? 'io-chosen' : undefined}>
                   <th scope="row" className="rs-row-head">
-                    {by === 'region' ? <InitiativeName initiative={line.initiative} showStale /> : line.region.name}
+                    {by === 'region' ? (
+                      <InitiativeName initiative={line.initiative} showStale />
+                    ) : (
+                      <>
+                        {line.region.name}
+                        {chosen ? <YourRegionTag /> : null}
+                      </>
+                    )}
                   </th>
                   <td>
                     <CellButton

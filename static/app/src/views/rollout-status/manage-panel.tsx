@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { InitiativeHeader } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import { invoke } from '../../api';
+import { announcingSave } from '../../editing/use-patch-save';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { useAnnounce } from '../../components/live-region';
@@ -82,13 +83,13 @@ export default function ManagePanel({ initiatives, showsArchived, reload, onAdd,
     if (!payload) return;
     refocus.current = `${initiative.id}|${delta < 0 ? 'up' : 'down'}`;
     const position = payload.ids.indexOf(initiative.id) + 1;
-    void run(`${initiative.id}|move`, () => invoke('reorderInitiatives', payload), t('moved', { name: initiative.name, position }));
+    void run(`${initiative.id}|move`, () => invoke('reorderInitiatives', payload).then(announcingSave), t('moved', { name: initiative.name, position }));
   };
 
   const setArchived = (initiative: InitiativeHeader, archived: boolean) =>
     void run(
       `${initiative.id}|archive`,
-      () => invoke('setInitiativeArchived', { id: initiative.id, archived }),
+      () => invoke('setInitiativeArchived', { id: initiative.id, archived }).then(announcingSave),
       archived ? t('archivedDone', { name: initiative.name }) : t('unarchivedDone', { name: initiative.name }),
     );
 

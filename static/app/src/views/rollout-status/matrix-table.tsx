@@ -2,6 +2,7 @@ import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useProgressiveList } from '../progressive';
 import { ScrollRegion } from '../../components/scroll-region';
 import { CellButton } from '../../editing/cell-button';
+import { YourRegionTag } from '../../shell/region-chooser';
 import { InitiativeName } from './initiative-name';
 import { cellNameParts } from './labels';
 import { renderStatus } from './status-face';
@@ -19,6 +20,8 @@ export interface MatrixTableProps {
   anchorKey: string | null;
   pendingKeys: ReadonlySet<string>;
   onActivate(cell: GridCell, el: HTMLButtonElement): void;
+  /** The reader's region: its column or row (first, as the view orders it) is marked. */
+  chosenRegion?: string | null;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface MatrixTableProps {
  * sideways inside a focusable, labelled region (WCAG 1.4.10). Only one cell is in the Tab order at a
  * time and the arrow keys move between cells, so a keyboard user does not tab through a thousand cells.
  */
-export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate }: MatrixTableProps) {
+export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate, chosenRegion = null }: MatrixTableProps) {
   const { t } = useText();
   const statusLabels = useStatusLabels();
   const captionId = useId();
@@ -118,14 +121,14 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                 </th>
               ) : null}
               {grid.columns.map((col) => (
-                <ColumnHeader key={col.key} item={col} />
+                <ColumnHeader key={col.key} item={col} chosen={col.kind === 'region' && col.key === chosenRegion} />
               ))}
             </tr>
           </thead>
           <tbody>
             {shownRows.map((row, r) => (
-              <tr key={row.header.key}>
-                <RowHeader item={row.header} />
+              <tr key={row.header.key} className={row.header.kind === 'region' && row.header.key === chosenRegion ? 'io-chosen' : undefined}>
+                <RowHeader item={row.header} chosen={row.header.kind === 'region' && row.header.key === chosenRegion} />
                 {row.header.kind === 'initiative' ? (
                   <td className="rs-summary">
                     <SummaryText summary={row.header.summary} />
@@ -133,9 +136,10 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                 ) : null}
                 {row.cells.map((gc, c) => {
                   const key = grid.columns[c].key;
+                  const inChosenColumn = initiativesAsRows && key === chosenRegion;
                   if (!gc) {
                     return (
-                      <td key={key} className="rs-cell rs-cell--empty">
+                      <td key={key} className={`rs-cell rs-cell--empty${inChosenColumn ? ' io-chosen-cell' : ''}`}>
                         <span aria-hidden="true">–</span>
                         <span className="io-visually-hidden">{t('noCell')}</span>
                       </td>
@@ -143,7 +147,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                   }
                   if (!gc.matches) {
                     return (
-                      <td key={key} className="rs-cell rs-cell--filtered">
+                      <td key={key} className={`rs-cell rs-cell--filtered${inChosenColumn ? ' io-chosen-cell' : ''}`}>
                         <span aria-hidden="true">·</span>
                         <span className="io-visually-hidden">{t('filteredOut')}</span>
                       </td>
@@ -152,7 +156,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                   const k = cellKey(gc.initiative.id, gc.region.code);
                   const pending = pendingKeys.has(k);
                   return (
-                    <td key={key} className="rs-cell">
+                    <td key={key} className={`rs-cell${inChosenColumn ? ' io-chosen-cell' : ''}`}>
                       <CellButton
                         value={gc.cell.status}
                         renderValue={renderStatus}
@@ -204,13 +208,14 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
   );
 }
 
-function ColumnHeader({ item }: { item: AxisItem }) {
+function ColumnHeader({ item, chosen }: { item: AxisItem; chosen: boolean }) {
   if (item.kind === 'region') {
     // The short name fits the column; the full official name is what assistive technology reads.
     return (
-      <th scope="col" className="rs-col-head" title={item.region.name}>
+      <th scope="col" className={chosen ? 'rs-col-head io-chosen-cell rs-col-head--chosen' : 'rs-col-head'} title={item.region.name}>
         <span aria-hidden="true">{item.region.short || item.region.name}</span>
         <span className="io-visually-hidden">{item.region.name}</span>
+        {chosen ? <YourRegionTag /> : null}
       </th>
     );
   }
@@ -221,11 +226,12 @@ function ColumnHeader({ item }: { item: AxisItem }) {
   );
 }
 
-function RowHeader({ item }: { item: AxisItem }) {
+function RowHeader({ item, chosen }: { item: AxisItem; chosen: boolean }) {
   if (item.kind === 'region') {
     return (
       <th scope="row" className="rs-row-head">
         {item.region.name}
+        {chosen ? <YourRegionTag /> : null}
       </th>
     );
   }

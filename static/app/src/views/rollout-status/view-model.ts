@@ -63,7 +63,7 @@ export function emptyCounts(): Record<RolloutStatus, number> {
  * The participants that actually occur in the view, in programme order. The server may already have
  * narrowed the cells to one region (region perspective); the columns follow the data, not the programme.
  */
-export function participantsInView(rows: ViewRow[], participants: Participant[]): Participant[] {
+export function participantsInView(rows: ViewRow[], participants: ReadonlyArray<Participant>): Participant[] {
   const present = new Set<string>();
   for (const row of rows) for (const cell of row.cells) present.add(cell.regionCode);
   const known = participants.filter((p) => present.has(p.code));
@@ -73,7 +73,7 @@ export function participantsInView(rows: ViewRow[], participants: Participant[])
   return [...known, ...orphans];
 }
 
-export function applyFilters(rows: ViewRow[], participants: Participant[], filters: Filters): FilteredView {
+export function applyFilters(rows: ViewRow[], participants: ReadonlyArray<Participant>, filters: Filters): FilteredView {
   const allRegions = participantsInView(rows, participants);
   const regionFilter = new Set(filters.regions);
   const initiativeFilter = new Set(filters.initiatives);

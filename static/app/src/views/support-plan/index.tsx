@@ -13,6 +13,8 @@ import type { DetailsStore } from '../../details/details-store';
 import { useDetailsStore, useScopeLoad } from '../../details/use-details';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
+import { YourRegionTag } from '../../shell/region-chooser';
+import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
@@ -29,11 +31,13 @@ type RegionOf = ReturnType<typeof participantLookup>;
  * region? Whether and since when is in the view; who the contacts are is a detail, read for an initiative
  * when the reader opens its contact table.
  */
-export default function SupportPlanView({ data }: ViewProps) {
+export default function SupportPlanView({ data, chosenRegion = null }: ViewProps) {
   const tv = useMessages(supportPlanMessages);
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
-  const pages = useParticipantWindow(participants);
+  // The reader's region first, so it is on the first page of a wide programme too.
+  const ordered = useMemo(() => chosenFirst(participants, chosenRegion, (p) => p.code) as Participant[], [participants, chosenRegion]);
+  const pages = useParticipantWindow(ordered);
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
   const details = useDetailsStore(data.revision);
@@ -43,14 +47,14 @@ export default function SupportPlanView({ data }: ViewProps) {
   return (
     <div className="io-view io-support">
       <ParticipantPager window={pages} />
-      <Overview view={view} regionOf={regionOf} pages={pages} />
+      <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} />
       {shownInitiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
           <InitiativeFacts entry={entry} />
           <div className="io-support__grid">
             <Milestones entry={entry} />
-            <Contacts entry={entry} regionOf={regionOf} details={details} />
+            <Contacts entry={entry} regionOf={regionOf} details={details} chosen={chosenRegion} />
           </div>
         </section>
       ))}
@@ -62,10 +66,14 @@ export default function SupportPlanView({ data }: ViewProps) {
  * All initiatives at a glance: phase, milestone progress, and one contact mark per region, so "has
  * planning started and is contact established" reads without scrolling through every initiative.
  */
-function Overview({ view, regionOf, pages }: { view: SupportPlanViewModel; regionOf: RegionOf; pages: ParticipantWindow }) {
+function Overview({ view, regionOf, pages, chosen }: { view: SupportPlanViewModel; regionOf: RegionOf; pages: ParticipantWindow; chosen: string | null }) {
   const tv = useMessages(supportPlanMessages);
   const { t } = useI18n();
-  const regions = view.initiatives[0].contacts.filter((c) => pages.codes.has(c.regionCode)).map((c) => regionOf(c.regionCode));
+  const regions = chosenFirst(
+    view.initiatives[0].contacts.filter((c) => pages.codes.has(c.regionCode)),
+    chosen,
+    (c) => c.regionCode,
+  ).map((c) => regionOf(c.regionCode));
   const yesNo = useMemo(() => ({ yes: tv('yes'), no: tv('no') }), [tv]);
   return (
     <div className="io-table-scroll" role="region" aria-label={tv('overviewCaption')} tabIndex={0}>
@@ -84,18 +92,29 @@ function Overview({ view, regionOf, pages }: { view: SupportPlanViewModel; regio
               {tv('overviewContacts')}
             </th>
             {regions.map((r) => (
-              <th scope="col" key={r.code} className="io-region-col">
+              <th scope="col" key={r.code} className={r.code === chosen ? 'io-region-col io-chosen-cell io-region-col--chosen' : 'io-region-col'}>
                 <span className="io-vertical" aria-hidden="true">
                   {r.short}
                 </span>
-                <span className="io-visually-hidden">{r.name}</span>
+                <span className="io-visually-hidden">
+                  {r.name}
+                  {r.code === chosen ? `, ${t('yourRegion')}` : null}
+                </span>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {view.initiatives.map((entry) => (
-            <OverviewRow key={entry.initiative.id} entry={entry} shown={pages.shown} shownCodes={pages.codes} yesNo={yesNo} notSet={t('notSet')} />
+            <OverviewRow
+              key={entry.initiative.id}
+              entry={entry}
+              shown={pages.shown}
+              shownCodes={pages.codes}
+              chosen={chosen}
+              yesNo={yesNo}
+              notSet={t('notSet')}
+            />
           ))}
         </tbody>
       </table>
@@ -108,18 +127,24 @@ const OverviewRow = memo(function OverviewRow({
   entry,
   shown,
   shownCodes,
+  chosen,
   yesNo,
   notSet,
 }: {
   entry: Entry;
   shown: Participant[];
   shownCodes: ReadonlySet<string>;
+  chosen: string | null;
   yesNo: { yes: string; no: string };
   notSet: string;
 }) {
   const tv = useMessages(supportPlanMessages);
   const { label } = useI18n();
-  const contacts = shown.length === entry.contacts.length ? entry.contacts : entry.contacts.filter((c) => shownCodes.has(c.regionCode));
+  const contacts = chosenFirst(
+    shown.length === entry.contacts.length ? entry.contacts : entry.contacts.filter((c) => shownCodes.has(c.regionCode)),
+    chosen,
+    (c) => c.regionCode,
+  );
   return (
     <tr>
       <th scope="row" className="io-sticky-col">
@@ -135,7 +160,7 @@ const OverviewRow = memo(function OverviewRow({
         <Fraction done={entry.contactsEstablished} total={entry.contacts.length} long={tv('contactsSummary', { done: entry.contactsEstablished, total: entry.contacts.length })} />
       </td>
       {contacts.map((c) => (
-        <td key={c.regionCode} className="io-region-cell">
+        <td key={c.regionCode} className={c.regionCode === chosen ? 'io-region-cell io-chosen-cell' : 'io-region-cell'}>
           <span className={`io-done io-done--dense io-done--${c.established ? 'yes' : 'no'}`}>
             <span className="io-visually-hidden">{c.established ? yesNo.yes : yesNo.no}</span>
           </span>
@@ -261,7 +286,7 @@ function DoneMark({ done, yesNo = false, compact = false }: { done: boolean; yes
   );
 }
 
-function Contacts({ entry, regionOf, details }: { entry: Entry; regionOf: RegionOf; details: DetailsStore }) {
+function Contacts({ entry, regionOf, details, chosen }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null }) {
   const tv = useMessages(supportPlanMessages);
   const total = entry.contacts.length;
   return (
@@ -270,8 +295,32 @@ function Contacts({ entry, regionOf, details }: { entry: Entry; regionOf: Region
         <ProgressBar done={entry.contactsEstablished} total={total} />
         {tv('contactsSummary', { done: entry.contactsEstablished, total })}
       </p>
-      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} />}</LazyDetails>
+      <ChosenContact entry={entry} regionOf={regionOf} chosen={chosen} />
+      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} chosen={chosen} />}</LazyDetails>
     </div>
+  );
+}
+
+/** The reader's region first: is contact established with it, and since when. */
+function ChosenContact({ entry, regionOf, chosen }: { entry: Entry; regionOf: RegionOf; chosen: string | null }) {
+  const tv = useMessages(supportPlanMessages);
+  const { formatDate } = useI18n();
+  const contact = chosen ? entry.contacts.find((c) => c.regionCode === chosen) : undefined;
+  if (!contact) return null;
+  const region = regionOf(contact.regionCode).name;
+  const text = !contact.established
+    ? tv('chosenContactNo', { region })
+    : contact.since
+      ? tv('chosenContactSince', { region, date: formatDate(contact.since) })
+      : tv('chosenContactYes', { region });
+  return (
+    <p className="io-chosen-line">
+      <YourRegionTag />
+      <span className={`io-done io-done--${contact.established ? 'yes' : 'no'}`}>
+        <ShapeIcon shape={contact.established ? 'check' : 'ring'} />
+        {text}
+      </span>
+    </p>
   );
 }
 
@@ -279,7 +328,7 @@ function Contacts({ entry, regionOf, details }: { entry: Entry; regionOf: Region
  * Built when the reader opens "Kontaktuppgifter per region", which reads the initiative's contacts (every
  * page). Established and since are in the view and show at once; the names fill in.
  */
-function ContactTable({ entry, regionOf, details }: { entry: Entry; regionOf: RegionOf; details: DetailsStore }) {
+function ContactTable({ entry, regionOf, details, chosen }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null }) {
   const tv = useMessages(supportPlanMessages);
   const { formatDate } = useI18n();
   const initiativeId = entry.initiative.id;
@@ -306,13 +355,15 @@ function ContactTable({ entry, regionOf, details }: { entry: Entry; regionOf: Re
             </tr>
           </thead>
           <tbody>
-            {entry.contacts.map((c) => {
+            {chosenFirst(entry.contacts, chosen, (c) => c.regionCode).map((c) => {
               const known = details.lookup(initiativeId, c.regionCode, c.hasDetails);
               const pending = !known && !failed;
+              const isChosen = c.regionCode === chosen;
               return (
-                <tr key={c.regionCode}>
+                <tr key={c.regionCode} className={isChosen ? 'io-chosen' : undefined}>
                   <th scope="row" className="io-sticky-col">
                     {regionOf(c.regionCode).name}
+                    {isChosen ? <YourRegionTag /> : null}
                   </th>
                   <td>
                     <DoneMark done={c.established} yesNo />

@@ -31,6 +31,9 @@ export const supportPlanMessages = defineMessages({
     contactDetails: 'Kontaktuppgifter per region',
     contactsLoading: 'Hämtar kontaktuppgifter …',
     contactsFailed: 'Kontaktuppgifterna kunde inte hämtas. Om kontakten är etablerad, och sedan när, visas ändå.',
+    chosenContactSince: '{region}: kontakt etablerad sedan {date}.',
+    chosenContactYes: '{region}: kontakt etablerad.',
+    chosenContactNo: '{region}: kontakt är inte etablerad ännu.',
   },
   en: {
     noInitiatives: 'The programme has no initiatives yet.',
@@ -62,5 +65,8 @@ export const supportPlanMessages = defineMessages({
     contactDetails: 'Contact details per region',
     contactsLoading: 'Loading contact details …',
     contactsFailed: 'The contact details could not be loaded. Whether contact is established, and since when, is still shown.',
+    chosenContactSince: '{region}: contact established since {date}.',
+    chosenContactYes: '{region}: contact established.',
+    chosenContactNo: '{region}: no contact established yet.',
   },
 });

@@ -1,0 +1,31 @@
+/**
+ * The reader's region first (docs/decisions/0019): pure helpers the shell and the views share, so every
+ * macro puts the chosen participant first in the same way.
+ */
+import type { Participant } from '@shared/model';
+
+/**
+ * The chosen region's code if the programme has that participant, else null: a choice made on another
+ * programme's page (the choice is per device) or for a participant since removed is simply not applied.
+ */
+export function chosenParticipant(participants: ReadonlyArray<Participant>, code: string | null | undefined): Participant | null {
+  if (!code) return null;
+  return participants.find((p) => p.code === code) ?? null;
+}
+
+/**
+ * `items` with the one whose code is `code` moved to the front, the rest in their order. The same array
+ * when nothing moves (no choice, not present, already first), so memoised consumers keep their identity.
+ */
+export function chosenFirst<T>(items: readonly T[], code: string | null | undefined, codeOf: (item: T) => string): readonly T[] {
+  if (!code) return items;
+  const at = items.findIndex((item) => codeOf(item) === code);
+  if (at <= 0) return items;
+  return [items[at]!, ...items.slice(0, at), ...items.slice(at + 1)];
+}
+
+/** The chooser's options: alphabetical in the reader's language, so a name is found where it is expected. */
+export function chooserOptions(participants: ReadonlyArray<Participant>, locale: string): Participant[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return [...participants].sort((a, b) => collator.compare(a.name, b.name));
+}

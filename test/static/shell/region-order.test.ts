@@ -1,0 +1,56 @@
+import type { Participant } from '@shared/model';
+import { chooserOptions, chosenFirst, chosenParticipant } from '../../../static/app/src/shell/region-order';
+
+const regions: Participant[] = [
+  { code: '01', name: 'Region Stockholm', short: 'Stockholm' },
+  { code: '03', name: 'Region Uppsala', short: 'Uppsala' },
+  { code: '12', name: 'Region Skåne', short: 'Skåne' },
+  { code: '14', name: 'Västra Götalandsregionen', short: 'Västra Götaland' },
+  { code: '10', name: 'Region Blekinge', short: 'Blekinge' },
+];
+const code = (p: Participant) => p.code;
+
+describe('chosenFirst', () => {
+  it('moves the chosen participant to the front and keeps the others in their order', () => {
+    expect(chosenFirst(regions, '12', code).map(code)).toEqual(['12', '01', '03', '14', '10']);
+    expect(chosenFirst(regions, '10', code).map(code)).toEqual(['10', '01', '03', '12', '14']);
+  });
+
+  it('answers the same array when nothing moves, so memoised rows keep their identity', () => {
+    expect(chosenFirst(regions, null, code)).toBe(regions);
+    expect(chosenFirst(regions, '01', code)).toBe(regions);
+    expect(chosenFirst(regions, '99', code)).toBe(regions);
+  });
+
+  it('does not change the array it is given', () => {
+    const before = regions.map(code);
+    chosenFirst(regions, '14', code);
+    expect(regions.map(code)).toEqual(before);
+  });
+});
+
+describe('chosenParticipant', () => {
+  it('applies only a code the programme has', () => {
+    expect(chosenParticipant(regions, '12')?.name).toBe('Region Skåne');
+    expect(chosenParticipant(regions, '0180')).toBeNull();
+    expect(chosenParticipant(regions, null)).toBeNull();
+    expect(chosenParticipant(regions, '')).toBeNull();
+  });
+});
+
+describe('chooserOptions', () => {
+  it('lists the participants alphabetically in the reader’s language (å, ä, ö last in Swedish)', () => {
+    const names = chooserOptions(regions, 'sv').map((p) => p.name);
+    expect(names).toEqual(['Region Blekinge', 'Region Skåne', 'Region Stockholm', 'Region Uppsala', 'Västra Götalandsregionen']);
+    const aring = chooserOptions(
+      [
+        { code: 'a', name: 'Ödeshög', short: '' },
+        { code: 'b', name: 'Åre', short: '' },
+        { code: 'c', name: 'Älmhult', short: '' },
+        { code: 'd', name: 'Alingsås', short: '' },
+      ],
+      'sv',
+    ).map((p) => p.name);
+    expect(aring).toEqual(['Alingsås', 'Åre', 'Älmhult', 'Ödeshög']);
+  });
+});
