@@ -140,8 +140,8 @@ describe('details on demand in the support plan and the technical needs', () => 
       const needs = await macroFrame(page, 'technical-needs');
       const needsSection = needs.locator('section.io-view-section').first();
       const marks = await needsSection.locator('table .io-note-mark').count();
-      const summary = needsSection.locator('summary', { hasText: 'Anteckningar per region' });
-      assert.equal(await summary.innerText(), `Anteckningar per region (${marks})`, 'a note mark for every note');
+      const summary = needsSection.locator('summary', { hasText: 'Anteckningar per deltagare' });
+      assert.equal(await summary.innerText(), `Anteckningar per deltagare (${marks})`, 'a note mark for every note');
       await summary.click();
       const notes = needsSection.locator('details > div:not([aria-busy]) dl.io-notes dd');
       await notes.first().waitFor();
