@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { translator } from '../../../static/app/src/i18n/define-messages';
 import { DEFAULT_CELL_DETAILS } from '../../../src/shared/model';
-import { csvFileName, listTable, matrixTable, toCsv, type DetailsLookup } from '../../../static/app/src/views/rollout-status/csv';
+import { datedCsvName as csvFileName, tableToCsv as toCsv } from '../../../static/app/src/editing/csv-file';
+import { listTable, matrixTable, type DetailsLookup } from '../../../static/app/src/views/rollout-status/csv';
 import { rolloutStatusMessages } from '../../../static/app/src/views/rollout-status/messages';
 import { applyFilters, NO_FILTERS, toGrid } from '../../../static/app/src/views/rollout-status/view-model';
 import { cell, header, REGIONS, sampleRows } from './fixtures';

@@ -22,17 +22,3 @@ export function datedCsvName(base: string, now: Date): string {
   const safe = base.replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '') || 'export';
   return `${safe}-${now.toISOString().slice(0, 10)}.csv`;
 }
-
-/** Saves the CSV through a Blob link (Forge's Custom UI iframe allows downloads). */
-export function downloadCsv(table: ReadonlyArray<ReadonlyArray<string>>, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([tableToCsv(table)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -1,28 +1,13 @@
 /**
- * "Ladda ner CSV": the view as the reader sees it (same filters, same orientation), in words. Built for
- * Excel in Swedish locales: UTF-8 with a BOM so å/ä/ö survive, ';' because ',' is the decimal separator.
- * The lists' notes and links are details (not in the view): the file is assembled in the browser from the
+ * "Ladda ner CSV": the view as the reader sees it (same filters, same orientation), in words. The file
+ * format (Swedish Excel, formula guard) is the shared one in editing/csv-file.ts. The lists' notes and links are details (not in the view): the file is assembled in the browser from the
  * view and the details read for it, and only once every one of them is in.
  */
-import Papa from 'papaparse';
 import type { CellDetails } from '@shared/model';
 import type { Locale } from '@shared/vocabulary';
 import { formatDate, formatDay } from '../../i18n/format';
 import { formatRange, statusLabel, type T } from './labels';
 import type { FilteredView, Grid } from './view-model';
-
-const BOM = '\uFEFF';
-
-/**
- * Spreadsheet apps run a cell that starts with one of these as a formula. papaparse's own default pattern
- * ends in `.*$`, which does not match across a line break, so "=cmd\n…" would slip through; this one
- * looks at the first character only.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function toCsv(table: ReadonlyArray<ReadonlyArray<string>>): string {
-  return BOM + Papa.unparse(table as string[][], { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START });
-}
 
 /** The matrix as shown: a header row of the columns, then one line per row; filtered-out cells empty. */
 export function matrixTable(grid: Grid, locale: Locale, t: T): string[][] {
@@ -94,10 +79,4 @@ export function listTable(view: FilteredView, by: 'region' | 'initiative', local
     }
   }
   return [header, ...lines];
-}
-
-/** "status-per-region-2026-11-22.csv": the date says which copy is newer once it sits in Downloads. */
-export function csvFileName(base: string, now: Date): string {
-  const safe = base.replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '') || 'export';
-  return `${safe}-${now.toISOString().slice(0, 10)}.csv`;
 }

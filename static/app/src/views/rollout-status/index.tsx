@@ -155,10 +155,10 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
 
   const downloadCsv = async () => {
     if (csvState.phase === 'preparing') return;
-    const [csv, { downloadText }] = await Promise.all([import('./csv'), import('./download')]);
-    const fileName = csv.csvFileName(`${programme.name} ${t('csvFileName')}`, new Date());
+    const [csv, file, { downloadCsv: saveCsv }] = await Promise.all([import('./csv'), import('../../editing/csv-file'), import('../../editing/csv-download')]);
+    const fileName = file.datedCsvName(`${programme.name} ${t('csvFileName')}`, new Date());
     const save = (table: string[][]) => {
-      downloadText(csv.toCsv(table), fileName, 'text/csv;charset=utf-8');
+      saveCsv(table, fileName);
       setCsvState({ phase: 'idle' });
       announce(t('csvDone'));
     };

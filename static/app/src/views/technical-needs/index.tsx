@@ -115,9 +115,9 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
 
   const downloadCsv = async (kind: 'todo' | 'matrix') => {
     if (csvState.phase === 'preparing') return;
-    const [csv, file] = await Promise.all([import('./csv'), import('../../editing/csv-file')]);
+    const [csv, file, { downloadCsv: saveCsv }] = await Promise.all([import('./csv'), import('../../editing/csv-file'), import('../../editing/csv-download')]);
     const save = (table: string[][], base: string) => {
-      file.downloadCsv(table, file.datedCsvName(`${programme.name} ${base}`, new Date()));
+      saveCsv(table, file.datedCsvName(`${programme.name} ${base}`, new Date()));
       setCsvState({ phase: 'idle' });
       announce(tv('csvDone'));
     };
