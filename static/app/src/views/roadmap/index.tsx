@@ -1,8 +1,11 @@
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
+import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
+import { useAnnounce } from '../../components/live-region';
+import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { InitiativeHeading } from '../../components/initiative-heading';
 import { StatusLozenge } from '../../components/status-lozenge';
 import { useI18n, useMessages } from '../../i18n';
@@ -16,9 +19,16 @@ import { roadmapMessages } from './messages';
 import './roadmap.css';
 import { Timeline, type TimelineRow } from './timeline';
 import { useProgressiveList } from '../progressive';
+import type { WindowAction } from './editor-dialogs';
+
+// The window forms (and the validation schemas they need) load only when an editor opens one.
+const WindowDialogs = lazy(() => import('./editor-dialogs'));
+type OpenWindow = (action: WindowAction) => void;
 
 type Entry = RoadmapViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
+/** The national row's key; participant rows are keyed by their code. */
+const NATIONAL = '__national';
 
 function hasDates(entry: Entry): boolean {
   const i = entry.initiative;
@@ -28,8 +38,12 @@ function hasDates(entry: Entry): boolean {
 }
 
 /** Overview 4: when each region can start: national pilot and broad windows, and each region's plans. */
-export default function RoadmapView({ data, chosenRegion = null }: ViewProps) {
+export default function RoadmapView({ data, chosenRegion = null, capabilities, reload }: ViewProps) {
   const tv = useMessages(roadmapMessages);
+  const canEdit = capabilities?.canEdit === true;
+  const [editingWanted, setEditingWanted] = useState(false);
+  const editing = canEdit && editingWanted;
+  const { current: action, open: openAction, close: closeAction } = useEditorAction<WindowAction>();
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   // The reader's region first, so it is on the first page of a wide programme too.
@@ -44,6 +58,11 @@ export default function RoadmapView({ data, chosenRegion = null }: ViewProps) {
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   return (
     <div className="io-view io-roadmap">
+      {canEdit ? (
+        <div className="io-roadmap__toolbar io-no-print">
+          <EditToggle editing={editing} onToggle={setEditingWanted} />
+        </div>
+      ) : null}
       <Legend />
       <ParticipantPager window={pages} />
       {shownInitiatives.map((entry) => (
@@ -57,9 +76,31 @@ export default function RoadmapView({ data, chosenRegion = null }: ViewProps) {
           chosen={chosenRegion}
           now={now}
           stalenessDays={data.programme.stalenessDays}
+          onEdit={editing ? openAction : null}
         />
       ))}
+      <EditorHost
+        current={action}
+        render={(a) => <WindowDialogs action={a} initiatives={view.initiatives} participants={participants} reload={reload} onClose={closeAction} />}
+      />
     </div>
+  );
+}
+
+function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: boolean): void }) {
+  const tv = useMessages(roadmapMessages);
+  const announce = useAnnounce();
+  return (
+    <Button
+      aria-pressed={editing}
+      appearance={editing ? 'primary' : 'default'}
+      onClick={() => {
+        onToggle(!editing);
+        announce(tv(editing ? 'editOff' : 'editOn'));
+      }}
+    >
+      {tv('editToggle')}
+    </Button>
   );
 }
 
@@ -73,6 +114,7 @@ const RoadmapSection = memo(function RoadmapSection({
   chosen,
   now,
   stalenessDays,
+  onEdit,
 }: {
   entry: Entry;
   quarters: string[];
@@ -83,21 +125,26 @@ const RoadmapSection = memo(function RoadmapSection({
   chosen: string | null;
   now: Date;
   stalenessDays: number;
+  /** In edit mode: opens a row's window form. */
+  onEdit: OpenWindow | null;
 }) {
   const tv = useMessages(roadmapMessages);
+  const id = entry.initiative.id;
+  const editRow = onEdit ? (key: string) => onEdit(key === NATIONAL ? { kind: 'national', initiativeId: id } : { kind: 'participant', initiativeId: id, regionCode: key }) : null;
   const regions = chosenFirst(all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode)), chosen, (r) => r.regionCode);
   return (
     <section className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
       <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={stalenessDays} />
-      {hasDates(entry) ? (
+      {hasDates(entry) || editRow ? (
         <>
           <Timeline
             quarters={quarters}
             rows={timelineRows(entry.initiative, regions, regionOf, tv('national'), chosen)}
             now={now}
             label={tv('timelineLabel', { initiative: entry.initiative.name })}
+            onEdit={editRow}
           />
-          <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} chosen={chosen} />
+          <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} chosen={chosen} onEdit={editRow} />
         </>
       ) : (
         <p className="io-muted">{tv('noDates')}</p>
@@ -109,7 +156,7 @@ const RoadmapSection = memo(function RoadmapSection({
 function timelineRows(i: InitiativeHeader, regions: readonly Entry['regions'][number][], regionOf: RegionOf, nationalLabel: string, chosen: string | null): TimelineRow[] {
   return [
     {
-      key: 'national',
+      key: NATIONAL,
       label: nationalLabel,
       national: true,
       pilot: [i.nationalPilotStart, i.nationalPilotEnd],
@@ -187,11 +234,13 @@ function RoadmapTable({
   regions,
   regionOf,
   chosen,
+  onEdit,
 }: {
   initiative: InitiativeHeader;
   regions: readonly Entry['regions'][number][];
   regionOf: RegionOf;
   chosen: string | null;
+  onEdit: ((rowKey: string) => void) | null;
 }) {
   const tv = useMessages(roadmapMessages);
   const period = usePeriod();
@@ -214,9 +263,10 @@ function RoadmapTable({
             </tr>
           </thead>
           <tbody>
-            <tr className="io-roadmap__national">
+            <tr className="io-roadmap__national" data-row={NATIONAL}>
               <th scope="row" className="io-sticky-col">
                 {tv('nationalWindow')}
+                {onEdit ? <EditRowButton name={tv('nationalWindow')} onClick={() => onEdit(NATIONAL)} /> : null}
               </th>
               <td />
               <td>{period(i.nationalPilotStart, i.nationalPilotEnd)}</td>
@@ -224,10 +274,11 @@ function RoadmapTable({
               <td />
             </tr>
             {regions.map((r) => (
-              <tr key={r.regionCode} className={r.regionCode === chosen ? 'io-chosen' : undefined}>
+              <tr key={r.regionCode} data-row={r.regionCode} className={r.regionCode === chosen ? 'io-chosen' : undefined}>
                 <th scope="row" className="io-sticky-col">
                   {regionOf(r.regionCode).name}
                   {r.regionCode === chosen ? <YourRegionTag /> : null}
+                  {onEdit ? <EditRowButton name={regionOf(r.regionCode).name} onClick={() => onEdit(r.regionCode)} /> : null}
                 </th>
                 <td>
                   <StatusLozenge status={r.status} />
@@ -243,5 +294,15 @@ function RoadmapTable({
         </table>
       </div>
     </details>
+  );
+}
+
+/** "Edit" in a table row: named after the row, so a screen-reader user hears which window it changes. */
+function EditRowButton({ name, onClick }: { name: string; onClick(): void }) {
+  const tv = useMessages(roadmapMessages);
+  return (
+    <Button appearance="subtle" className="io-roadmap__edit-row" aria-label={tv('editRowName', { region: name })} onClick={onClick}>
+      {tv('editRow')}
+    </Button>
   );
 }

@@ -13,6 +13,7 @@ export interface TimelineRow {
   chosen: boolean;
 }
 
+// roadmap.css repeats LABEL_WIDTH, AXIS_HEIGHT and ROW_HEIGHT for the edit-mode row buttons.
 const LABEL_WIDTH = 150;
 const QUARTER_WIDTH = 84;
 const AXIS_HEIGHT = 28;
@@ -23,7 +24,20 @@ const ROW_HEIGHT = 22;
  * an outlined bar in the upper half of a row, broad rollout a solid bar in the lower half. All text and
  * meaning is repeated in the table next to it, so the SVG is hidden from assistive technology.
  */
-export function Timeline({ quarters, rows, now, label }: { quarters: string[]; rows: TimelineRow[]; now: Date; label: string }) {
+export function Timeline({
+  quarters,
+  rows,
+  now,
+  label,
+  onEdit,
+}: {
+  quarters: string[];
+  rows: TimelineRow[];
+  now: Date;
+  label: string;
+  /** In edit mode: each row's label becomes a button that opens the row's window form. */
+  onEdit?: ((rowKey: string) => void) | null;
+}) {
   const { formatQuarter } = useI18n();
   const tv = useMessages(roadmapMessages);
   const axis = makeAxis(quarters, { left: LABEL_WIDTH, quarterWidth: QUARTER_WIDTH });
@@ -33,6 +47,7 @@ export function Timeline({ quarters, rows, now, label }: { quarters: string[]; r
   return (
     // Focusable so keyboard users can scroll a timeline wider than the page (its content is in the table too).
     <div className="io-timeline-scroll" role="region" aria-label={label} tabIndex={0}>
+      <div className="io-tl__frame">
       <svg className="io-tl" width={axis.width} height={height} viewBox={`0 0 ${axis.width} ${height}`} aria-hidden="true" focusable="false">
         {rows.map((row, i) =>
           row.national ? (
@@ -58,11 +73,11 @@ export function Timeline({ quarters, rows, now, label }: { quarters: string[]; r
         {rows.map((row, i) => {
           const y = AXIS_HEIGHT + i * ROW_HEIGHT;
           return (
-            <g key={row.key}>
+            <g key={row.key} data-row={row.key}>
               <line className="io-tl__row-line" x1={0} y1={y + ROW_HEIGHT} x2={axis.width} y2={y + ROW_HEIGHT} />
-              <text className={row.national ? 'io-tl__label io-tl__label--national' : row.chosen ? 'io-tl__label io-tl__label--chosen' : 'io-tl__label'} x={row.chosen ? 7 : 4} y={y + 15}>
+              {onEdit ? null : <text className={row.national ? 'io-tl__label io-tl__label--national' : row.chosen ? 'io-tl__label io-tl__label--chosen' : 'io-tl__label'} x={row.chosen ? 7 : 4} y={y + 15}>
                 {row.label}
-              </text>
+              </text>}
               {row.warning ? <path className="io-tl__warning" d={`M${LABEL_WIDTH - 16} ${y + 16}l5 -10l5 10z`} /> : null}
               <BarRect bar={windowBar(axis, row.pilot[0], row.pilot[1])} y={y + 3} kind="pilot" />
               <BarRect bar={windowBar(axis, row.broad[0], row.broad[1])} y={y + 12} kind="broad" />
@@ -78,6 +93,26 @@ export function Timeline({ quarters, rows, now, label }: { quarters: string[]; r
           </g>
         ) : null}
       </svg>
+      {onEdit ? (
+        // The drawing is hidden from assistive technology; its row labels become real buttons, in row order.
+        // Laid out by roadmap.css (no inline styles under Forge's CSP): it knows AXIS_HEIGHT and ROW_HEIGHT.
+        <ul className="io-tl__edit">
+          {rows.map((row) => (
+            <li key={row.key}>
+              <button
+                type="button"
+                className={row.national ? 'io-tl__edit-button io-tl__label--national' : row.chosen ? 'io-tl__edit-button io-tl__label--chosen' : 'io-tl__edit-button'}
+                aria-label={tv('editRowName', { region: row.label })}
+                data-row={row.key}
+                onClick={() => onEdit(row.key)}
+              >
+                {row.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      </div>
     </div>
   );
 }
