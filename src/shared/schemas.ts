@@ -12,6 +12,7 @@ import {
   ROLLOUT_STATUSES,
   ROLLOUT_TYPES,
 } from './vocabulary';
+import { LIMITS } from './limits';
 import { PROCESS_TEMPLATE_IDS } from './process-templates';
 
 // Before any schema exists: zod decides per schema, when it is built, whether to compile a fast parser
@@ -20,25 +21,8 @@ import { PROCESS_TEMPLATE_IDS } from './process-templates';
 // whatever the import order; the backend only loses a parsing shortcut it does not need at these sizes.
 z.config({ jitless: true });
 
-export const LIMITS = {
-  name: 200,
-  shortText: 300,
-  note: 2000,
-  summary: 4000,
-  link: 2000,
-  id: 64,
-  bulkRegions: 400,
-  historyPage: 50,
-  reorder: 500,
-  participants: 400,
-  /**
-   * Per initiative, so that its record (what the views draw) stays under Forge's 240 KiB with every text
-   * at its maximum (decision 0017; test/storage/record-bounds.test.ts proves it).
-   */
-  needsPerInitiative: 12,
-  milestonesPerInitiative: 30,
-  needDescription: 1000,
-} as const;
+// The limits live apart from zod, so a view can show them without loading the schemas.
+export { LIMITS } from './limits';
 
 /** 'YYYY-MM' with a real month. */
 export const yearMonth = z

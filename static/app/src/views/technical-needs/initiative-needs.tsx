@@ -1,7 +1,7 @@
 import { memo, useId, useMemo, type ReactNode } from 'react';
 import type { Participant } from '@shared/model';
 import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
-import { LIMITS } from '@shared/schemas';
+import { LIMITS } from '@shared/limits';
 import { Button } from '../../components/button';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { ExternalLink } from '../../components/external-link';
