@@ -1,16 +1,19 @@
-import { memo, useMemo, type MouseEvent } from 'react';
+import { lazy, memo, useMemo, useState, type MouseEvent } from 'react';
 import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { PHASE_LABELS, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
+import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { InitiativeHeading } from '../../components/initiative-heading';
 import { InlineError } from '../../components/inline-error';
 import { LazyDetails } from '../../components/lazy-details';
+import { useAnnounce } from '../../components/live-region';
 import { Skeleton } from '../../components/skeleton';
 import { ShapeIcon } from '../../components/status-icon';
 import type { DetailsScope } from '../../details/details-cache';
 import type { DetailsStore } from '../../details/details-store';
 import { useDetailsStore, useScopeLoad } from '../../details/use-details';
+import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import { YourRegionTag } from '../../shell/region-chooser';
@@ -18,6 +21,8 @@ import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
+import type { SupportEditorAction } from './editor-dialogs';
+import { supportEditorMessages } from './editor-messages';
 import { groupByPhase } from './group-milestones';
 import { supportPlanMessages } from './messages';
 import './support-plan.css';
@@ -25,13 +30,18 @@ import { useProgressiveList } from '../progressive';
 
 type Entry = SupportPlanViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
+/** Opens an editing dialog; null while the view is read-only. */
+type Edit = ((action: SupportEditorAction) => void) | null;
+
+// Editing UI (and the validation schemas it needs) loads only when an editor opens it.
+const EditorDialogs = lazy(() => import('./editor-dialogs'));
 
 /**
  * Overview 3: has rollout planning started (milestones by phase), and is contact established with each
  * region? Whether and since when is in the view; who the contacts are is a detail, read for an initiative
  * when the reader opens its contact table.
  */
-export default function SupportPlanView({ data, chosenRegion = null }: ViewProps) {
+export default function SupportPlanView({ data, chosenRegion = null, capabilities, reload }: ViewProps) {
   const tv = useMessages(supportPlanMessages);
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
@@ -41,23 +51,63 @@ export default function SupportPlanView({ data, chosenRegion = null }: ViewProps
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
   const details = useDetailsStore(data.revision);
+  const canEdit = capabilities?.canEdit === true;
+  const [editingWanted, setEditingWanted] = useState(false);
+  const { current: action, open: openAction, close: closeAction } = useEditorAction<SupportEditorAction>();
+  const edit: Edit = canEdit && editingWanted ? openAction : null;
   if (data.view.macro !== 'support-plan') return null;
   const view = data.view;
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   return (
-    <div className="io-view io-support">
+    <div className={`io-view io-support${edit ? ' sp--editing' : ''}`}>
+      {canEdit ? <EditToggle editing={editingWanted} onToggle={setEditingWanted} /> : null}
       <ParticipantPager window={pages} />
       <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} />
       {shownInitiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
           <InitiativeFacts entry={entry} />
+          {edit ? <TemplateButton entry={entry} edit={edit} /> : null}
           <div className="io-support__grid">
-            <Milestones entry={entry} />
-            <Contacts entry={entry} regionOf={regionOf} details={details} chosen={chosenRegion} />
+            <Milestones entry={entry} edit={edit} />
+            <Contacts entry={entry} regionOf={regionOf} details={details} chosen={chosenRegion} edit={edit} />
           </div>
         </section>
       ))}
+      <EditorHost
+        current={action}
+        render={(a) => <EditorDialogs action={a} initiatives={view.initiatives} participants={participants} details={details} reload={reload} onClose={closeAction} />}
+      />
+    </div>
+  );
+}
+
+function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: boolean): void }) {
+  const te = useMessages(supportEditorMessages);
+  const announce = useAnnounce();
+  return (
+    <div className="sp-toolbar io-no-print">
+      <Button
+        aria-pressed={editing}
+        appearance={editing ? 'primary' : 'default'}
+        onClick={() => {
+          onToggle(!editing);
+          announce(te(editing ? 'editOff' : 'editOn'));
+        }}
+      >
+        {te('editToggle')}
+      </Button>
+    </div>
+  );
+}
+
+function TemplateButton({ entry, edit }: { entry: Entry; edit: NonNullable<Edit> }) {
+  const te = useMessages(supportEditorMessages);
+  return (
+    <div className="sp-actions io-no-print">
+      <Button aria-label={te('addFromTemplateNamed', { initiative: entry.initiative.name })} onClick={() => edit({ kind: 'template', initiativeId: entry.initiative.id })}>
+        {te('addFromTemplate')}
+      </Button>
     </div>
   );
 }
@@ -227,8 +277,10 @@ function ProgressBar({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Milestones({ entry }: { entry: Entry }) {
+function Milestones({ entry, edit }: { entry: Entry; edit: Edit }) {
   const tv = useMessages(supportPlanMessages);
+  const te = useMessages(supportEditorMessages);
+  const columns = edit ? 5 : 4;
   const { label, formatMonth, formatDate } = useI18n();
   const name = entry.initiative.name;
   const total = entry.milestones.length;
@@ -248,12 +300,17 @@ function Milestones({ entry }: { entry: Entry }) {
               <th scope="col">{tv('status')}</th>
               <th scope="col">{tv('due')}</th>
               <th scope="col">{tv('doneOn')}</th>
+              {edit ? (
+                <th scope="col">
+                  <span className="io-visually-hidden">{te('editColumn')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           {groupByPhase(entry.milestones).map((group) => (
             <tbody key={group.phase}>
               <tr className="io-phase-row">
-                <th scope="rowgroup" colSpan={4}>
+                <th scope="rowgroup" colSpan={columns}>
                   {label(PHASE_LABELS, group.phase)}
                 </th>
               </tr>
@@ -265,6 +322,18 @@ function Milestones({ entry }: { entry: Entry }) {
                   </td>
                   <td className="io-nowrap">{formatMonth(m.dueMonth)}</td>
                   <td className="io-nowrap">{m.doneOn ? <time dateTime={m.doneOn}>{formatDate(m.doneOn)}</time> : null}</td>
+                  {edit ? (
+                    <td>
+                      <Button
+                        appearance="subtle"
+                        className="sp-edit"
+                        aria-label={te('editMilestoneNamed', { milestone: m.title })}
+                        onClick={() => edit({ kind: 'milestone', initiativeId: entry.initiative.id, milestoneId: m.id })}
+                      >
+                        {te('edit')}
+                      </Button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -286,7 +355,7 @@ function DoneMark({ done, yesNo = false, compact = false }: { done: boolean; yes
   );
 }
 
-function Contacts({ entry, regionOf, details, chosen }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null }) {
+function Contacts({ entry, regionOf, details, chosen, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null; edit: Edit }) {
   const tv = useMessages(supportPlanMessages);
   const total = entry.contacts.length;
   return (
@@ -296,7 +365,7 @@ function Contacts({ entry, regionOf, details, chosen }: { entry: Entry; regionOf
         {tv('contactsSummary', { done: entry.contactsEstablished, total })}
       </p>
       <ChosenContact entry={entry} regionOf={regionOf} chosen={chosen} />
-      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} chosen={chosen} />}</LazyDetails>
+      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} chosen={chosen} edit={edit} />}</LazyDetails>
     </div>
   );
 }
@@ -328,8 +397,9 @@ function ChosenContact({ entry, regionOf, chosen }: { entry: Entry; regionOf: Re
  * Built when the reader opens "Kontaktuppgifter per region", which reads the initiative's contacts (every
  * page). Established and since are in the view and show at once; the names fill in.
  */
-function ContactTable({ entry, regionOf, details, chosen }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null }) {
+function ContactTable({ entry, regionOf, details, chosen, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null; edit: Edit }) {
   const tv = useMessages(supportPlanMessages);
+  const te = useMessages(supportEditorMessages);
   const { formatDate } = useI18n();
   const initiativeId = entry.initiative.id;
   const scope = useMemo<DetailsScope>(() => ({ kind: 'initiative', initiativeId }), [initiativeId]);
@@ -352,6 +422,11 @@ function ContactTable({ entry, regionOf, details, chosen }: { entry: Entry; regi
               <th scope="col">{tv('since')}</th>
               <th scope="col">{tv('regionalContact')}</th>
               <th scope="col">{tv('nationalContact')}</th>
+              {edit ? (
+                <th scope="col">
+                  <span className="io-visually-hidden">{te('editColumn')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -371,6 +446,18 @@ function ContactTable({ entry, regionOf, details, chosen }: { entry: Entry; regi
                   <td className="io-nowrap">{c.since ? <time dateTime={c.since}>{formatDate(c.since)}</time> : null}</td>
                   <td>{known ? known.cell.regionalContact : pending ? <ContactSkeleton label={tv('contactsLoading')} /> : null}</td>
                   <td>{known ? known.cell.nationalContact : pending ? <Skeleton width="medium" /> : null}</td>
+                  {edit ? (
+                    <td>
+                      <Button
+                        appearance="subtle"
+                        className="sp-edit"
+                        aria-label={te('editContactNamed', { region: regionOf(c.regionCode).name })}
+                        onClick={() => edit({ kind: 'contact', initiativeId, regionCode: c.regionCode })}
+                      >
+                        {te('edit')}
+                      </Button>
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
