@@ -182,7 +182,10 @@ function bundle(): void {
     const text = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'static/app/scripts/bundle-size.ts')], { encoding: 'utf8' });
     log(text.trimEnd());
   } catch (e) {
-    log(`bundle-size failed (did you run npm run build?): ${(e as Error).message}`);
+    // The script exits 1 when a view is over its budget; its table is still the measurement.
+    const stdout = (e as { stdout?: unknown }).stdout;
+    if (typeof stdout === 'string' && stdout.trim() !== '') log(stdout.trimEnd());
+    else log(`bundle-size failed (did you run npm run build?): ${(e as Error).message}`);
   }
   log('```');
   log();
@@ -381,6 +384,23 @@ S = 10 initiatives × 21 regions, M = 50 × 21, L = 50 × 290 participants, L-ma
 at its maximum length. Plans and updated days are random, which compresses worse than real data. Set
 BENCH_RUNS for the number of browser runs (default 10), BENCH_WRITE=0 to leave this file alone, and
 BENCH_ONLY=kvs, bundle or ready to run one section (the file is then not written).
+
+**Regressions measured in this run (left open; see the closing note of the session).** The work that
+added the to-do list, the warnings that look ahead, the region chooser and the editors of all four
+macros costs, against the previous run:
+- technical-needs view at M: 114.3 KB (was 83.6 KB), over the 100 KB target. The view now sends each
+  participant's status, planned pilot and consistency warnings (\`plans\`) so the to-do list and the
+  warnings can be drawn for any chosen region without another call; rollout-status grew 67 → 75 KB and
+  roadmap 33 → 42 KB from the new warnings. Sending the warnings' need titles only where needed, and a
+  per-view choice of warnings, are the next steps.
+- buildView at L, technical-needs: 68.6 ms (was 25 ms), over 50 ms: \`plans\` computes the warnings for
+  every participant a second time. This run was measured while the full CI suite ran on the same
+  2-CPU machine, which inflates every time in sections 1, 2 and 4.
+- initial JavaScript: rollout-status 104.2 KB and technical-needs 101.8 KB gzip, over 100 KB: the shell
+  now carries the region chooser, the view refresher and the page events (entry 85.5 KB, was ~82 KB),
+  and the editable views load the shared cell button and editor host up front. (The bench recorded
+  this table as a failure because the script exits 1 over budget; the table below is the script's
+  output for the same build, and the bench now keeps it.)
 
 **Known gap: ready time at M, and why it cannot be met as stated.** The ready-time targets are not met
 (the app is about 5–7× the static table alone and 9–18× with four macros on this 2-CPU machine; the
