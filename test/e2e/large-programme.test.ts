@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from '../../dev/server';
 import { getInitiative, resetReadCache, seedProgramme } from '../../src/storage';
 import { MACRO_KEYS, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
 import {
+  click,
   cellDetails,
   cellStatus,
   editCellStatus,
@@ -217,13 +218,13 @@ describe('a programme of 50 initiatives × 290 municipalities (L) on page 1001, 
     );
 
     const nav = frame.getByRole('navigation', { name: 'Bläddra i tabellens kolumner' });
-    await nav.getByRole('button', { name: 'Nästa', exact: true }).click();
+    await click(nav.getByRole('button', { name: 'Nästa', exact: true }));
     await nav.locator('.rs-page-nav__status', { hasText: pageStatus(PAGE_SIZE + 1, 2 * PAGE_SIZE) }).waitFor({ timeout: 15_000 });
     assert.deepEqual(await columnNames(frame), PARTICIPANTS.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((p) => p.short));
 
     const initiative = INITIATIVES[1]!;
     const region = PARTICIPANTS[PAGE_SIZE + 7]!;
-    await rolloutCell(frame, initiative.name, region.name).click();
+    await click(rolloutCell(frame, initiative.name, region.name));
     const popover = await cellDetails(frame, initiative.name, region.name);
     const note = (await popover.locator('.rs-note').innerText()).trim();
     assert.equal(note, 'Anteckning för Kommun 0137: planering pågår enligt plan, kontakt etablerad med regionens införandeledare.');

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { chromium, type Frame, type Page } from 'playwright-core';
 import { ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
 import {
+  click,
   CHROMIUM_ARGS,
   describeViolations,
   editCellStatus,
@@ -145,7 +146,7 @@ describe('choosing "Min region" as anonymous (sv)', () => {
             assert.deepEqual(violations, [], `${key}, nothing chosen:\n${describeViolations(violations)}`);
           }
           // Opened (its list is the browser's own) and then a region chosen.
-          await chooser(rollout, locale).click();
+          await click(chooser(rollout, locale));
           const open = await runAxe(rollout);
           assert.deepEqual(open, [], `rollout-status, chooser open:\n${describeViolations(open)}`);
           await page.keyboard.press('Escape');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, tabUntil, waitForAnnouncement, type PageOptions } from './support';
+import { click, describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, tabUntil, waitForAnnouncement, type PageOptions } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -77,7 +77,8 @@ describe('roadmap editing', () => {
 
   it('previews “before the national window”, refuses a malformed month and has no axe violations', async () => {
     const { page, frame } = await open({ user: 'demo-editor', locale: 'en' });
-    await frame.getByRole('button', { name: 'Edit', exact: true }).click();
+    await click(frame.getByRole('button', { name: 'Edit', exact: true }));
+    await frame.locator('button[aria-pressed="true"]', { hasText: 'Edit' }).waitFor();
     // An initiative with a national pilot window.
     const section = frame
       .locator('section.io-view-section')
@@ -111,19 +112,16 @@ describe('roadmap editing', () => {
   it('lets an editor open the national windows from the national row, with no axe violations in sv dark', async () => {
     const { page, frame } = await open({ user: 'demo-editor', theme: 'dark' });
     const toggle = frame.getByRole('button', { name: 'Redigera', exact: true });
-    await toggle.click();
-    // On a loaded CI machine a click can land while the view is still settling: the test waits for the
-    // toggle to say it is on, and presses it once more only if it never did.
-    const on = await frame.locator('button[aria-pressed="true"]', { hasText: 'Redigera' }).waitFor({ timeout: 10_000 }).then(() => true, () => false);
-    if (!on) await toggle.click();
-    await frame.locator('tr.io-roadmap__national button').first().click();
+    await click(toggle);
+    await frame.locator('button[aria-pressed="true"]', { hasText: 'Redigera' }).waitFor();
+    await click(frame.locator('tr.io-roadmap__national button').first());
     const dialog = frame.getByRole('dialog', { name: /^Nationella fönster för / });
     await dialog.getByRole('textbox', { name: 'Nationell pilot, start' }).fill('2099-01');
     // Every participant with a pilot planned would now be before the national window.
     await dialog.getByText(/före det nationella pilotfönstret/).first().waitFor();
     const violations = await runAxe(frame);
     assert.equal(violations.length, 0, describeViolations(violations));
-    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await click(dialog.getByRole('button', { name: 'Avbryt' }));
     await dialog.waitFor({ state: 'detached' });
     await page.context().close();
   });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
-import { describeViolations, macroFrame, openHostPage, type PageOptions, runAxe, sharedHostAndBrowser } from './support';
+import { click, describeViolations, macroFrame, openHostPage, type PageOptions, runAxe, sharedHostAndBrowser } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -61,26 +61,26 @@ for (const { locale, theme } of COMBINATIONS) {
   describe(`rollout-status accessibility, ${where}`, () => {
     it('edit mode, the filter panel, bulk edit, the manage panel and the details form have no violations', async () => {
       await withFrame({ user: 'demo-editor', locale, theme }, async (frame, page) => {
-        await frame.getByRole('button', { name: t.edit, exact: true }).click();
+        await click(frame.getByRole('button', { name: t.edit, exact: true }));
         await frame.locator('button.rs-cell-button--edit').first().waitFor();
         await expectNoViolations(frame, `edit mode (${where})`);
 
-        await frame.getByRole('button', { name: t.filter, exact: true }).click();
+        await click(frame.getByRole('button', { name: t.filter, exact: true }));
         await frame.locator('.rs-filters').waitFor();
         await expectNoViolations(frame, `filter panel (${where})`);
 
-        await frame.getByRole('button', { name: t.bulk, exact: true }).click();
+        await click(frame.getByRole('button', { name: t.bulk, exact: true }));
         const bulk = frame.getByRole('dialog', { name: t.bulkTitle });
         await bulk.waitFor();
         await expectNoViolations(frame, `bulk edit dialog (${where})`);
         await page.keyboard.press('Escape');
         await bulk.waitFor({ state: 'hidden' });
 
-        await frame.getByRole('button', { name: t.manage, exact: true }).click();
+        await click(frame.getByRole('button', { name: t.manage, exact: true }));
         await frame.locator('.rs-manage__archived li').first().waitFor();
         await expectNoViolations(frame, `manage panel with its archived list (${where})`);
 
-        await frame.getByRole('button', { name: t.editDetails, exact: true }).click();
+        await click(frame.getByRole('button', { name: t.editDetails, exact: true }));
         const details = frame.getByRole('dialog', { name: t.detailsTitle });
         await details.waitFor();
         await expectNoViolations(frame, `initiative details form (${where})`);
@@ -89,7 +89,7 @@ for (const { locale, theme } of COMBINATIONS) {
 
     it('the cell details popover has no violations, for an anonymous reader', async () => {
       await withFrame({ user: 'anonymous', locale, theme }, async (frame) => {
-        await frame.locator('button.rs-cell-button').first().click();
+        await click(frame.locator('button.rs-cell-button').first());
         await frame.locator('.rs-popover').waitFor();
         // With its note and contacts, read when it opens.
         await frame.locator('.rs-popover__more:not([aria-busy])').waitFor();

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
-import { cellDetails, cellForm, cellStatus, describeViolations, editCellStatus, enterEditMode, focusedIn, macroFrame, openCellHistory, openHostPage, otherStatus, rolloutCell, runAxe, sharedHostAndBrowser, tableRows, tabUntil, waitForAnnouncement } from './support';
+import { click, cellDetails, cellForm, cellStatus, describeViolations, editCellStatus, enterEditMode, focusedIn, macroFrame, openCellHistory, openHostPage, otherStatus, rolloutCell, runAxe, sharedHostAndBrowser, tableRows, tabUntil, waitForAnnouncement } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -129,7 +129,7 @@ describe('two editors on the same cell', () => {
       const frameA = await rolloutFrame(pageA);
       await enterEditMode(frameA);
       const start = await cellStatus(rolloutCell(frameA, initiative, region));
-      await rolloutCell(frameA, initiative, region).click();
+      await click(rolloutCell(frameA, initiative, region));
       const form = cellForm(frameA, initiative, region);
       await form.waitFor();
 
@@ -142,7 +142,7 @@ describe('two editors on the same cell', () => {
 
       mine = otherStatus(start, theirs);
       await form.getByRole('radio', { name: sv(mine), exact: true }).check();
-      await form.getByRole('button', { name: 'Spara', exact: true }).click();
+      await click(form.getByRole('button', { name: 'Spara', exact: true }));
 
       const conflict = frameA.getByRole('dialog', { name: 'Någon annan har ändrat samma uppgifter' });
       await conflict.waitFor();
@@ -153,7 +153,7 @@ describe('two editors on the same cell', () => {
       // Who changed it meanwhile (the other window was the same demo editor) and when.
       assert.match(await conflict.locator('.rs-conflict__changed').innerText(), /^Ändrat av Eva Redaktör, .*\d{4}.*\.$/);
 
-      await conflict.getByRole('button', { name: 'Spara mitt värde' }).click();
+      await click(conflict.getByRole('button', { name: 'Spara mitt värde' }));
       await waitForAnnouncement(frameA, `Sparat: ${initiative} i ${region}.`);
       await rolloutCell(frameA, initiative, region, mine).waitFor();
     } finally {
@@ -173,7 +173,7 @@ describe('a failed save', () => {
       await enterEditMode(frame);
       const start = await cellStatus(rolloutCell(frame, initiative, region));
       const mine = otherStatus(start);
-      await rolloutCell(frame, initiative, region).click();
+      await click(rolloutCell(frame, initiative, region));
       const form = cellForm(frame, initiative, region);
       await form.waitFor();
       await form.getByRole('radio', { name: sv(mine), exact: true }).check();
@@ -185,7 +185,7 @@ describe('a failed save', () => {
           ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { message: 'There was an error invoking the function' } }) })
           : route.continue(),
       );
-      await form.getByRole('button', { name: 'Spara', exact: true }).click();
+      await click(form.getByRole('button', { name: 'Spara', exact: true }));
       await waitForAnnouncement(frame, 'Inte sparat.');
       await form.getByRole('alert').filter({ hasText: 'Något gick fel, och ingenting har sparats.' }).waitFor();
       assert.equal(await form.getByLabel('Anteckning').inputValue(), 'Beställning av provkit klar', 'the typed note is kept');
@@ -193,7 +193,7 @@ describe('a failed save', () => {
       await rolloutCell(frame, initiative, region, start).waitFor();
 
       await page.unroute('**/api/invoke');
-      await form.getByRole('button', { name: 'Spara', exact: true }).click();
+      await click(form.getByRole('button', { name: 'Spara', exact: true }));
       await waitForAnnouncement(frame, `Sparat: ${initiative} i ${region}.`);
       await rolloutCell(frame, initiative, region, mine).waitFor();
     });
@@ -209,20 +209,20 @@ describe('bulk edit', () => {
       const before = await Promise.all(regions.map((r) => cellStatus(rolloutCell(frame, initiative, r))));
       const status = otherStatus(...before);
 
-      await frame.getByRole('button', { name: 'Ändra flera regioner' }).click();
+      await click(frame.getByRole('button', { name: 'Ändra flera regioner' }));
       const dialog = frame.getByRole('dialog', { name: 'Ändra status för flera regioner' });
       await dialog.getByLabel('Införande', { exact: true }).selectOption({ label: initiative });
       for (const r of regions) await dialog.getByRole('checkbox', { name: new RegExp(`^${r} `) }).check();
       await dialog.getByRole('radio', { name: sv(status), exact: true }).check();
-      await dialog.getByRole('button', { name: 'Ändra 3 regioner' }).click();
+      await click(dialog.getByRole('button', { name: 'Ändra 3 regioner' }));
 
       await waitForAnnouncement(frame, `Status ”${sv(status)}” sparad i 3 regioner.`);
       await dialog.waitFor({ state: 'detached' });
       for (const r of regions) await rolloutCell(frame, initiative, r, status).waitFor();
 
       // The initiative's history (all regions) from "Hantera införanden".
-      await frame.getByRole('button', { name: 'Hantera införanden' }).click();
-      await frame.getByRole('button', { name: `Visa historik: ${initiative}` }).click();
+      await click(frame.getByRole('button', { name: 'Hantera införanden' }));
+      await click(frame.getByRole('button', { name: `Visa historik: ${initiative}` }));
       const history = frame.getByRole('dialog', { name: `Historik: ${initiative}`, exact: true });
       await history.locator('table.rs-history tbody tr').first().waitFor();
       const rows = await tableRows(history.locator('table.rs-history'));
@@ -243,7 +243,7 @@ describe('English UI', () => {
       await frame.getByRole('button', { name: 'Change several regions' }).waitFor();
       // The cells are edit buttons, named in English.
       const cell = frame.getByRole('button', { name: /^Edit Region .+, .+: / }).first();
-      await cell.click();
+      await click(cell);
       const form = frame.getByRole('dialog', { name: /^Edit .+ in Region / });
       await form.waitFor();
       // The form fills in once the cell's details are read.
@@ -251,7 +251,7 @@ describe('English UI', () => {
       assert.equal(await form.getByRole('group', { name: 'Status' }).getByRole('radio').count(), ROLLOUT_STATUSES.length);
       await form.getByRole('textbox', { name: 'Note' }).waitFor();
       await form.getByRole('button', { name: 'Save', exact: true }).waitFor();
-      await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await click(form.getByRole('button', { name: 'Cancel', exact: true }));
       await form.waitFor({ state: 'detached' });
     });
   });
@@ -264,7 +264,7 @@ describe('anonymous reader', () => {
   /** The details popover's "Senast uppdaterad" value for a cell, as the given reader sees it. */
   async function updatedLine(user: 'anonymous' | 'demo-viewer'): Promise<string> {
     return withPage({ user }, async (_page, frame) => {
-      await rolloutCell(frame, initiative, region).click();
+      await click(rolloutCell(frame, initiative, region));
       // Who updated the cell is a detail, read when the popover opens (for signed-in readers only).
       const popover = await cellDetails(frame, initiative, region);
       return (await popover.locator('dt:text-is("Senast uppdaterad") + dd').innerText()).trim();
@@ -275,7 +275,7 @@ describe('anonymous reader', () => {
     await withPage({ user: 'anonymous' }, async (_page, frame) => {
       assert.equal(await frame.getByRole('button', { name: 'Redigera' }).count(), 0, 'no "Redigera" toggle');
       assert.equal(await frame.getByRole('button', { name: /Ändra flera|Hantera införanden/ }).count(), 0);
-      await rolloutCell(frame, initiative, region).click();
+      await click(rolloutCell(frame, initiative, region));
       const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
       await popover.waitFor();
       assert.equal(await frame.getByRole('radio').count(), 0, 'no form opened');
@@ -310,26 +310,26 @@ describe('details that cannot be read', () => {
       });
 
       failGetDetails(1);
-      await rolloutCell(frame, initiative, region).click();
+      await click(rolloutCell(frame, initiative, region));
       const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
       await popover.getByText('Anteckning och kontakter kunde inte hämtas.').waitFor();
       // The plan is in the view and stays.
       await popover.locator('dt:text-is("Planerad pilot (tidigt införande)")').waitFor();
       const violations = await runAxe(frame);
       assert.equal(violations.length, 0, `popover with a failed read: ${describeViolations(violations)}`);
-      await popover.getByRole('button', { name: 'Försök igen' }).click();
+      await click(popover.getByRole('button', { name: 'Försök igen' }));
       const loaded = await cellDetails(frame, initiative, region);
       await loaded.locator('dt:text-is("Regional kontakt")').waitFor();
       await page.keyboard.press('Escape');
 
       failGetDetails(1);
       await enterEditMode(frame);
-      await rolloutCell(frame, initiative, region).click();
+      await click(rolloutCell(frame, initiative, region));
       const dialog = frame.getByRole('dialog', { name: `Ändra ${initiative} i ${region}`, exact: true });
       const failed = dialog.getByRole('alert').filter({ hasText: 'Cellens nuvarande uppgifter kunde inte hämtas' });
       await failed.waitFor();
       assert.equal(await dialog.getByRole('button', { name: 'Spara', exact: true }).isDisabled(), true, 'nothing to save without the form');
-      await failed.getByRole('button', { name: 'Försök igen' }).click();
+      await click(failed.getByRole('button', { name: 'Försök igen' }));
       const form = cellForm(frame, initiative, region);
       await form.waitFor();
       assert.notEqual(await form.getByLabel('Regional kontakt').inputValue(), '', 'the form has the stored regional contact');
@@ -353,7 +353,7 @@ describe('accessibility of the editing dialogs (axe-core, WCAG 2.1 AA)', () => {
       await withPage({ user: 'demo-editor', theme }, async (_page, frame) => {
         await enterEditMode(frame);
         const start = await cellStatus(rolloutCell(frame, initiative, region));
-        await rolloutCell(frame, initiative, region).click();
+        await click(rolloutCell(frame, initiative, region));
         const form = cellForm(frame, initiative, region);
         await form.waitFor();
         await check(frame, 'edit form');
@@ -364,17 +364,17 @@ describe('accessibility of the editing dialogs (axe-core, WCAG 2.1 AA)', () => {
           await editCellStatus(frameB, initiative, region, () => theirs);
         });
         await form.getByRole('radio', { name: sv(otherStatus(start, theirs)), exact: true }).check();
-        await form.getByRole('button', { name: 'Spara', exact: true }).click();
+        await click(form.getByRole('button', { name: 'Spara', exact: true }));
         const conflict = frame.getByRole('dialog', { name: 'Någon annan har ändrat samma uppgifter' });
         await conflict.waitFor();
         await check(frame, 'conflict dialog');
 
         // "Use the current value" closes the dialog and shows the other editor's status.
-        await conflict.getByRole('button', { name: 'Använd det nuvarande värdet' }).click();
+        await click(conflict.getByRole('button', { name: 'Använd det nuvarande värdet' }));
         await waitForAnnouncement(frame, 'Det nuvarande värdet gäller');
         await rolloutCell(frame, initiative, region, theirs).waitFor();
 
-        await frame.getByRole('button', { name: 'Redigera', pressed: true }).click();
+        await click(frame.getByRole('button', { name: 'Redigera', pressed: true }));
         const history = await openCellHistory(frame, initiative, region);
         const rows = await tableRows(history.locator('table.rs-history'));
         assert.deepEqual(rows[0]!.slice(1, 5), ['Eva Redaktör', 'Status', sv(start), sv(theirs)]);

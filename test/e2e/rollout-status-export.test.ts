@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS } from '../../src/shared/vocabulary';
-import { cellDetails, cellStatus, macroFrame, openHostPage, rolloutCell, sharedHostAndBrowser, waitForAnnouncement } from './support';
+import { click, cellDetails, cellStatus, macroFrame, openHostPage, rolloutCell, sharedHostAndBrowser, waitForAnnouncement } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -24,7 +24,7 @@ describe('CSV download', () => {
       const rowCount = await frame.locator('table.rs-matrix tbody tr').count();
       const stockholm = await cellStatus(rolloutCell(frame, '1177 inkorg – digitala kallelser', 'Region Stockholm'));
 
-      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner CSV' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), click(frame.getByRole('button', { name: 'Ladda ner CSV' }))]);
       await waitForAnnouncement(frame, 'CSV-filen är nedladdad.');
       assert.match(download.suggestedFilename(), /status-per-region-\d{4}-\d{2}-\d{2}\.csv$/);
       const text = await readFile(await download.path(), 'utf8');
@@ -81,13 +81,13 @@ describe('CSV download of a region’s list', () => {
       await frame2.getByText('Kontaktuppgifterna kunde inte hämtas.', { exact: false }).waitFor();
       let downloads = 0;
       page.on('download', () => downloads++);
-      await frame2.getByRole('button', { name: 'Ladda ner CSV' }).click();
+      await click(frame2.getByRole('button', { name: 'Ladda ner CSV' }));
       const failed = frame2.getByRole('alert').filter({ hasText: 'CSV-filen kunde inte skapas, och ingen fil har laddats ner.' });
       await failed.waitFor();
       assert.match(await failed.innerText(), /Försök igen om en minut\./);
       assert.equal(downloads, 0, 'no partial file');
 
-      const [download] = await Promise.all([page.waitForEvent('download'), failed.getByRole('button', { name: 'Försök igen' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), click(failed.getByRole('button', { name: 'Försök igen' }))]);
       await waitForAnnouncement(frame2, 'CSV-filen är nedladdad.');
       const text = await readFile(await download.path(), 'utf8');
       const { data } = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true });
@@ -102,7 +102,7 @@ describe('CSV download of a region’s list', () => {
 
       // The file says what the cell's details say.
       const initiative = withNote[0]!;
-      await rolloutCell(frame2, initiative, 'Region Uppsala').click();
+      await click(rolloutCell(frame2, initiative, 'Region Uppsala'));
       const popover = await cellDetails(frame2, initiative, 'Region Uppsala');
       assert.equal((await popover.locator('dt:text-is("Anteckning") + dd').innerText()).trim(), withNote[6]!.replace(/^'/, ''));
     } finally {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MACRO_KEYS } from '../../src/shared/vocabulary';
-import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, tableRows } from './support';
+import { click, describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, tableRows } from './support';
 
 const env = sharedHostAndBrowser();
 
@@ -123,7 +123,7 @@ describe('details on demand in the support plan and the technical needs', () => 
 
       const support = await macroFrame(page, 'support-plan');
       const section = support.locator('section.io-view-section').first();
-      await section.locator('summary', { hasText: 'Kontaktuppgifter per region' }).click();
+      await click(section.locator('summary', { hasText: 'Kontaktuppgifter per region' }));
       const contacts = section.locator('.io-table-scroll:not([aria-busy])').filter({ has: support.locator('table.io-contacts') });
       await contacts.waitFor();
       const rows = await tableRows(contacts.locator('table'));
@@ -142,7 +142,7 @@ describe('details on demand in the support plan and the technical needs', () => 
       const marks = await needsSection.locator('table .io-note-mark').count();
       const summary = needsSection.locator('summary', { hasText: 'Anteckningar per deltagare' });
       assert.equal(await summary.innerText(), `Anteckningar per deltagare (${marks})`, 'a note mark for every note');
-      await summary.click();
+      await click(summary);
       const notes = needsSection.locator('details > div:not([aria-busy]) dl.io-notes dd');
       await notes.first().waitFor();
       const texts = (await notes.allInnerTexts()).map((t) => t.trim());

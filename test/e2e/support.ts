@@ -74,7 +74,52 @@ export async function openHostPage(browser: Browser, host: RunningServer, option
   url.searchParams.set('page', options.page ?? '1001');
   await page.goto(url.toString());
   await waitForMacrosReady(page);
+  await waitForLayoutStable(page);
   return page;
+}
+
+/**
+ * Clicks a locator inside a macro's iframe. Macro iframes are cross-origin, as on Forge, so Chromium runs
+ * them out of process and routes a click by hit-test data that trails a scroll of the host page. Playwright
+ * scrolls the target into view and clicks at once; under load the click then goes to the host page's
+ * <iframe> element and the macro never sees it (the lost edit-toggle presses seen in CI). So: scroll, let
+ * the host page draw two frames, then click.
+ */
+export async function click(locator: Locator, options?: Parameters<Locator['click']>[0]): Promise<void> {
+  // The element's own scrollIntoView: Playwright's waits for a frame of the iframe, and an iframe out of
+  // view draws none.
+  await locator.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
+  await locator.page().evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await locator.click(options);
+}
+
+/**
+ * Waits until no macro iframe moves or resizes for a few checks in a row. A macro is ready when its first
+ * screen is drawn; the rest of its list, and the edit controls that come with getCapabilities, follow and
+ * grow its iframe, which moves every macro below it. Playwright's own stability check looks inside a frame
+ * only, so a mouse click computed before such a move lands beside its target (the lost edit-toggle clicks
+ * seen under CI load). Keyboard-driven tests are immune; this makes mouse-driven ones so too.
+ */
+export async function waitForLayoutStable(page: Page, { checks = 3, intervalMs = 150, timeoutMs = 15_000 } = {}): Promise<void> {
+  const layout = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('iframe.macro-frame')]
+        .map((f) => {
+          const r = f.getBoundingClientRect();
+          return `${Math.round(r.top)}:${Math.round(r.height)}`;
+        })
+        .join(','),
+    );
+  const deadline = Date.now() + timeoutMs;
+  let last = await layout();
+  let same = 0;
+  while (same < checks) {
+    if (Date.now() > deadline) throw new Error(`The page's macros kept moving for ${timeoutMs} ms: ${last}`);
+    await page.waitForTimeout(intervalMs);
+    const now = await layout();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
 }
 
 export async function waitForMacrosReady(page: Page): Promise<void> {
@@ -230,7 +275,7 @@ export async function tableRows(table: Locator): Promise<string[][]> {
 /** Turns the rollout-status edit mode on (by mouse) and waits until the cells are edit buttons. */
 export async function enterEditMode(frame: Frame, label = 'Redigera'): Promise<void> {
   const toggle = frame.getByRole('button', { name: label, exact: true });
-  await toggle.click();
+  await click(toggle);
   await frame.locator('button.rs-cell-button--edit').first().waitFor();
 }
 
@@ -257,10 +302,10 @@ export async function editCellStatus(frame: Frame, initiative: string, region: s
   const cell = rolloutCell(frame, initiative, region);
   const from = await cellStatus(cell);
   const to = pick(from);
-  await cell.click();
+  await click(cell);
   const form = cellForm(frame, initiative, region);
   await form.getByRole('radio', { name: ROLLOUT_STATUS_LABELS[to].sv, exact: true }).check();
-  await form.getByRole('button', { name: 'Spara', exact: true }).click();
+  await click(form.getByRole('button', { name: 'Spara', exact: true }));
   await waitForAnnouncement(frame, `Sparat: ${initiative} i ${region}.`);
   await rolloutCell(frame, initiative, region, to).waitFor();
   return { from, to };
@@ -271,9 +316,9 @@ export async function editCellStatus(frame: Frame, initiative: string, region: s
  * its table has loaded.
  */
 export async function openCellHistory(frame: Frame, initiative: string, region: string): Promise<Locator> {
-  await rolloutCell(frame, initiative, region).click();
+  await click(rolloutCell(frame, initiative, region));
   const popover = frame.getByRole('dialog', { name: `${initiative} i ${region}`, exact: true });
-  await popover.getByRole('button', { name: 'Visa historik' }).click();
+  await click(popover.getByRole('button', { name: 'Visa historik' }));
   const dialog = frame.getByRole('dialog', { name: `Historik: ${initiative} i ${region}`, exact: true });
   await dialog.locator('table.rs-history tbody tr').first().waitFor();
   return dialog;

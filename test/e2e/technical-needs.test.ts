@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, waitForAnnouncement, type PageOptions } from './support';
+import { click, describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, waitForAnnouncement, waitForLayoutStable, type PageOptions } from './support';
 
 const env = sharedHostAndBrowser();
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -29,6 +29,8 @@ async function open(options: PageOptions & { region?: string }): Promise<{ page:
   if (options.region) {
     await chooseRegion(page, options.region);
     await frame.locator('.tn-todo').waitFor();
+    // Every macro on the page reorders for the region, and their iframes resize and move.
+    await waitForLayoutStable(page);
   }
   return { page, frame };
 }
@@ -59,13 +61,13 @@ describe('technical needs', () => {
 
   it('lets an editor add a need from the catalogue', async () => {
     const { page, frame } = await open({ user: 'demo-editor' });
-    await frame.getByRole('button', { name: 'Redigera', exact: true }).click();
+    await click(frame.getByRole('button', { name: 'Redigera', exact: true }));
     const add = frame.getByRole('button', { name: /^Lägg till behov i / }).first();
-    await add.click();
+    await click(add);
     const dialog = frame.getByRole('dialog');
     await dialog.getByLabel('Utgå från katalogen').selectOption('sjunet');
     assert.equal(await dialog.getByLabel('Namn').inputValue(), 'Sjunet-anslutning');
-    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await click(dialog.getByRole('button', { name: 'Spara' }));
     await waitForAnnouncement(frame, 'Sjunet-anslutning är tillagt.');
     await frame.locator('.tn-needs th.tn-need', { hasText: 'Sjunet-anslutning' }).first().waitFor();
     await shot(page, frame, 'editor-M-sv-light');
@@ -113,14 +115,13 @@ describe('technical needs', () => {
         if (user === 'demo-editor') {
           const label = locale === 'sv' ? 'Redigera' : 'Edit';
           const toggle = frame.getByRole('button', { name: label, exact: true });
-          await toggle.click();
-          // A click under CI load was once lost (edit mode never came on); press again only if it did not take.
-          const on = await frame.locator('button[aria-pressed="true"]', { hasText: label }).waitFor({ timeout: 10_000 }).then(() => true, () => false);
-          if (!on) await toggle.click();
+          await click(toggle);
+          // One press turns edit mode on (openHostPage waits for the page's layout to settle first).
+          await frame.locator('button[aria-pressed="true"]', { hasText: label }).waitFor();
           await frame.locator('.tn-progress .rs-cell-button').first().waitFor();
         }
         // Open the drill-downs so their content is checked too.
-        for (const s of await frame.locator('details.tn-open > summary').all()) await s.click();
+        for (const s of await frame.locator('details.tn-open > summary').all()) await click(s);
         const violations = await runAxe(frame);
         assert.equal(violations.length, 0, describeViolations(violations));
         await shot(page, frame, `${user}-M-${locale}-${theme}`);
