@@ -9,6 +9,8 @@ import {
   CONTACT_DEFAULTS,
   NEED_PROGRESS_DEFAULTS,
   ROADMAP_REGION_DEFAULTS,
+  decodeColumn,
+  encodeColumn,
   packResponse,
   packView,
   unpackResponse,
@@ -105,7 +107,7 @@ describe('getView wire form', () => {
     expect(wire).not.toHaveProperty('stale');
     // Initiative b has no cells at all (untouched for long, so stale): only that column travels.
     // Three equal values: the value once in the view's table, and an index per region.
-    const stale = wire.rows[1]!.cells.stale!;
+    const stale = decodeColumn(wire.rows[1]!.cells.stale!, 3);
     expect(stale).toHaveLength(3);
     expect(new Set(stale).size).toBe(1);
     expect(wire.values[stale[0]!]).toBe(true);
@@ -122,7 +124,7 @@ describe('getView wire form', () => {
     const statuses = wire.values.filter((v) => typeof v === 'string' && (ROLLOUT_STATUSES as readonly string[]).includes(v));
     // Six statuses over 50 initiatives × 21 regions: each is in the table once.
     expect(new Set(statuses).size).toBe(statuses.length);
-    expect(wire.rows.every((r) => r.cells.status!.length === wire.regionCodes.length)).toBe(true);
+    expect(wire.rows.every((r) => decodeColumn(r.cells.status!, wire.regionCodes.length).every((i) => typeof wire.values[i] === 'string'))).toBe(true);
     // And it comes back as the very same view.
     expect(overTheWire(view)).toEqual(view);
   });
@@ -163,8 +165,37 @@ describe('getView wire form', () => {
     const none: ViewResponse = { state: 'no-programme', macro: 'roadmap', config: parseMacroConfig({}), revision: null };
     expect(packResponse('getView', none)).toStrictEqual(none);
     expect(unpackResponse('getView', none)).toStrictEqual(none);
-    const caps = { accountType: 'licensed' as const, canEdit: true, canCreateProgramme: false, reason: null };
+    const caps = { accountType: 'licensed' as const, canEdit: true, canCreateProgramme: false, reason: null, canAdminister: false };
     expect(packResponse('getCapabilities', caps)).toBe(caps);
     expect(unpackResponse('getCapabilities', caps)).toBe(caps);
+  });
+});
+
+describe('columns as strings', () => {
+  it.each([
+    [[0, 1, 63], '1'],
+    [[64, 0], '2'],
+    [[4095, 7], '2'],
+    [[4096, 0, 262_143], '3'],
+  ])('round-trips %j at width %s', (indexes, width) => {
+    const column = encodeColumn(indexes);
+    expect(column[0]).toBe(width);
+    expect(column).toHaveLength(1 + Number(width) * indexes.length);
+    // Nothing JSON would escape.
+    expect(JSON.stringify(column)).toBe(`"${column}"`);
+    expect(decodeColumn(column, indexes.length)).toEqual(indexes);
+  });
+
+  it('refuses a column of the wrong length, width or alphabet', () => {
+    expect(() => decodeColumn('1AB', 3)).toThrow(/Malformed/);
+    expect(() => decodeColumn('9AB', 2)).toThrow(/Malformed/);
+    expect(() => decodeColumn('1A!', 2)).toThrow(/Malformed/);
+  });
+
+  it('keeps every packed view at M under the 100 KB response target of quality.md (technical-needs was 114 KB with arrays)', () => {
+    for (const macro of MACRO_KEYS) {
+      const bytes = Buffer.byteLength(JSON.stringify(packView(benchView(macro))), 'utf8');
+      expect([macro, bytes < 100 * 1024]).toEqual([macro, true]);
+    }
   });
 });
