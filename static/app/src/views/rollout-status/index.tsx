@@ -1,5 +1,5 @@
 import './rollout-status.css';
-import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { CellDetails } from '@shared/model';
@@ -16,9 +16,8 @@ import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { useOptimisticCells } from '../../editing/optimistic';
 import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
-import { CellPopover, type PopoverTarget } from './cell-popover';
+import type { PopoverTarget } from './cell-popover';
 import type { EditorAction } from './editor-dialogs';
-import { FilterPanel } from './filter-panel';
 import { ListTable } from './list-table';
 import { PageNav } from './page-nav';
 import { MatrixTable } from './matrix-table';
@@ -46,6 +45,11 @@ import {
 // Editing UI (and the validation schemas it needs) loads only when an editor opens it.
 const EditorDialogs = lazy(() => import('./editor-dialogs'));
 const ManagePanel = lazy(() => import('./manage-panel'));
+// What a reader opens (a cell's details, the filters) loads after the first screen, not before it: the
+// popover is fetched once the view has painted, so it is in by the time a reader clicks a cell.
+const loadPopover = () => import('./cell-popover');
+const CellPopover = lazy(() => loadPopover().then((m) => ({ default: m.CellPopover })));
+const FilterPanel = lazy(() => import('./filter-panel').then((m) => ({ default: m.FilterPanel })));
 
 /** Overview 1: rollout status per region. The shell lazy-loads this and hands it the ready view. */
 export default function RolloutStatusView(props: ViewProps) {
@@ -78,6 +82,13 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
   const csvAbort = useRef<AbortController | null>(null);
   // Notes, links and contacts: fetched on demand, kept for the life of the view (per revision).
   const details = useDetailsStore(data.revision);
+  // The popover is mounted from the first opening on (it is a native popover that must stay in the DOM
+  // to close and hand focus back), and its code is fetched right after the first paint.
+  const [popoverMounted, setPopoverMounted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => void loadPopover().catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, []);
   // Until capabilities answer, a reader may be signed in: ask for "who updated" rather than leave it out.
   // Who changed a cell comes from the history, which only licensed users may read.
   const signedIn = capabilities ? capabilities.accountType === 'licensed' : true;
@@ -127,6 +138,7 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
         openAction({ kind: 'cell', initiativeId: gc.initiative.id, regionCode: gc.region.code });
         return;
       }
+      setPopoverMounted(true);
       setPopover((p) => (p?.key === key ? null : { key, initiativeId: gc.initiative.id, regionCode: gc.region.code, source: el }));
     },
     [editing, openAction],
@@ -284,15 +296,17 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
       ) : null}
 
       {filtersOpen ? (
-        <FilterPanel
-          id={filterPanelId}
-          filters={filters}
-          onChange={changeFilters}
-          regions={regionsInView}
-          initiatives={rows.map((r) => r.initiative)}
-          showRegions={perspective.kind !== 'region'}
-          showInitiatives={perspective.kind !== 'initiative'}
-        />
+        <Suspense fallback={null}>
+          <FilterPanel
+            id={filterPanelId}
+            filters={filters}
+            onChange={changeFilters}
+            regions={regionsInView}
+            initiatives={rows.map((r) => r.initiative)}
+            showRegions={perspective.kind !== 'region'}
+            showInitiatives={perspective.kind !== 'initiative'}
+          />
+        </Suspense>
       ) : null}
 
       {isFiltering(filters) ? (
@@ -374,24 +388,28 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
         />
       </div>
 
-      <CellPopover
-        target={popoverTarget}
-        stalenessDays={programme.stalenessDays}
-        canEdit={canEdit}
-        signedIn={signedIn}
-        details={details}
-        onClose={(key) => setPopover((p) => (p?.key === key ? null : p))}
-        onEdit={(target) => {
-          target.source.focus();
-          setPopover(null);
-          openAction({ kind: 'cell', initiativeId: target.initiative.id, regionCode: target.region.code });
-        }}
-        onHistory={(target) => {
-          target.source.focus();
-          setPopover(null);
-          openAction({ kind: 'history', initiativeId: target.initiative.id, regionCode: target.region.code });
-        }}
-      />
+      {popoverMounted || popoverTarget ? (
+        <Suspense fallback={null}>
+          <CellPopover
+            target={popoverTarget}
+            stalenessDays={programme.stalenessDays}
+            canEdit={canEdit}
+            signedIn={signedIn}
+            details={details}
+            onClose={(key) => setPopover((p) => (p?.key === key ? null : p))}
+            onEdit={(target) => {
+              target.source.focus();
+              setPopover(null);
+              openAction({ kind: 'cell', initiativeId: target.initiative.id, regionCode: target.region.code });
+            }}
+            onHistory={(target) => {
+              target.source.focus();
+              setPopover(null);
+              openAction({ kind: 'history', initiativeId: target.initiative.id, regionCode: target.region.code });
+            }}
+          />
+        </Suspense>
+      ) : null}
       {editorDialogs}
     </div>
   );
