@@ -6,11 +6,14 @@
  * Sources for the shapes: Confluence Cloud REST v1 "Check content permissions"
  * (POST /wiki/rest/api/content/{id}/permission/check → { hasPermission, errors }; checking another user
  * needs site admin, so asUser may only check itself), "Get current user", "Get space"; REST v2
- * "Get page by id" and "Get space by id" (404 when the caller may not see it).
+ * "Get page by id" and "Get space by id" (404 when the caller may not see it), and "Get permitted operations
+ * for space" (GET /wiki/api/v2/spaces/{id}/operations → { operations: [{ operation, targetType }] }; 404 when
+ * the caller may not view the space; decision 0022).
  */
 import {
   ANONYMOUS_ACCOUNT_ID,
   DEMO_SPACES,
+  isSpaceAdministrator,
   pageById,
   spaceAccess,
   spaceById,
@@ -97,6 +100,8 @@ export function createConfluenceStub(options: ConfluenceStubOptions = {}): Confl
         return spaceV2(route.param, caller);
       case 'space-v1':
         return spaceV1(route.param, caller, baseUrl);
+      case 'space-operations':
+        return spaceOperations(route.param, caller, baseUrl);
     }
   };
 }
@@ -112,7 +117,7 @@ function resolveUser(accountId: string | undefined): Caller {
   return user ? { kind: 'user', user } : { kind: 'unknown' };
 }
 
-type RouteName = 'permission-check' | 'current-user' | 'page-v2' | 'space-v2' | 'space-v1';
+type RouteName = 'permission-check' | 'current-user' | 'page-v2' | 'space-v2' | 'space-v1' | 'space-operations';
 
 /**
  * The scopes that open each route (any one of them: a classic or a granular scope), as Confluence's REST
@@ -124,6 +129,7 @@ const ROUTE_SCOPES: Record<RouteName, readonly string[]> = {
   'page-v2': ['read:page:confluence'],
   'space-v2': ['read:space:confluence'],
   'space-v1': ['read:confluence-space.summary', 'read:space:confluence'],
+  'space-operations': ['read:space:confluence'],
 };
 const ROUTES: Array<{ name: RouteName; method: string; pattern: RegExp }> = [
   { name: 'permission-check', method: 'POST', pattern: /^\/wiki\/rest\/api\/content\/([^/]+)\/permission\/check$/ },
@@ -131,6 +137,7 @@ const ROUTES: Array<{ name: RouteName; method: string; pattern: RegExp }> = [
   { name: 'page-v2', method: 'GET', pattern: /^\/wiki\/api\/v2\/pages\/([^/]+)$/ },
   { name: 'space-v2', method: 'GET', pattern: /^\/wiki\/api\/v2\/spaces\/([^/]+)$/ },
   { name: 'space-v1', method: 'GET', pattern: /^\/wiki\/rest\/api\/space\/([^/]+)$/ },
+  { name: 'space-operations', method: 'GET', pattern: /^\/wiki\/api\/v2\/spaces\/([^/]+)\/operations$/ },
 ];
 
 function matchRoute(path: string): { name: RouteName; method: string; param: string } | undefined {
@@ -299,6 +306,26 @@ function spaceV1(key: string, caller: Caller, baseUrl: string): ConfluenceRespon
       _links: { webui: `/spaces/${space.key}`, context: '/wiki', self: `${baseUrl}/wiki/rest/api/space/${space.key}`, collection: '/rest/api/space', base: `${baseUrl}/wiki` },
     },
   };
+}
+
+/**
+ * What the caller may do in the space, as Confluence lists it: reading for those who see the space, creating
+ * content for those who may edit, and 'administer' for the space's administrators (the Admin permission).
+ * The app asks only about its own caller; an app account administers nothing here.
+ */
+function spaceOperations(id: string, caller: Caller, baseUrl: string): ConfluenceResponse {
+  if (!/^\d+$/.test(id)) return v2Error(400, 'INVALID_REQUEST_PARAMETER', `Invalid space id: ${id}`);
+  const space = spaceById(id);
+  const access = space ? accessOf(caller, space) : 'none';
+  if (!space || access === 'none') return v2Error(404, 'NOT_FOUND', 'Not Found');
+  const operations: Array<{ operation: string; targetType: string }> = [{ operation: 'read', targetType: 'space' }];
+  if (access === 'edit') {
+    for (const targetType of ['page', 'blogpost', 'comment', 'attachment']) operations.push({ operation: 'create', targetType });
+  }
+  if (caller.kind === 'user' && isSpaceAdministrator(space.key, caller.user.id)) {
+    operations.push({ operation: 'administer', targetType: 'space' }, { operation: 'export', targetType: 'space' });
+  }
+  return { status: 200, body: { operations, _links: { base: `${baseUrl}/wiki` } } };
 }
 
 // ------------------------------------------------------------------ helpers

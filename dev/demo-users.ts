@@ -1,10 +1,10 @@
 /**
- * The people and places of the local Confluence: four demo users and three spaces with one page each.
+ * The people and places of the local Confluence: five demo users and three spaces with one page each.
  * Everything the local host decides about who may see or edit what comes from this one table, so the
  * Confluence stub, the invoke runner and the host page can never disagree.
  */
 
-export type DemoUserId = 'anonymous' | 'demo-viewer' | 'demo-editor' | 'demo-editor-other';
+export type DemoUserId = 'anonymous' | 'demo-viewer' | 'demo-editor' | 'demo-editor-other' | 'demo-admin';
 export type AccountType = 'licensed' | 'unlicensed' | 'customer' | 'anonymous';
 export type SpaceKey = 'INF' | 'OTHER' | 'EMPTY';
 export type SpaceAccess = 'none' | 'view' | 'edit';
@@ -61,6 +61,17 @@ export const DEMO_USERS: Readonly<Record<DemoUserId, DemoUser>> = {
     publicName: 'Olle A.',
     label: { sv: 'Redaktör i annat utrymme', en: 'Editor in another space' },
   },
+  // A space administrator of INF and EMPTY (decision 0022): may edit there like the editor, and also
+  // administer the programme (settings) from the space page.
+  'demo-admin': {
+    id: 'demo-admin',
+    accountId: 'demo-admin',
+    accountType: 'licensed',
+    anonymous: false,
+    displayName: 'Ada Administratör',
+    publicName: 'Ada A.',
+    label: { sv: 'Utrymmesadministratör', en: 'Space administrator' },
+  },
 };
 
 export const DEMO_USER_IDS = Object.keys(DEMO_USERS) as DemoUserId[];
@@ -83,6 +94,8 @@ export interface DemoSpace {
   homepageId: string;
   /** Per user; every demo space is open to anonymous readers (that is how the app is published). */
   access: Record<DemoUserId, SpaceAccess>;
+  /** Who holds the space's Admin permission (Confluence's "administer space" operation); they can also edit. */
+  administrators: readonly DemoUserId[];
 }
 
 export const DEMO_SPACES: Readonly<Record<SpaceKey, DemoSpace>> = {
@@ -91,14 +104,17 @@ export const DEMO_SPACES: Readonly<Record<SpaceKey, DemoSpace>> = {
     id: '98001',
     name: 'FLDV – Införande',
     homepageId: '1001',
-    access: { anonymous: 'view', 'demo-viewer': 'view', 'demo-editor': 'edit', 'demo-editor-other': 'view' },
+    access: { anonymous: 'view', 'demo-viewer': 'view', 'demo-editor': 'edit', 'demo-editor-other': 'view', 'demo-admin': 'edit' },
+    administrators: ['demo-admin'],
   },
   OTHER: {
     key: 'OTHER',
     id: '98002',
     name: 'Regional samverkan',
     homepageId: '2001',
-    access: { anonymous: 'view', 'demo-viewer': 'view', 'demo-editor': 'view', 'demo-editor-other': 'edit' },
+    access: { anonymous: 'view', 'demo-viewer': 'view', 'demo-editor': 'view', 'demo-editor-other': 'edit', 'demo-admin': 'view' },
+    // Nobody of the demo users: the editor of OTHER edits there, but does not administer it.
+    administrators: [],
   },
   EMPTY: {
     key: 'EMPTY',
@@ -106,7 +122,8 @@ export const DEMO_SPACES: Readonly<Record<SpaceKey, DemoSpace>> = {
     name: 'Nytt program',
     homepageId: '3001',
     // The INF editor may also edit here, so "no programme yet — create one" can be tried.
-    access: { anonymous: 'view', 'demo-viewer': 'view', 'demo-editor': 'edit', 'demo-editor-other': 'view' },
+    access: { anonymous: 'view', 'demo-viewer': 'view', 'demo-editor': 'edit', 'demo-editor-other': 'view', 'demo-admin': 'edit' },
+    administrators: ['demo-admin'],
   },
 };
 
@@ -158,6 +175,11 @@ export const DEMO_PAGE_IDS = Object.keys(DEMO_PAGES);
 export function spaceAccess(spaceKey: SpaceKey, userId: DemoUserId | undefined): SpaceAccess {
   if (!userId) return 'none';
   return DEMO_SPACES[spaceKey].access[userId];
+}
+
+/** Whether a user holds the space's Admin permission; an unknown user (e.g. an app account) does not. */
+export function isSpaceAdministrator(spaceKey: SpaceKey, userId: DemoUserId | undefined): boolean {
+  return userId !== undefined && DEMO_SPACES[spaceKey].administrators.includes(userId);
 }
 
 export function pageById(id: string): DemoPage | undefined {

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import { DEMO_SPACES, pageById, type DemoUser } from './demo-users';
+import { DEMO_SPACES, pageById, spaceByKey, type DemoUser } from './demo-users';
 import { InvocationTimeoutError, patchForgeApiFetch, runInInvocation } from './forge-runtime';
 import { FORGE_INVOKE_LIMITS, invokeLimitMessages, jsonUtf8Bytes, type InvokeLimitCode, type InvokeLimits } from './invoke-limits';
 
@@ -46,6 +46,15 @@ export interface MacroInstance {
   isEditing?: boolean;
 }
 
+/**
+ * A space page (confluence:spacePage) of one space, as Confluence renders it: a module in a space, with no
+ * content (page) and no config (decision 0022).
+ */
+export interface SpacePageInstance {
+  spaceKey: string;
+  moduleKey: string;
+}
+
 /** How the viewer sees the page: language, colour mode, and the site's URL. */
 export interface ViewerSettings {
   locale?: HostLocale;
@@ -64,8 +73,19 @@ export interface MacroModule {
   unlicensedAccess: string[];
 }
 
+/** A confluence:spacePage module: its resource, resolver, route and title, and who may open it. */
+export interface SpacePageModule {
+  key: string;
+  resource: string;
+  resolverFunction?: string;
+  title: string;
+  route: string;
+  unlicensedAccess: string[];
+}
+
 export interface ForgeManifest {
   macros: Map<string, MacroModule>;
+  spacePages: Map<string, SpacePageModule>;
   /** function key → handler reference, e.g. 'resolver' → 'index.handler'. */
   functions: Map<string, string>;
   /** resource key → path relative to the app root. */
@@ -78,6 +98,7 @@ export interface ForgeManifest {
 interface RawManifest {
   modules?: {
     macro?: Array<Record<string, unknown>>;
+    'confluence:spacePage'?: Array<Record<string, unknown>>;
     function?: Array<{ key?: unknown; handler?: unknown }>;
   };
   resources?: Array<{ key?: unknown; path?: unknown }>;
@@ -106,6 +127,19 @@ export function loadForgeManifest(manifestPath: string): ForgeManifest {
       unlicensedAccess: strings(m.unlicensedAccess),
     });
   }
+  const spacePages = new Map<string, SpacePageModule>();
+  for (const m of raw.modules?.['confluence:spacePage'] ?? []) {
+    const key = String(m.key);
+    const resolverSpec = m.resolver as { function?: unknown } | undefined;
+    spacePages.set(key, {
+      key,
+      resource: String(m.resource),
+      resolverFunction: typeof resolverSpec?.function === 'string' ? resolverSpec.function : undefined,
+      title: typeof m.title === 'string' ? m.title : String((m.title as { i18n?: unknown } | undefined)?.i18n ?? key),
+      route: String(m.route),
+      unlicensedAccess: strings(m.unlicensedAccess),
+    });
+  }
   const functions = new Map<string, string>();
   for (const f of raw.modules?.function ?? []) functions.set(String(f.key), String(f.handler));
   const resources = new Map<string, string>();
@@ -117,6 +151,7 @@ export function loadForgeManifest(manifestPath: string): ForgeManifest {
   }
   return {
     macros,
+    spacePages,
     functions,
     resources,
     content: { scripts: strings(raw.permissions?.content?.scripts), styles: strings(raw.permissions?.content?.styles) },
@@ -195,27 +230,61 @@ export class InvokeRunner {
     user: DemoUser;
     settings?: ViewerSettings;
   }): Promise<unknown> {
-    const { functionKey, macroInstance, user } = request;
+    const { macroInstance, user } = request;
+    return this.callResolver(request.functionKey, request.payload, user, () => this.macro(macroInstance.moduleKey), 'Macro', () =>
+      buildResolverContext(macroInstance, user, request.settings, cloudIdOf(this.installContext)),
+    );
+  }
+
+  /**
+   * One resolver call of a module, under Forge's invocation limits: the payload is checked before the module
+   * is even looked up, the module's unlicensedAccess before its function runs, the answer's size after.
+   */
+  private async callResolver(
+    functionKey: string,
+    rawPayload: unknown,
+    user: DemoUser,
+    moduleOf: () => Pick<MacroModule, 'key' | 'resolverFunction' | 'unlicensedAccess'>,
+    kind: string,
+    contextOf: () => Record<string, unknown>,
+  ): Promise<unknown> {
     if (typeof functionKey !== 'string' || functionKey.length === 0) throw new InvokeError('functionKey must be a string', 400);
-    const payload = request.payload ?? {};
+    const payload = rawPayload ?? {};
     const payloadBytes = jsonUtf8Bytes(payload);
     if (payloadBytes > this.limits.payloadBytes) {
       throw new InvokeError(invokeLimitMessages.payload(payloadBytes, this.limits.payloadBytes), 413, 'INVOKE_PAYLOAD_TOO_LARGE');
     }
-    const macro = this.macro(macroInstance.moduleKey);
-    this.assertAccess(macro, user);
-    if (!macro.resolverFunction) throw new InvokeError(`Macro "${macro.key}" declares no resolver`, 400);
-    const handler = this.loadFunction(macro.resolverFunction);
-    const event = {
-      call: { functionKey, payload },
-      context: buildResolverContext(macroInstance, user, request.settings, cloudIdOf(this.installContext)),
-    };
+    const module = moduleOf();
+    this.assertAccess(module, user);
+    if (!module.resolverFunction) throw new InvokeError(`${kind} "${module.key}" declares no resolver`, 400);
+    const handler = this.loadFunction(module.resolverFunction);
+    const event = { call: { functionKey, payload }, context: contextOf() };
     const result = await this.run(user, () => handler(event, runtimePayload(user, this.installContext)));
     const responseBytes = jsonUtf8Bytes(result);
     if (responseBytes > this.limits.responseBytes) {
       throw new InvokeError(invokeLimitMessages.response(responseBytes, this.limits.responseBytes), 502, 'INVOKE_RESPONSE_TOO_LARGE');
     }
     return result;
+  }
+
+  spacePage(moduleKey: string): SpacePageModule {
+    const module = this.manifest().spacePages.get(moduleKey);
+    if (!module) throw new InvokeError(`No confluence:spacePage module "${moduleKey}" in manifest.yml`, 404);
+    return module;
+  }
+
+  /** Calls a resolver of a space page module, as `invoke` from its iframe does (the same limits as a macro's). */
+  async invokeSpacePageFunction(request: {
+    functionKey: string;
+    payload?: unknown;
+    instance: SpacePageInstance;
+    user: DemoUser;
+    settings?: ViewerSettings;
+  }): Promise<unknown> {
+    const { instance, user } = request;
+    return this.callResolver(request.functionKey, request.payload, user, () => this.spacePage(instance.moduleKey), 'Space page', () =>
+      buildSpacePageContext(instance, user, request.settings, cloudIdOf(this.installContext)),
+    );
   }
 
   /**
@@ -271,7 +340,7 @@ export class InvokeRunner {
     return problems;
   }
 
-  private assertAccess(macro: MacroModule, user: DemoUser): void {
+  private assertAccess(macro: Pick<MacroModule, 'key' | 'unlicensedAccess'>, user: DemoUser): void {
     // Forge does not render a module for anonymous or unlicensed users unless the manifest allows it.
     if ((user.accountType === 'anonymous' || user.accountType === 'unlicensed') && !macro.unlicensedAccess.includes(user.accountType)) {
       throw new InvokeError(`Macro "${macro.key}" does not allow ${user.accountType} access (unlicensedAccess in manifest.yml)`, 403);
@@ -379,6 +448,35 @@ export function buildResolverContext(
 }
 
 /**
+ * `req.context` as Forge builds it for a space page's resolver: the space (id and key) in the extension, and
+ * no content, localId or macro config, since a space page is not on a page.
+ */
+export function buildSpacePageContext(
+  instance: SpacePageInstance,
+  user: DemoUser,
+  settings: ViewerSettings = {},
+  cloudId: string = LOCAL_CLOUD_ID,
+): Record<string, unknown> {
+  const space = spaceByKey(instance.spaceKey);
+  if (!space) throw new InvokeError(`Unknown space ${instance.spaceKey}`, 404);
+  return {
+    accountId: user.accountId,
+    accountType: user.accountType,
+    cloudId,
+    moduleKey: instance.moduleKey,
+    siteUrl: settings.siteUrl ?? DEFAULT_SITE_URL,
+    locale: FORGE_LOCALE[settings.locale ?? 'sv'],
+    timezone: TIME_ZONE,
+    extension: { type: 'confluence:spacePage', space: { id: space.id, key: space.key } },
+  };
+}
+
+/** What `view.getContext()` returns in a space page's iframe. */
+export function buildSpacePageViewContext(instance: SpacePageInstance, user: DemoUser, settings: ViewerSettings = {}): Record<string, unknown> {
+  return { ...buildSpacePageContext(instance, user, settings), ...viewExtras(user, settings) };
+}
+
+/**
  * Where an adfExport event carries the macro's config and the page's space. Exactly one place each per
  * shape:
  * - 'documented': the export function's event as Forge describes it, `{ exportType, context,
@@ -420,9 +518,12 @@ export function buildExportEvent(
 
 /** What `view.getContext()` returns in the macro's iframe: the same facts, plus theme and environment. */
 export function buildViewContext(instance: MacroInstance, user: DemoUser, settings: ViewerSettings = {}): Record<string, unknown> {
-  const base = buildResolverContext(instance, user, settings);
+  return { ...buildResolverContext(instance, user, settings), ...viewExtras(user, settings) };
+}
+
+/** What a Custom UI's context adds to a resolver's: the account as the iframe sees it, environment and theme. */
+function viewExtras(user: DemoUser, settings: ViewerSettings): Record<string, unknown> {
   return {
-    ...base,
     accountId: user.accountId ?? 'unidentified',
     environmentId: 'local',
     environmentType: 'DEVELOPMENT',

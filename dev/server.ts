@@ -23,7 +23,7 @@ import { getProgramme, listProgrammesInSpace, seedProgramme } from '../src/stora
 import { THEME_ATTRIBUTE, tokensCss } from './bridge/theme-tokens';
 import { createConfluenceStub } from './confluence-stub';
 import { buildDemoProgramme, DEMO_PROGRAMME_ID, DEMO_SPACE_KEY } from './demo-data';
-import { DEMO_PAGES, DEMO_USERS, isDemoUserId, pageById, spaceAccess, type DemoUserId } from './demo-users';
+import { DEMO_PAGES, DEMO_USERS, isDemoUserId, pageById, spaceAccess, spaceByKey, type DemoUserId, type SpaceKey } from './demo-users';
 import { installForgeRuntime } from './forge-runtime';
 import { adfErrors } from './host-page/adf-validator';
 import { appFrameCsp, injectBridge } from './host-page/app-frame';
@@ -31,7 +31,7 @@ import { MacroConfigStore, MAX_CONFIG_BYTES } from './host-page/macro-configs';
 import { MacroInstanceRegistry, type IssuedInstance } from './host-page/macro-instances';
 import { renderHostPage, type RenderedMacro } from './host-page/render-host-page';
 import { FORGE_INVOKE_LIMITS, invokeLimitMessages, type InvokeLimits } from './invoke-limits';
-import { buildViewContext, InvokeError, InvokeRunner, type ColorMode, type HostLocale, type MacroInstance } from './invoke-runner';
+import { buildSpacePageViewContext, buildViewContext, InvokeError, InvokeRunner, type ColorMode, type HostLocale, type MacroInstance } from './invoke-runner';
 import { LocalKvs, loadEntityDefinitions, type LocalKvsOptions } from './kvs';
 
 export interface StartServerOptions {
@@ -187,6 +187,9 @@ class HostHandlers {
     if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { message: `${method} is not allowed here` } });
 
     if (path === '/') return this.hostPage(req, res, url);
+    // A space page (confluence:spacePage), at Confluence's /spaces/:spaceKey/apps/... shape (decision 0022).
+    const spacePage = /^\/spaces\/([A-Z]+)\/apps\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (spacePage && spaceByKey(spacePage[1]!)) return this.spacePageHost(req, res, url, spacePage[1]! as SpaceKey, spacePage[2]!);
     if (path === '/host/host.js' || path === '/host/host.css') return sendFile(res, join(PUBLIC_DIR, path.slice('/host/'.length)), 'no-cache');
     if (path === '/__forge/bridge.js') return sendFile(res, BRIDGE_FILE, 'no-cache');
     if (path === '/__forge/tokens.css') return send(res, 200, 'text/css; charset=utf-8', tokensCss(), { 'cache-control': 'max-age=3600' });
@@ -243,13 +246,74 @@ class HostHandlers {
       return { localId: m.localId, moduleKey: m.moduleKey, frameUrl, configUrl };
     });
 
-    const html = renderHostPage({ page, user, locale: session.locale, colorMode: session.colorMode, appOrigin, macros, buildMissing });
-    res.setHeader('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(writeSession(session))}; Path=/; HttpOnly; SameSite=Lax`);
-    send(res, 200, 'text/html; charset=utf-8', html, {
-      'cache-control': 'no-store',
-      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src ${appOrigin}; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-      'x-content-type-options': 'nosniff',
+    const html = renderHostPage({
+      page,
+      user,
+      locale: session.locale,
+      colorMode: session.colorMode,
+      appOrigin,
+      macros,
+      buildMissing,
+      spacePageLink: this.spacePageLink(page.spaceKey),
     });
+    sendHostHtml(res, html, session, appOrigin);
+  }
+
+  /** The space's app page in the breadcrumbs, as Confluence lists a space page in the space's navigation. */
+  private spacePageLink(spaceKey: string): { title: string; href: string } | undefined {
+    const module = [...this.runner.manifest().spacePages.values()][0];
+    return module ? { title: module.title, href: `/spaces/${spaceKey}/apps/${module.route}` } : undefined;
+  }
+
+  /**
+   * A space page: the module in one sandboxed iframe of the app's origin, like a macro, with the space in its
+   * context and no page. The same user, language and theme switches as the page view (they submit to '/').
+   */
+  private spacePageHost(req: IncomingMessage, res: ServerResponse, url: URL, spaceKey: SpaceKey, route: string): void {
+    const module = [...this.runner.manifest().spacePages.values()].find((m) => m.route === route);
+    if (!module) return send(res, 404, 'text/plain; charset=utf-8', `No space page with route ${route} in manifest.yml`);
+    const session = readSession(req, url);
+    const { hostOrigin, appOrigin } = originsOf(req);
+    const user = DEMO_USERS[session.userId];
+    const space = spaceByKey(spaceKey)!;
+    let unavailable: string | undefined;
+    if ((user.accountType === 'anonymous' || user.accountType === 'unlicensed') && !module.unlicensedAccess.includes(user.accountType)) {
+      unavailable = `Not available to ${user.accountType} users (unlicensedAccess)`;
+    } else if (spaceAccess(spaceKey, user.id) === 'none') {
+      unavailable = 'You cannot see this space';
+    }
+    const instance = this.instances.issue({
+      pageId: '',
+      localId: '',
+      moduleKey: module.key,
+      userId: user.id,
+      locale: session.locale,
+      colorMode: session.colorMode,
+      isConfiguring: false,
+      hostOrigin,
+      siteUrl: hostOrigin,
+      spaceKey,
+    });
+    const frame: RenderedMacro = {
+      localId: `space-${spaceKey}`,
+      moduleKey: module.key,
+      title: module.title,
+      frameUrl: `${appOrigin}/forge/resource/${module.resource}/index.html?instance=${instance.token}`,
+      unavailable,
+    };
+    const page = { id: space.homepageId, title: module.title, spaceKey, macros: [] };
+    const html = renderHostPage({
+      page,
+      user,
+      locale: session.locale,
+      colorMode: session.colorMode,
+      appOrigin,
+      macros: [frame],
+      buildMissing: !existsSync(join(this.resourceDir(module.resource), 'index.html')),
+      spacePage: true,
+      spacePageLink: this.spacePageLink(spaceKey),
+    });
+    sendHostHtml(res, html, session, appOrigin);
   }
 
   // -------------------------------------------------------------- the app's files
@@ -278,14 +342,13 @@ class HostHandlers {
   private appFrame(req: IncomingMessage, res: ServerResponse, key: string, dir: string, url: URL): void {
     const instance = this.instances.get(url.searchParams.get('instance'));
     if (!instance) return send(res, 404, 'text/plain; charset=utf-8', 'Unknown macro instance. Reload the host page.');
+    if (instance.spaceKey !== undefined) return this.spacePageFrame(res, key, dir, instance);
     const module = this.runner.macro(instance.moduleKey);
     const expected = instance.isConfiguring ? module.configResource : module.resource;
     if (expected !== key) return send(res, 404, 'text/plain; charset=utf-8', 'This instance belongs to another resource');
 
     const indexFile = join(dir, 'index.html');
-    if (!existsSync(indexFile)) {
-      return send(res, 503, 'text/html; charset=utf-8', '<!doctype html><title>Not built</title><p>The app is not built. Run <code>npm run build</code> and reload the page.</p>');
-    }
+    if (!existsSync(indexFile)) return sendNotBuilt(res);
     const user = DEMO_USERS[instance.userId];
     const context = buildViewContext(this.macroInstance(instance), user, {
       locale: instance.locale,
@@ -298,6 +361,26 @@ class HostHandlers {
       themeAttribute: THEME_ATTRIBUTE,
       context,
     });
+    this.sendFrameHtml(res, html, instance);
+  }
+
+  /** A space page's iframe: the same build, with the space page's context (a space and no page). */
+  private spacePageFrame(res: ServerResponse, key: string, dir: string, instance: IssuedInstance): void {
+    const module = this.runner.spacePage(instance.moduleKey);
+    if (module.resource !== key) return send(res, 404, 'text/plain; charset=utf-8', 'This instance belongs to another resource');
+    const indexFile = join(dir, 'index.html');
+    if (!existsSync(indexFile)) return sendNotBuilt(res);
+    const context = buildSpacePageViewContext({ spaceKey: instance.spaceKey!, moduleKey: instance.moduleKey }, DEMO_USERS[instance.userId], {
+      locale: instance.locale,
+      colorMode: instance.colorMode,
+      siteUrl: instance.siteUrl,
+    });
+    const html = injectBridge(readFileSync(indexFile, 'utf8'), { instance: instance.token, hostOrigin: instance.hostOrigin, themeAttribute: THEME_ATTRIBUTE, context });
+    this.sendFrameHtml(res, html, instance);
+  }
+
+  /** An app iframe's document: under the CSP Forge would apply from the manifest, framed only by its host page. */
+  private sendFrameHtml(res: ServerResponse, html: string, instance: IssuedInstance): void {
     send(res, 200, 'text/html; charset=utf-8', html, {
       'cache-control': 'no-store',
       'content-security-policy': appFrameCsp(this.runner.manifest(), instance.hostOrigin),
@@ -357,13 +440,12 @@ class HostHandlers {
     const { instance, body } = call;
     if (typeof body.functionKey !== 'string') return sendJson(res, 400, { ok: false, error: { message: 'functionKey must be a string!' } });
     try {
-      const result = await this.runner.invokeFunction({
-        functionKey: body.functionKey,
-        payload: body.payload,
-        macroInstance: this.macroInstance(instance),
-        user: DEMO_USERS[instance.userId],
-        settings: { locale: instance.locale, colorMode: instance.colorMode, siteUrl: instance.siteUrl },
-      });
+      const settings = { locale: instance.locale, colorMode: instance.colorMode, siteUrl: instance.siteUrl };
+      const user = DEMO_USERS[instance.userId];
+      const result =
+        instance.spaceKey !== undefined
+          ? await this.runner.invokeSpacePageFunction({ functionKey: body.functionKey, payload: body.payload, instance: { spaceKey: instance.spaceKey, moduleKey: instance.moduleKey }, user, settings })
+          : await this.runner.invokeFunction({ functionKey: body.functionKey, payload: body.payload, macroInstance: this.macroInstance(instance), user, settings });
       sendJson(res, 200, { ok: true, body: result });
     } catch (e) {
       if (e instanceof InvokeError) return sendJson(res, e.status, { ok: false, error: { message: e.message, ...(e.code ? { code: e.code } : {}) } });
@@ -479,6 +561,20 @@ function parseCookies(header: string | undefined): Record<string, string> {
 }
 
 // ------------------------------------------------------------------ HTTP helpers
+
+/** The host page (a Confluence page or a space page): the session cookie, and a CSP that frames only the app's origin. */
+function sendHostHtml(res: ServerResponse, html: string, session: HostSession, appOrigin: string): void {
+  res.setHeader('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(writeSession(session))}; Path=/; HttpOnly; SameSite=Lax`);
+  send(res, 200, 'text/html; charset=utf-8', html, {
+    'cache-control': 'no-store',
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src ${appOrigin}; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'x-content-type-options': 'nosniff',
+  });
+}
+
+function sendNotBuilt(res: ServerResponse): void {
+  send(res, 503, 'text/html; charset=utf-8', '<!doctype html><title>Not built</title><p>The app is not built. Run <code>npm run build</code> and reload the page.</p>');
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

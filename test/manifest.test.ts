@@ -178,10 +178,17 @@ describe('manifest.yml follows the architecture', () => {
 
   it('asks only for the scopes it uses, and no egress', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual(
-      ['read:confluence-user', 'read:content.permission:confluence', 'storage:app'].sort(),
+      // read:space:confluence: who administers the space (decision 0022).
+      ['read:confluence-user', 'read:content.permission:confluence', 'read:space:confluence', 'storage:app'].sort(),
     );
     expect(manifest.permissions.external).toBeUndefined();
     expect(manifest.remotes).toBeUndefined();
+  });
+
+  it('declares the space page on the same resource and resolver as the macros (decision 0022)', () => {
+    expect(manifest.modules['confluence:spacePage']).toEqual([
+      expect.objectContaining({ key: 'programme-admin', resource: 'main', resolver: { function: 'resolver' }, title: 'Införandeöversikt' }),
+    ]);
   });
 
   it('keeps the default Custom UI content security policy (no unsafe-inline, no unsafe-eval)', () => {

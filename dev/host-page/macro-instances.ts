@@ -18,6 +18,8 @@ export interface IssuedInstance {
   colorMode: ColorMode;
   /** The config dialog rather than the macro itself. */
   isConfiguring: boolean;
+  /** Set for a space page (confluence:spacePage) of this space instead of a macro; pageId and localId are then ''. */
+  spaceKey?: string;
   /** The origin of the host page that embeds the iframe (postMessage target, frame-ancestors). */
   hostOrigin: string;
   siteUrl: string;

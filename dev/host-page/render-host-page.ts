@@ -22,6 +22,8 @@ export interface RenderedMacro {
   configUrl?: string;
   /** Why the macro is not shown, if it is not (e.g. the manifest does not allow anonymous access). */
   unavailable?: string;
+  /** The frame's label when it is not a macro (a space page's title from the manifest). */
+  title?: string;
 }
 
 export interface HostPageModel {
@@ -34,6 +36,10 @@ export interface HostPageModel {
   buildMissing: boolean;
   /** The app the macros belong to (manifest.yml app.id by default): events stay within one app. */
   appId?: string;
+  /** A space page (decision 0022) rather than a Confluence page: no page export, and the space's app link is current. */
+  spacePage?: boolean;
+  /** The space's app page link (confluence:spacePage) in the breadcrumbs: its title and URL. */
+  spacePageLink?: { title: string; href: string };
 }
 
 const TEXT = {
@@ -107,7 +113,7 @@ export function renderHostPage(model: HostPageModel): string {
 
   const macros = model.macros
     .map((m) => {
-      const title = macroTitle(m.moduleKey, model.locale);
+      const title = m.title ?? macroTitle(m.moduleKey, model.locale);
       const toolbar = `<div class="macro-toolbar"><span class="macro-label">${e(title)}</span>${
         m.configUrl
           ? `<button type="button" class="host-button" data-edit-macro="${e(m.localId)}" data-config-src="${e(m.configUrl)}" data-macro-title="${e(title)}">${e(t.editMacro)}</button>`
@@ -147,9 +153,11 @@ export function renderHostPage(model: HostPageModel): string {
   </form>
 </header>
 <main class="page" id="main">
-  <nav class="breadcrumbs" aria-label="breadcrumbs"><span>${t.spaces}</span> / <span>${e(space.name)} (${e(space.key)})</span></nav>
+  <nav class="breadcrumbs" aria-label="breadcrumbs"><span>${t.spaces}</span> / <span>${e(space.name)} (${e(space.key)})</span>${
+    model.spacePageLink ? ` · <a href="${e(model.spacePageLink.href)}"${model.spacePage ? ' aria-current="page"' : ''}>${e(model.spacePageLink.title)}</a>` : ''
+  }</nav>
   <h1 class="page-title">${e(page.title)}</h1>
-  <p class="page-meta">${t.signedInAs} <strong>${e(user.anonymous ? t.anonymousVisitor : user.displayName)}</strong> · <a href="/export/${e(page.id)}.adf.json">${t.export}</a></p>
+  <p class="page-meta">${t.signedInAs} <strong>${e(user.anonymous ? t.anonymousVisitor : user.displayName)}</strong>${model.spacePage ? '' : ` · <a href="/export/${e(page.id)}.adf.json">${t.export}</a>`}</p>
   ${model.buildMissing ? `<p class="build-missing" role="alert">${t.buildMissing}</p>` : ''}
   ${macros}
 </main>

@@ -36,7 +36,7 @@ export function buildView({ macro, programme, initiatives, config, now, audience
     case 'support-plan':
       return buildSupportPlanView(programme, selection, now, audience);
     case 'roadmap':
-      return buildRoadmapView(programme, selection, now, audience);
+      return buildRoadmapView(programme, selection, now, audience, config);
     default: {
       const unknown: never = macro;
       throw new Error(`Unknown macro: ${String(unknown)}`);

@@ -1,11 +1,8 @@
 /** The roadmap's time axis: months ('YYYY-MM') grouped into quarters ('YYYY-Qn'). */
+import { ROADMAP_RANGE } from '../shared/limits';
 import type { YearMonth } from '../shared/model';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isYearMonth(value: string): boolean {
-  return MONTH.test(value);
-}
 
 /** '2026-03' → '2026-Q1'. Returns null for anything that is not a real 'YYYY-MM'. */
 export function monthToQuarter(month: YearMonth): string | null {
@@ -14,23 +11,21 @@ export function monthToQuarter(month: YearMonth): string | null {
   return `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}`;
 }
 
-/**
- * Every quarter from the earliest to the latest of the given months, inclusive and without gaps, so a
- * timeline has a column for each quarter even when nothing starts in it. Nulls and malformed values are
- * ignored; no months give an empty axis.
- */
-export function quarterSpan(months: Iterable<YearMonth | null | undefined>): string[] {
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const month of months) {
-    if (!month || !MONTH.test(month)) continue;
-    // 'YYYY-MM' sorts as a string.
-    if (first === null || month < first) first = month;
-    if (last === null || month > last) last = month;
-  }
-  if (first === null || last === null) return [];
-  const index = (month: string) => Number(month.slice(0, 4)) * 4 + Math.floor((Number(month.slice(5, 7)) - 1) / 3);
+/** Every quarter of the years from `fromYear` to `toYear`, inclusive. */
+export function yearQuarters(fromYear: number, toYear: number): string[] {
   const quarters: string[] = [];
-  for (let q = index(first); q <= index(last); q++) quarters.push(`${Math.floor(q / 4)}-Q${(q % 4) + 1}`);
+  for (let year = fromYear; year <= toYear; year++) for (let q = 1; q <= 4; q++) quarters.push(`${year}-Q${q}`);
   return quarters;
+}
+
+/**
+ * The roadmap's years (decision 0023): the macro config's range, or from last year to the year after next.
+ * One end alone keeps the default's four-year width from it; a range refused by roadmapRangeProblem never
+ * gets here (parseMacroConfig drops it), but a width over the bound is cut to it all the same.
+ */
+export function roadmapYears(range: { rangeFromYear?: number; rangeToYear?: number }, now: Date): { fromYear: number; toYear: number } {
+  const year = now.getUTCFullYear();
+  const from = range.rangeFromYear ?? (range.rangeToYear !== undefined ? range.rangeToYear - 3 : year - 1);
+  const to = range.rangeToYear ?? from + 3;
+  return { fromYear: from, toYear: Math.max(from, Math.min(to, from + ROADMAP_RANGE.maxYears - 1)) };
 }

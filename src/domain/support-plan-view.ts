@@ -1,10 +1,14 @@
 /** Overview 3: has planning started, and is contact established with each region? */
 import type { SupportPlanView } from '../shared/contract';
-import type { Programme } from '../shared/model';
+import type { ConnectionProgress, Programme } from '../shared/model';
 import type { Audience } from './audience';
 import { cellAt } from './cells';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
+
+function connectionView(stored: ConnectionProgress | undefined): { start: string; done: number } | null {
+  return stored ? { start: stored.start, done: stored.done } : null;
+}
 
 export function buildSupportPlanView(
   programme: Pick<Programme, 'stalenessDays'>,
@@ -22,6 +26,8 @@ export function buildSupportPlanView(
           established: cell.contactEstablished,
           since: cell.contactSince,
           hasDetails: cell.hasDetails,
+          // Null until started: a column of nulls does not travel (shared/view-wire.ts), so it costs nothing unused.
+          connection: connectionView(initiative.connection?.[code]),
         };
       });
       return {

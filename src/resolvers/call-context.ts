@@ -13,6 +13,8 @@ export interface CallContext {
   /** The page the macro sits on; null when not called from a macro. */
   pageId: string | null;
   spaceKey: string | null;
+  /** The space's numeric id (Confluence REST v2 addresses spaces by id); null when the context has none. */
+  spaceId: string | null;
   /** The macro's module key; null when called from anything else. */
   macro: MacroKey | null;
   config: MacroConfig;
@@ -34,7 +36,7 @@ export function readCallContext(context: Record<string, unknown> | undefined): C
   const ctx = context ?? {};
   const extension = (ctx.extension ?? {}) as {
     content?: { id?: unknown };
-    space?: { key?: unknown };
+    space?: { key?: unknown; id?: unknown };
     config?: unknown;
   };
   const rawAccountId = text(ctx.accountId);
@@ -46,6 +48,7 @@ export function readCallContext(context: Record<string, unknown> | undefined): C
     accountType: anonymous ? 'anonymous' : (claimedType ?? 'licensed'),
     pageId: text(extension.content?.id),
     spaceKey: text(extension.space?.key),
+    spaceId: typeof extension.space?.id === 'number' ? String(extension.space.id) : text(extension.space?.id),
     macro: moduleKey ?? null,
     config: parseMacroConfig(extension.config),
     locale: typeof ctx.locale === 'string' && ctx.locale.toLowerCase().startsWith('en') ? 'en' : 'sv',

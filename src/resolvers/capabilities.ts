@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppFailure, type DenialReason } from '../shared/errors';
 import { readDefaultProgrammeSnapshot } from '../storage';
 import { authoriseWrite, authoriseWriteOnPage } from './access';
+import { administerDenial } from './admin';
 import { defineResolver } from './define';
 
 async function denialOf(check: () => Promise<unknown>): Promise<DenialReason | null> {
@@ -30,11 +31,14 @@ export const getCapabilities = defineResolver('getCapabilities', {
     const occupant = call.spaceKey === null ? null : await readDefaultProgrammeSnapshot(call.installation, call.spaceKey).catch(() => 'unreadable');
     const spaceIsEmpty = call.spaceKey !== null && occupant === null;
     const createDenied = spaceIsEmpty ? await denialOf(() => authoriseWriteOnPage(call, { lookUpName: false })) : 'no-page-edit';
+    // The same authoriser the admin resolvers call (decision 0022); only asked of Confluence for licensed users.
+    const adminDenied = await administerDenial(call);
     return {
       accountType: call.accountType,
       canEdit: editDenied === null,
       canCreateProgramme: spaceIsEmpty && createDenied === null,
       reason: editDenied,
+      canAdminister: adminDenied === null,
     };
   },
 });

@@ -1,10 +1,12 @@
 /** The resolver function: every resolver of the contract, behind one Forge handler. */
+import { getProgrammeAdmin, updateParticipant, updateProgrammeSettings } from './admin';
 import { getCapabilities } from './capabilities';
 import { bulkUpdateCells, updateCell } from './cells';
+import { updateConnection } from './connection';
 import { updateContact } from './contacts';
 import { toForgeHandler, type ResolverTable } from './define';
 import { getDetails } from './details';
-import { getHistory } from './history';
+import { getHistory, redactHistory } from './history';
 import { addMilestone, applyTemplate, removeMilestone, reorderMilestones, restoreMilestone, setMilestoneTemplate, updateMilestone } from './milestones';
 import { reorderInitiatives, setInitiativeArchived, upsertInitiative } from './initiatives';
 import { bulkUpdateNeedProgress, removeNeed, reorderNeeds, restoreNeed, updateNeedProgress, upsertNeed } from './needs';
@@ -37,6 +39,11 @@ export const resolvers: ResolverTable = {
   applyTemplate,
   setMilestoneTemplate,
   updateContact,
+  updateConnection,
+  redactHistory,
+  getProgrammeAdmin,
+  updateProgrammeSettings,
+  updateParticipant,
 };
 
 export const handler = toForgeHandler(resolvers);

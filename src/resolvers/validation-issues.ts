@@ -9,6 +9,8 @@
  */
 import type { z } from 'zod';
 import type { ValidationIssue } from '../shared/errors';
+import type { IssueDetail, IssueKind } from '../shared/issue-texts';
+import { FORBIDDEN_CHARACTERS_ISSUE } from '../shared/schemas';
 
 type Issue = z.core.$ZodIssue;
 
@@ -33,6 +35,53 @@ function clearMessage(issue: Issue): string {
   }
 }
 
+/**
+ * The schemas' own messages of a failed regex or refine (src/shared/schemas.ts), by what they ask for. A
+ * new refine without an entry here is reported as 'invalid'; test/resolvers/validation-texts.test.ts
+ * checks each schema's typical failures get a kind that says what to do.
+ */
+const BY_MESSAGE: Array<[RegExp, IssueKind]> = [
+  [/^Use the form YYYY-MM,/, 'month'],
+  [/^Use the form YYYY-MM-DD|^Not a real date/, 'date'],
+  [/^Year must be/, 'year'],
+  [/^Links must start/, 'link'],
+  [/is required$/, 'required'],
+  [/^Invalid (id|region code|field name)$/, 'id'],
+  [/^Nothing to change$/, 'nothing-to-change'],
+];
+
+const TYPE_KIND: Record<string, IssueKind> = { string: 'text', number: 'number', int: 'integer', boolean: 'yes-no', array: 'list', object: 'object' };
+
+/** The kind of problem, with its bound or allowed values: what the UI needs to say what to do. */
+function detail(issue: Issue): IssueDetail {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (/received undefined$/.test(issue.message)) return { kind: 'required' };
+      return { kind: TYPE_KIND[issue.expected] ?? 'invalid' };
+    case 'invalid_value':
+      return { kind: 'choice', options: issue.values.map(String) };
+    case 'too_big': {
+      const limit = Number(issue.maximum);
+      if (issue.origin === 'string') return { kind: 'too-long', limit };
+      if (issue.origin === 'array' || issue.origin === 'set') return { kind: 'too-many', limit };
+      return { kind: 'too-large', limit };
+    }
+    case 'too_small': {
+      const limit = Number(issue.minimum);
+      if (issue.origin === 'string') return { kind: 'required' };
+      if (issue.origin === 'array' || issue.origin === 'set') return { kind: 'too-few', limit };
+      return { kind: 'too-small', limit };
+    }
+    case 'custom':
+      if (issue.params?.reason === FORBIDDEN_CHARACTERS_ISSUE.reason) return { kind: 'characters' };
+      break;
+    default:
+      break;
+  }
+  const known = BY_MESSAGE.find(([pattern]) => pattern.test(issue.message));
+  return { kind: known ? known[1] : 'invalid' };
+}
+
 /** The union member the caller most likely meant (see the module comment). */
 function likelyMember(members: Issue[][]): Issue[] {
   const topLevel = (issues: Issue[]) => issues.filter((i) => i.path.length <= 1).length;
@@ -46,8 +95,10 @@ function flatten(issues: readonly Issue[], prefix: ReadonlyArray<PropertyKey>): 
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) return flatten(likelyMember(issue.errors), path);
     // One issue per unknown field, at that field, so a form (or a developer) sees exactly what to remove.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: joinPath([...path, key]), message: 'Unknown field; remove it' }));
-    return [{ path: joinPath(path), message: clearMessage(issue) }];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: joinPath([...path, key]), message: 'Unknown field; remove it', kind: 'unknown-field' as const }));
+    }
+    return [{ path: joinPath(path), message: clearMessage(issue), ...detail(issue) }];
   });
 }
 

@@ -26,6 +26,7 @@ import type {
   CreateProgrammeInput,
   GetDetailsInput,
   GetHistoryInput,
+  RedactHistoryInput,
   UpdateCellInput,
   UpsertInitiativeInput,
   SetInitiativeArchivedInput,
@@ -45,6 +46,9 @@ import type {
   ApplyTemplateInput,
   SetMilestoneTemplateInput,
   UpdateContactInput,
+  UpdateProgrammeSettingsInput,
+  UpdateParticipantInput,
+  UpdateConnectionInput,
 } from './schemas';
 import type { WireViewResponse } from './view-wire';
 
@@ -59,6 +63,36 @@ export interface Capabilities {
   /** May create a programme in this page's space (no programme here yet, and can edit the page). */
   canCreateProgramme: boolean;
   /** When canEdit is false: why not. */
+  reason: import('./errors').DenialReason | null;
+  /** May administer (settings) the programme of this space: a space administrator (decision 0022). */
+  canAdminister: boolean;
+}
+
+/** A programme as the space page lists it (decision 0022): no editors' names, so anyone who sees the space may read it. */
+export interface ProgrammeAdminItem {
+  id: string;
+  name: string;
+  description: string;
+  stalenessDays: number;
+  published: boolean;
+  isExample: boolean;
+  participantCount: number;
+  /** Initiatives, archived ones included. */
+  initiativeCount: number;
+  /** The latest change of anything in the programme. */
+  lastChangedAt: IsoDateTime | null;
+  /** The version an administrator's settings change is checked against. */
+  version: number;
+  /** In programme order; retired ones are apart, and shown in no overview. */
+  participants: Participant[];
+  retiredParticipants: Participant[];
+}
+
+export interface ProgrammeAdminPage {
+  spaceKey: string;
+  programmes: ProgrammeAdminItem[];
+  /** Whether this caller may change the settings here; when not, why not. */
+  canAdminister: boolean;
   reason: import('./errors').DenialReason | null;
 }
 
@@ -164,6 +198,8 @@ export interface SupportPlanView {
       since: string | null;
       /** Contacts (regional, national) are details, read on demand. */
       hasDetails: boolean;
+      /** The connection process (decision 0026): null until the participant has a start. */
+      connection: { start: string; done: number } | null;
     }>;
     contactsEstablished: number;
   }>;
@@ -171,7 +207,7 @@ export interface SupportPlanView {
 
 export interface RoadmapView {
   macro: 'roadmap';
-  /** The quarters the timeline spans, e.g. ['2026-Q1', '2026-Q2', ...]. */
+  /** The quarters the timeline spans, e.g. ['2026-Q1', '2026-Q2', ...]: the macro config's years (decision 0023). */
   quarters: string[];
   initiatives: Array<{
     initiative: InitiativeHeader;
@@ -198,6 +234,8 @@ export interface ViewNotice {
   /** 'initiative': left out of the view; 'progress': that initiative's needs' progress is not shown. */
   entity: 'initiative' | 'progress';
   count: number;
+  /** The keys of the first few such records (the initiative's id), so an administrator can find them. */
+  keys?: string[];
 }
 
 export type ViewResponse =
@@ -300,6 +338,15 @@ export interface ContactWriteResult extends CellWriteResult {
   publicContacts: PublicContacts;
 }
 
+/** A participant's connection process as saved: its start and steps done (null: not started). */
+export interface ConnectionWriteResult {
+  initiativeId: string;
+  regionCode: string;
+  connection: { start: string; done: number } | null;
+  initiativeVersion: number;
+  revision: string;
+}
+
 export interface HistoryPage {
   entries: HistoryEntry[];
   cursor: string | null;
@@ -320,6 +367,11 @@ export interface ResolverContract {
   updateCell: { payload: UpdateCellInput; response: CellWriteResult };
   bulkUpdateCells: { payload: BulkUpdateCellsInput; response: { cells: CellView[]; initiativeVersion: number; revision: string } };
   getHistory: { payload: GetHistoryInput; response: HistoryPage };
+  /**
+   * Removes one value from a history entry (personal data written by mistake), recording who and when;
+   * `entry` is the entry as readers now see it. The cell's current value is not touched.
+   */
+  redactHistory: { payload: RedactHistoryInput; response: { entry: HistoryEntry; revision: string } };
   /**
    * Details on demand: one cell (initiativeId + regionCode), one initiative's participants (initiativeId),
    * one participant across the programme (regionCode), or the whole programme (neither; the CSV export).
@@ -347,6 +399,14 @@ export interface ResolverContract {
   setMilestoneTemplate: { payload: SetMilestoneTemplateInput; response: { milestoneTemplate: MilestoneTemplateItem[]; programmeVersion: number; revision: string } };
   /** A participant's contact: established, since, regional and national contact, and whether each is public. */
   updateContact: { payload: UpdateContactInput; response: ContactWriteResult };
+  /** A participant's connection process: its start day (planned days follow) and the steps done. */
+  updateConnection: { payload: UpdateConnectionInput; response: ConnectionWriteResult };
+  /** The space page: the space's programmes, and whether the caller administers them (decision 0022). */
+  getProgrammeAdmin: { payload: Record<string, never>; response: ProgrammeAdminPage };
+  /** A space administrator changes a programme's settings (field-level conflict rule), recorded in the history. */
+  updateProgrammeSettings: { payload: UpdateProgrammeSettingsInput; response: { programme: ProgrammeAdminItem; revision: string } };
+  /** A space administrator adds, renames, retires or reinstates a participant; nothing of its history is deleted. */
+  updateParticipant: { payload: UpdateParticipantInput; response: { programme: ProgrammeAdminItem; revision: string } };
   bulkUpdateNeedProgress: {
     payload: BulkUpdateNeedProgressInput;
     response: { initiativeId: string; needId: string; entries: NeedProgressEntry[]; cells: CellView[]; initiativeVersion: number; revision: string };
@@ -395,6 +455,11 @@ export const RESOLVER_NAMES = [
   'applyTemplate',
   'setMilestoneTemplate',
   'updateContact',
+  'updateConnection',
+  'redactHistory',
+  'getProgrammeAdmin',
+  'updateProgrammeSettings',
+  'updateParticipant',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 type MissingNames = Exclude<ResolverName, (typeof RESOLVER_NAMES)[number]>;
@@ -423,6 +488,10 @@ export const MUTATING_RESOLVERS = [
   'applyTemplate',
   'setMilestoneTemplate',
   'updateContact',
+  'updateConnection',
+  'redactHistory',
+  'updateProgrammeSettings',
+  'updateParticipant',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 export type { CellFields, Initiative, Programme };

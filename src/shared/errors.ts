@@ -2,6 +2,8 @@
  * Every resolver answers with one shape: data, or a typed error whose code the UI translates.
  * Validation failures, permission denials and version conflicts are distinct codes.
  */
+import type { IssueKind } from './issue-texts';
+
 /**
  * RATE_LIMITED: Forge's storage refused the installation's requests (429, over its per-minute or
  * per-second limit) even after a short retry (src/storage/kvs-retry.ts); nothing more was tried.
@@ -25,6 +27,8 @@ export const DENIAL_REASONS = [
   // Likewise for milestones (overview 3): removed meanwhile (NOT_FOUND), or as many as an initiative may have (LIMIT).
   'milestone-removed',
   'milestone-limit',
+  // Administering a programme (settings): only the administrators of its space (decision 0022).
+  'not-space-admin',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 
@@ -32,6 +36,12 @@ export interface ValidationIssue {
   /** Dotted path into the payload, e.g. 'patch.link'. */
   path: string;
   message: string;
+  /** What kind of problem, so the UI can say what to do in the reader's language (shared/issue-texts.ts). */
+  kind?: IssueKind;
+  /** The bound of a length or size issue. */
+  limit?: number;
+  /** The allowed values of a choice. */
+  options?: string[];
 }
 
 export interface AppError {

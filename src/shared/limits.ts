@@ -18,3 +18,21 @@ export const LIMITS = {
   milestonesPerInitiative: 30,
   needDescription: 1000,
 } as const;
+
+/**
+ * The roadmap's time range from the macro config, in whole years: at most six years wide,
+ * so the timeline stays drawable, and within years a plan can sensibly name. Shared by the schema, the
+ * config dialog and the domain.
+ */
+export const ROADMAP_RANGE = { minYear: 2000, maxYear: 2100, maxYears: 6 } as const;
+
+/** Why a roadmap range is refused, or null when it is usable. Zod-free, so the config dialog uses it too. */
+export function roadmapRangeProblem(fromYear: number | undefined, toYear: number | undefined): 'year' | 'order' | 'span' | null {
+  const isYear = (y: number | undefined) => y === undefined || (Number.isInteger(y) && y >= ROADMAP_RANGE.minYear && y <= ROADMAP_RANGE.maxYear);
+  if (!isYear(fromYear) || !isYear(toYear)) return 'year';
+  if (fromYear !== undefined && toYear !== undefined) {
+    if (toYear < fromYear) return 'order';
+    if (toYear - fromYear + 1 > ROADMAP_RANGE.maxYears) return 'span';
+  }
+  return null;
+}

@@ -33,6 +33,11 @@ export interface Programme {
   name: string;
   description: string;
   participants: Participant[];
+  /**
+   * Participants an administrator retired (decision 0022): gone from every view, their cells, details and
+   * history kept, so they can be reinstated. Absent: none.
+   */
+  retiredParticipants?: Participant[];
   milestoneTemplate: MilestoneTemplateItem[];
   /** Entries not updated for this many days are marked stale ("Behöver ses över"). */
   stalenessDays: number;
@@ -187,9 +192,20 @@ export interface Initiative extends InitiativeFields, Stamp {
    * then every `needs[].progress` is empty and this says what those overviews still need of it.
    */
   progressSummary?: NeedProgressSummary;
+  /**
+   * The per-participant connection process (decision 0026): by participant code, the start and the steps
+   * done. Absent, or a participant missing: not started.
+   */
+  connection?: Record<string, ConnectionProgress>;
   createdAt: IsoDateTime;
   createdBy: string;
   version: number;
+}
+
+/** One participant's connection process: its start day and the steps done (bit n-1 for step n). */
+export interface ConnectionProgress {
+  start: IsoDate;
+  done: number;
 }
 
 export type HistoryTargetKind = 'programme' | 'initiative' | 'cell' | 'need' | 'need-progress' | 'milestone';
@@ -216,6 +232,23 @@ export interface HistoryEntry {
   by: string;
   byName: string | null;
   changes: HistoryChange[];
+  /**
+   * Values removed from this entry by an editor (personal data written by mistake): the value itself is
+   * overwritten with null in storage; this records who removed which one, and when. Absent: none.
+   */
+  redactions?: HistoryRedaction[];
+}
+
+/** Which value of a change: the one before it, or the one it set. */
+export type HistorySide = 'old' | 'new';
+
+/** A value removed from the history: which field and side, who removed it and when; never the value. */
+export interface HistoryRedaction {
+  field: string;
+  side: HistorySide;
+  at: IsoDateTime;
+  by: string;
+  byName: string | null;
 }
 
 /**

@@ -6,6 +6,7 @@
  *
  * Ids are stored as milestone ids: never change one, only add new items.
  */
+import { CONNECTION_STEPS, type ConnectionStage } from './connection-process';
 import type { Phase, Locale } from './vocabulary';
 
 export type Text = Record<Locale, string>;
@@ -133,29 +134,8 @@ const EXECUTION_ITEMS: TemplateItem[] = [
 
 // ---------------------------------------------------------------- (c) the per-participant connection process
 
-/** The three stages of the connection process, in order. */
-export const CONNECTION_STAGES = [
-  { id: 'initiation', title: t('Initiering', 'Initiation') },
-  { id: 'start-up', title: t('Uppstart och avtal', 'Start-up and agreement') },
-  { id: 'production', title: t('Produktion', 'Production') },
-] as const;
-export type ConnectionStage = (typeof CONNECTION_STAGES)[number]['id'];
-
-/** The twelve numbered steps with their stage and planned week from the participant's start (0–12). */
-export const CONNECTION_STEPS: ReadonlyArray<{ n: number; stage: ConnectionStage; weekOffset: number; title: Text }> = [
-  { n: 1, stage: 'initiation', weekOffset: 0, title: t('Första kontakt', 'First contact') },
-  { n: 2, stage: 'initiation', weekOffset: 1, title: t('Informationsmöte med demo', 'Information meeting with a demo') },
-  { n: 3, stage: 'initiation', weekOffset: 2, title: t('Samordning med driftleverantören', 'Coordination with the operator') },
-  { n: 4, stage: 'start-up', weekOffset: 3, title: t('Avtalsarbetet startar; ledtider flaggas', 'Agreement work starts; lead-time items are flagged') },
-  { n: 5, stage: 'start-up', weekOffset: 4, title: t('Lokal säljkontakt', 'Local sales contact') },
-  { n: 6, stage: 'start-up', weekOffset: 5, title: t('Utbildning av kundens administratörer', 'Training of the customer’s administrators') },
-  { n: 7, stage: 'start-up', weekOffset: 6, title: t('Tjänsteavtal undertecknade', 'Service agreements signed') },
-  { n: 8, stage: 'start-up', weekOffset: 7, title: t('Leveransavtal undertecknat, med granskning av provkort', 'Delivery agreement signed, with a proof-card review') },
-  { n: 9, stage: 'production', weekOffset: 8, title: t('Leveranser, ev. med start i en pilotinstallation', 'Deliveries, possibly starting with a pilot installation') },
-  { n: 10, stage: 'production', weekOffset: 10, title: t('Kundens egen utbildning', 'The customer’s own training') },
-  { n: 11, stage: 'production', weekOffset: 11, title: t('Utvärdering', 'Evaluation') },
-  { n: 12, stage: 'production', weekOffset: 12, title: t('Styrgruppens genomgång av anslutningen', 'Review of the onboarding by the steering group') },
-];
+// The stages, steps and planned days live in connection-process.ts, small enough for the reader's view.
+export * from './connection-process';
 
 /** The latest week a step may be planned for, counted from the participant's start. */
 export const MAX_WEEK_OFFSET = 52;

@@ -12,7 +12,7 @@ import {
   ROLLOUT_STATUSES,
   ROLLOUT_TYPES,
 } from './vocabulary';
-import { LIMITS } from './limits';
+import { LIMITS, ROADMAP_RANGE, roadmapRangeProblem } from './limits';
 import { PROCESS_TEMPLATE_IDS } from './process-templates';
 
 // Before any schema exists: zod decides per schema, when it is built, whether to compile a fast parser
@@ -177,6 +177,17 @@ export const getHistorySchema = z
   .refine((v) => v.needId === undefined || v.initiativeId !== undefined, { message: 'A need is filtered within its initiative', path: ['initiativeId'] });
 export type GetHistoryInput = z.infer<typeof getHistorySchema>;
 
+/**
+ * Removes one value (the field's value before or after the change) from a history entry: personal data
+ * written by mistake. The field is named as the entry names it.
+ */
+export const redactHistorySchema = z.strictObject({
+  historyId: id,
+  field: z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_.:-]+$/, { message: 'Invalid field name' }),
+  side: z.enum(['old', 'new']),
+});
+export type RedactHistoryInput = z.infer<typeof redactHistorySchema>;
+
 export const getDetailsSchema = z.strictObject({
   initiativeId: id.optional(),
   regionCode: regionCode.optional(),
@@ -260,12 +271,33 @@ export const macroConfigSchema = z.object({
   initiativeId: z.string().max(LIMITS.id).optional(),
   layout: z.enum(['initiatives-as-rows', 'regions-as-rows']).default('initiatives-as-rows'),
   showArchived: z.boolean().default(false),
+  /** The roadmap's first and last year (decision 0023); empty: from last year to the year after next. */
+  rangeFromYear: z.number().int().min(ROADMAP_RANGE.minYear).max(ROADMAP_RANGE.maxYear).optional(),
+  rangeToYear: z.number().int().min(ROADMAP_RANGE.minYear).max(ROADMAP_RANGE.maxYear).optional(),
 });
 export type MacroConfig = z.infer<typeof macroConfigSchema>;
 
+/**
+ * The stored config, validated. A roadmap range that is malformed or refused by roadmapRangeProblem (to
+ * before from, wider than six years) falls back to the default range; the config dialog refuses it first.
+ */
 export function parseMacroConfig(raw: unknown): MacroConfig {
   const parsed = macroConfigSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : macroConfigSchema.parse({});
+  if (!parsed.success) {
+    // A bad roadmap range alone costs only the range, not the perspective and programme chosen with it.
+    const issues = parsed.error.issues;
+    if (issues.every((i) => i.path[0] === 'rangeFromYear' || i.path[0] === 'rangeToYear') && typeof raw === 'object' && raw !== null) {
+      const { rangeFromYear: _from, rangeToYear: _to, ...rest } = raw as Record<string, unknown>;
+      return parseMacroConfig(rest);
+    }
+    return macroConfigSchema.parse({});
+  }
+  const config = parsed.data;
+  if (roadmapRangeProblem(config.rangeFromYear, config.rangeToYear)) {
+    const { rangeFromYear: _from, rangeToYear: _to, ...rest } = config;
+    return rest;
+  }
+  return config;
 }
 
 // ---------------------------------------------------------------- implementation support (overview 3)
@@ -343,6 +375,21 @@ export const setMilestoneTemplateSchema = z.strictObject({
 export type SetMilestoneTemplateInput = z.infer<typeof setMilestoneTemplateSchema>;
 
 /**
+ * One participant’s connection process (decision 0026): its start day (null: not started, which also clears
+ * the steps) and the steps done as a bit mask, bit n-1 for step n of the 12.
+ */
+export const connectionFieldsSchema = z.strictObject({
+  start: isoDate.nullable(),
+  done: z.number().int().min(0).max(4095),
+});
+export type ConnectionFieldsInput = z.infer<typeof connectionFieldsSchema>;
+export const connectionPatchSchema = connectionFieldsSchema.partial();
+export const updateConnectionSchema = z
+  .strictObject({ initiativeId: id, regionCode, patch: connectionPatchSchema, expected: connectionPatchSchema })
+  .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
+export type UpdateConnectionInput = z.infer<typeof updateConnectionSchema>;
+
+/**
  * A participant's contact: established and since when (a real day, not in the future), the regional and the
  * national contact, and for each whether the public may see it (decision 0020).
  */
@@ -361,3 +408,53 @@ export const updateContactSchema = z
   .strictObject({ initiativeId: id, regionCode, patch: contactPatchSchema, expected: contactPatchSchema })
   .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
 export type UpdateContactInput = z.infer<typeof updateContactSchema>;
+
+// ---------------------------------------------------------------- programme administration (decision 0022)
+
+/** The settings a space administrator changes: name, description, staleness threshold, published flag. */
+export const programmeSettingsSchema = z.strictObject({
+  name: requiredName(),
+  description: text(LIMITS.summary),
+  stalenessDays: z.number().int().min(1).max(3650),
+  published: z.boolean(),
+});
+export type ProgrammeSettings = z.infer<typeof programmeSettingsSchema>;
+export const programmeSettingsPatchSchema = programmeSettingsSchema.partial();
+
+/**
+ * Changes a programme's settings with the field-level conflict rule of decision 0004. `programmeId` only
+ * chooses among the programmes of the caller's space (from the context): it never grants access.
+ */
+export const updateProgrammeSettingsSchema = z
+  .strictObject({ programmeId: id, patch: programmeSettingsPatchSchema, expected: programmeSettingsPatchSchema })
+  .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
+export type UpdateProgrammeSettingsInput = z.infer<typeof updateProgrammeSettingsSchema>;
+
+/** A participant as an administrator names it: its code (stable, never reused), name and short name. */
+const participantName = requiredName();
+const participantShort = z
+  .string()
+  .trim()
+  .min(1, { message: 'A short name is required' })
+  .max(40)
+  .refine((v) => !FORBIDDEN_CHARACTERS.test(v), allowedCharacters);
+
+/**
+ * Adds, renames, retires or reinstates one participant of one of the space's programmes (decision 0022).
+ * A rename carries the names it started from (the field-level rule of decision 0004). Retiring keeps
+ * every record of the participant; nothing about it is ever deleted.
+ */
+export const updateParticipantSchema = z.discriminatedUnion('action', [
+  z.strictObject({ programmeId: id, action: z.literal('add'), code: regionCode, name: participantName, short: participantShort }),
+  z.strictObject({
+    programmeId: id,
+    action: z.literal('rename'),
+    code: regionCode,
+    name: participantName,
+    short: participantShort,
+    expected: z.strictObject({ name: z.string().max(LIMITS.name), short: z.string().max(40) }),
+  }),
+  z.strictObject({ programmeId: id, action: z.literal('retire'), code: regionCode }),
+  z.strictObject({ programmeId: id, action: z.literal('reinstate'), code: regionCode }),
+]);
+export type UpdateParticipantInput = z.infer<typeof updateParticipantSchema>;

@@ -103,6 +103,7 @@ export const CONTACT_DEFAULTS: Readonly<NoRegion<ContactView>> = Object.freeze({
   established: false,
   since: null,
   hasDetails: false,
+  connection: null,
 });
 export const MILESTONE_DEFAULTS: Readonly<Milestone> = Object.freeze({
   id: '',

@@ -391,6 +391,8 @@ export interface HistoryRecord {
   regionCode?: string;
   cell?: string;
   at: number;
+  /** Absent until a value is first redacted from the entry; each redaction adds one. */
+  version?: number;
   data: HistoryData;
 }
 

@@ -7,11 +7,14 @@
  * of that page were already handed out, so nothing is skipped or repeated.
  */
 import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
+import { fail } from '../shared/errors';
 import type { HistoryEntry } from '../shared/model';
-import { decodeHistory, detailKey, type HistoryRecord } from './codec';
+import { decodeHistory, detailKey, encodeHistory, type HistoryRecord } from './codec';
 import { decodePageCursor, encodePageCursor, fromCallerCursor } from './paging';
+import { readRevision } from './revision';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
 import { withKvsRetry } from './kvs-retry';
+import { isConditionFailure, WriteSet } from './write-set';
 
 export interface HistoryQuery {
   programmeId: string;
@@ -110,5 +113,43 @@ export async function queryHistory(query: HistoryQuery): Promise<{ entries: Hist
     pageCursor = page.nextCursor;
     skip = 0;
     if (entries.length === query.limit) return { entries, cursor: encodePageCursor({ c: pageCursor, s: 0 }) };
+  }
+}
+
+/** How often a redaction is re-applied after another redaction of the same entry landed first. */
+const REDACTION_ATTEMPTS = 5;
+
+/**
+ * Overwrites one history entry with what `mutate` makes of it (a redaction: domain/history-redaction.ts),
+ * conditioned on the entry's version, so two redactions of the same entry at once cannot write back a
+ * value the other removed; the loser re-applies its redaction to the fresh entry. `mutate` answers null when
+ * there is nothing to change (then nothing is written). An entry of another programme is NOT_FOUND.
+ */
+export async function redactHistoryWith(
+  id: string,
+  programmeId: string,
+  mutate: (entry: HistoryEntry) => HistoryEntry | null,
+): Promise<{ entry: HistoryEntry; revision: string; changed: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    const record = await withKvsRetry('Reading the history', () => kvs.entity<HistoryRecord>(ENTITY.history).get(id));
+    const entry = record ? decodeHistory(id, record) : null;
+    if (!record || !entry || entry.programmeId !== programmeId) {
+      fail('NOT_FOUND', 'No such change in this programme', { issues: [{ path: 'historyId', message: 'Unknown change; reload the history and choose it again' }] });
+    }
+    const next = mutate(entry);
+    if (!next) return { entry, revision: await readRevision(), changed: false };
+    const version = record.version ?? 0;
+    const write = new WriteSet('Removing a value from the history').setEntity(
+      ENTITY.history,
+      id,
+      { ...encodeHistory({ ...next, id, programmeId }), version: version + 1 },
+      record.version ?? 'absent',
+    );
+    try {
+      return { entry: next, revision: await write.commit(), changed: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      if (attempt >= REDACTION_ATTEMPTS) fail('CONFLICT', 'The change is being edited by someone else; please try again');
+    }
   }
 }

@@ -22,7 +22,7 @@ export {
   type InitiativeWrite,
   type ProgrammeInitiativesMutation,
 } from './initiatives';
-export { getHistoryEntry, latestCellChange, queryHistory, recentNeedChange, type HistoryQuery } from './history';
+export { getHistoryEntry, latestCellChange, queryHistory, recentNeedChange, redactHistoryWith, type HistoryQuery } from './history';
 export {
   readDefaultProgrammeSnapshot,
   readInitiativesWithProgress,

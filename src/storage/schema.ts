@@ -103,6 +103,8 @@ export const ENTITY_DECLARATIONS: EntityDeclaration[] = [
       regionCode: { type: 'string' },
       cell: { type: 'string' },
       at: { type: 'float' },
+      // Absent until the entry is first redacted; then a redaction is conditioned on it (history-redaction).
+      version: { type: 'integer' },
       data: { type: 'any' },
     },
     indexes: [

@@ -192,6 +192,8 @@ describe('support-plan view', () => {
       established: true,
       since: '2026-01-10',
       hasDetails: false,
+      // The connection process has not started for this region.
+      connection: null,
     });
     expect(v.initiatives[0].contactsEstablished).toBe(1);
     expect(v.initiatives[1].contactsEstablished).toBe(0);
@@ -201,9 +203,12 @@ describe('support-plan view', () => {
 describe('roadmap view', () => {
   const v = view<RoadmapView>('roadmap');
 
-  it('spans the quarters from the earliest to the latest national window or regional plan', () => {
-    // Earliest: Stockholm's pilot 2026-02; latest: the national broad end 2027-06.
-    expect(v.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2']);
+  it('spans the configured range, by default from the start of last year to the end of the year after next', () => {
+    // NOW is in 2026: 2025-Q1 … 2028-Q4, whatever the plans (Stockholm's pilot 2026-02, national broad end 2027-06).
+    expect(v.quarters).toHaveLength(16);
+    expect([v.quarters[0], v.quarters[15]]).toEqual(['2025-Q1', '2028-Q4']);
+    const ranged = view<RoadmapView>('roadmap', { rangeFromYear: 2026, rangeToYear: 2027 });
+    expect(ranged.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4']);
   });
 
   it('gives each region its plans, status and warnings', () => {
@@ -218,9 +223,9 @@ describe('roadmap view', () => {
     });
   });
 
-  it('has no quarters when nothing is planned', () => {
+  it('keeps its axis when nothing is planned, so an editor can plan from the timeline', () => {
     const out = buildView({ macro: 'roadmap', programme: prog, initiatives: [second], config: config(), now: NOW, audience: 'public' }) as RoadmapView;
-    expect(out.quarters).toEqual([]);
+    expect(out.quarters).toHaveLength(16);
   });
 });
 

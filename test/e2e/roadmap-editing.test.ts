@@ -34,14 +34,15 @@ describe('roadmap editing', () => {
     await toggle.focus();
     await page.keyboard.press('Enter');
     await frame.locator('button.io-tl__edit-button').first().waitFor();
-    // Tab order: the timeline, then its rows' buttons (national first), then the table.
+    // Tab order: the timeline's bars (one stop), then its rows' buttons (national first), then the table.
+    // An SVG bar's className is not a string: read it as one.
     const national = await tabUntil(page, frame, (f) => f.className.includes('io-tl__edit-button'), 'the national row’s button');
     assert.match(national.name, /^Ändra fönster för Nationellt/);
     const row = await tabUntil(page, frame, (f) => f.className.includes('io-tl__edit-button'), 'a participant row’s button', 3);
     const key = await activeRow(frame);
     assert.ok(key && key !== '__national', `a participant row, got ${key}`);
     const section = frame.locator('section.io-view-section').filter({ has: frame.locator(`button.io-tl__edit-button[data-row="${key}"]:focus`) });
-    const bar = section.locator(`svg g[data-row="${key}"] rect.io-tl__pilot`);
+    const bar = section.locator(`svg rect.io-tl__pilot[data-row="${key}"]`);
     const tableRow = section.locator(`tr[data-row="${key}"]`);
     const barBefore = (await bar.count()) > 0 ? await bar.getAttribute('x') : null;
     const pilotBefore = await tableRow.locator('td').nth(1).innerText();

@@ -10,6 +10,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
+import { buildDemoProgramme } from '../../dev/demo-data';
+import { buildView } from '../../src/domain/build-view';
+import type { RolloutStatusView } from '../../src/shared/contract';
+import { splitDetails, type Initiative } from '../../src/shared/model';
+import { parseMacroConfig } from '../../src/shared/schemas';
+import { describeWarning } from '../../static/app/src/i18n/warning-messages';
 import { click, cellDetails, cellForm, cellStatus, describeViolations, editCellStatus, enterEditMode, focusedIn, macroFrame, openCellHistory, openHostPage, otherStatus, rolloutCell, runAxe, sharedHostAndBrowser, tableRows, tabUntil, waitForAnnouncement } from './support';
 
 const env = sharedHostAndBrowser();
@@ -44,6 +50,92 @@ function whereOf(cellName: string): { region: string; initiative: string } {
   assert.ok(m, `cell name "${cellName}" names its region and initiative`);
   return { region: m[1]!, initiative: m[2]! };
 }
+
+/**
+ * From the demo data the host starts with (built for today): a cell in planning, its pilot within three
+ * months and required needs open, and the warnings the domain adds once its status is pilot. The
+ * domain decides the expected sentences, not the code under test. Cells the other tests edit are left out.
+ */
+function pilotWithOpenNeedsCase(locale: 'sv' | 'en' = 'sv'): { initiative: string; region: string; warnings: string[] } {
+  const now = new Date();
+  const demo = buildDemoProgramme(now);
+  const initiatives = demo.initiatives.map((i) => splitDetails(i).initiative);
+  const view = (list: Initiative[]) =>
+    buildView({ macro: 'rollout-status', programme: demo.programme, initiatives: list, config: parseMacroConfig({}), now, audience: 'signed-in' }) as RolloutStatusView;
+  const usedElsewhere = new Set(['Video i 1177 på telefon', 'Egen provhantering (hemprovtagning)', 'Webbtidbok – ombokning', '1177 inkorg – digitala kallelser', 'Digital vårdtjänst – chatt']);
+  for (const row of view(initiatives).rows) {
+    if (usedElsewhere.has(row.initiative.name)) continue;
+    for (const cell of row.cells) {
+      // The view carries the open needs' titles only in a warning about them: take a cell that has one, so
+      // the note can name the needs as the warning after saving does.
+      if (cell.status !== 'planning' || cell.openRequiredNeeds === 0 || !cell.warnings.some((w) => w.code === 'pilot-soon-needs-open')) continue;
+      const changed = initiatives.map((i) => (i.id === row.initiative.id ? { ...i, cells: { ...i.cells, [cell.regionCode]: { ...i.cells[cell.regionCode]!, status: 'pilot' as const } } } : i));
+      const after = view(changed).rows.find((r) => r.initiative.id === row.initiative.id)!.cells.find((c) => c.regionCode === cell.regionCode)!.warnings;
+      const had = new Set(cell.warnings.map((w) => JSON.stringify(w)));
+      const added = after.filter((w) => !had.has(JSON.stringify(w)));
+      if (!added.some((w) => w.code === 'required-need-open')) continue;
+      const region = demo.programme.participants.find((p) => p.code === cell.regionCode)!.name;
+      return { initiative: row.initiative.name, region, warnings: added.map((w) => describeWarning(w, locale)) };
+    }
+  }
+  throw new Error('The demo data has no cell in planning with required needs open');
+}
+
+describe('a warning before saving (demo-editor)', () => {
+  // First in the file, so the demo data is as the host started it.
+  it('the form says, before saving, that pilot with open required needs will warn; after saving the cell shows it', async () => {
+    const c = pilotWithOpenNeedsCase();
+    await withPage({ user: 'demo-editor' }, async (page, frame) => {
+      await enterEditMode(frame);
+      await click(rolloutCell(frame, c.initiative, c.region));
+      const form = cellForm(frame, c.initiative, c.region);
+      await form.waitFor();
+      assert.equal(await form.locator('.io-warning-preview').innerText(), '', 'nothing to say before a change');
+      await form.getByRole('radio', { name: sv('pilot'), exact: true }).check();
+      const note = form.getByRole('status').filter({ hasText: 'Om du sparar' });
+      await note.waitFor();
+      const text = await note.innerText();
+      assert.match(text, /^Om du sparar visas (den här varningen|de här varningarna):/);
+      for (const w of c.warnings) assert.ok(text.includes(w), `the note says "${w}"; it says: ${text}`);
+      assert.match(c.warnings.join(' '), /obligatoriskt tekniskt behov är inte klart|obligatoriska tekniska behov är inte klara/);
+      // A note, not an error: nothing is announced as an alert and Save is there to press.
+      assert.equal(await form.getByRole('alert').count(), 0);
+      const violations = await runAxe(frame);
+      assert.equal(violations.length, 0, describeViolations(violations));
+      await click(form.getByRole('button', { name: 'Spara', exact: true }));
+      await waitForAnnouncement(frame, `Sparat: ${c.initiative} i ${c.region}.`);
+      await rolloutCell(frame, c.initiative, c.region, 'pilot').waitFor();
+      void page;
+    });
+    // After the save, a reader sees the same warning in the cell's details.
+    await withPage({ user: 'demo-viewer' }, async (_page, frame) => {
+      await click(rolloutCell(frame, c.initiative, c.region));
+      const popover = await cellDetails(frame, c.initiative, c.region);
+      for (const w of c.warnings) await popover.getByText(w, { exact: false }).first().waitFor();
+    });
+  });
+
+  for (const [locale, theme] of [
+    ['sv', 'dark'],
+    ['en', 'light'],
+    ['en', 'dark'],
+  ] as const) {
+    it(`the form with its warning note has no axe violations in ${locale} ${theme}`, async () => {
+      await withPage({ user: 'demo-editor', locale, theme }, async (_page, frame) => {
+        await enterEditMode(frame, locale === 'sv' ? 'Redigera' : 'Edit');
+        // By keyboard: a mouse click on the opener was lost once under load (the dialog never came).
+        await frame.getByRole('button', { name: locale === 'sv' ? 'Ändra flera regioner' : /several regions/ }).press('Enter');
+        const dialog = frame.getByRole('dialog');
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: locale === 'sv' ? 'Markera alla' : 'Select all', exact: true }).press('Enter');
+        await dialog.locator('input[type=radio][value="pilot"]').check();
+        await dialog.getByRole('status').filter({ hasText: locale === 'sv' ? 'Om du sparar' : 'Saving will show' }).waitFor();
+        const violations = await runAxe(frame);
+        assert.equal(violations.length, 0, describeViolations(violations));
+      });
+    });
+  }
+});
 
 describe('keyboard-only edit as demo-editor (sv)', () => {
   it('changes a status with the keyboard alone; it is announced, survives a reload and shows in the history', async () => {

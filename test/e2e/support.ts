@@ -247,7 +247,8 @@ export async function focusedIn(frame: Frame): Promise<FocusInfo> {
       tag: el?.tagName.toLowerCase() ?? '',
       text: (el?.innerText ?? '').trim(),
       name: (el?.getAttribute('aria-label') ?? el?.innerText ?? '').trim(),
-      className: el?.className ?? '',
+      // An SVG element's className is an SVGAnimatedString: read the attribute, which is a string for both.
+      className: el?.getAttribute('class') ?? '',
       type: el?.getAttribute('type') ?? '',
     };
   });

@@ -237,7 +237,8 @@ describe('roadmap export', () => {
   it('gives the national windows and each region’s plans with their quarters', () => {
     const view = buildView({ macro: 'roadmap', programme: prog, initiatives: [init], config: config(), now: NOW, audience: 'public' }) as RoadmapView;
     const all = texts(roadmapToAdf(view, summariseProgramme(prog, [init]), 'sv'));
-    expect(all).toContain('Tidslinje: 2026-Q1 – 2026-Q3');
+    // The configured range (here the default: from the start of last year to the end of the year after next), decision 0023.
+    expect(all).toContain('Tidslinje: 2025-Q1 – 2028-Q4');
     expect(all).toContain('Nationellt pilotfönster: 2026-03 – 2026-08 (2026-Q1 – 2026-Q3).');
     expect(all).toContain('2026-02 – 2026-06 (2026-Q1 – 2026-Q2)');
     expect(all).toContain('Region Uppsala: Planerad pilotstart (2026-02) är före det nationella pilotfönstret (2026-03).');

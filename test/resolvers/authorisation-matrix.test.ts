@@ -14,11 +14,11 @@ import type { DenialReason, ErrorCode } from '../../src/shared/errors';
 import { createHarness, dataOf, type Harness, type InvokeOptions } from '../helpers/forge-harness';
 import { createInfProgramme, validPayloads, WIRED_RESOLVERS, type InfProgramme } from './resolver-fixtures';
 
-type Caller = 'anonymous' | 'guest' | 'reader' | 'editor' | 'editor of another space';
+type Caller = 'anonymous' | 'guest' | 'reader' | 'editor' | 'editor of another space' | 'administrator';
 type Page = 'own space' | 'other space' | 'empty space';
 type Outcome = { ok: true } | { ok: false; code: ErrorCode; reason?: DenialReason };
 
-const CALLERS: Caller[] = ['anonymous', 'guest', 'reader', 'editor', 'editor of another space'];
+const CALLERS: Caller[] = ['anonymous', 'guest', 'reader', 'editor', 'editor of another space', 'administrator'];
 const PAGES: Page[] = ['own space', 'other space', 'empty space'];
 const PUBLISHED = [false, true];
 
@@ -32,6 +32,7 @@ const AS: Record<Caller, { user: DemoUserId; options: InvokeOptions }> = {
   reader: { user: 'demo-viewer', options: {} },
   editor: { user: 'demo-editor', options: {} },
   'editor of another space': { user: 'demo-editor-other', options: {} },
+  administrator: { user: 'demo-admin', options: {} },
 };
 
 /** The page, and how its macro names the INF programme (the own space's macro needs no config). */
@@ -48,6 +49,18 @@ const MAY_EDIT_PAGE: Record<Caller, Page[]> = {
   reader: [],
   editor: ['own space', 'empty space'],
   'editor of another space': ['other space'],
+  // A space administrator may edit the pages of the spaces they administer (INF and EMPTY).
+  administrator: ['own space', 'empty space'],
+};
+
+/** Which spaces each caller administers in Confluence (dev/demo-users.ts; decision 0022), by page. */
+const ADMINISTERS: Record<Caller, Page[]> = {
+  anonymous: [],
+  guest: [],
+  reader: [],
+  editor: [],
+  'editor of another space': [],
+  administrator: ['own space', 'empty space'],
 };
 
 const ok: Outcome = { ok: true };
@@ -71,7 +84,14 @@ function expected(name: ResolverName, caller: Caller, page: Page, published: boo
       return licence(caller).ok ? read : licence(caller);
     case 'getCapabilities':
     case 'listProgrammes':
+    case 'getProgrammeAdmin':
       return ok;
+    case 'updateProgrammeSettings':
+    case 'updateParticipant':
+      // The context's space decides: its administrators, licensed, and the programme must be that space's.
+      if (!licence(caller).ok) return licence(caller);
+      if (!ADMINISTERS[caller].includes(page)) return refused('PERMISSION', 'not-space-admin');
+      return page === 'own space' ? ok : refused('NOT_FOUND', 'no-programme');
     case 'createProgramme':
       if (!licence(caller).ok) return licence(caller);
       if (!MAY_EDIT_PAGE[caller].includes(page)) return refused('PERMISSION', 'no-page-edit');
@@ -154,6 +174,9 @@ describe.each(cases)('$name by the $caller on a page in the $page, programme pub
       expect(caps.canEdit).toBe(edit.ok);
       expect(caps.reason).toBe(edit.ok ? null : (edit.reason ?? null));
       expect(caps.canCreateProgramme).toBe(create.ok);
+      // canAdminister agrees with the administration resolvers' check (whatever the programme).
+      const administer = expected('updateProgrammeSettings', caller, page, published);
+      expect(caps.canAdminister).toBe(administer.ok || administer.code === 'NOT_FOUND');
     });
   }
 });

@@ -20,6 +20,8 @@ const PROGRAMME_WRITES: Record<DemoUserId, Record<Where, Outcome>> = {
   'demo-viewer': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': ['PERMISSION', 'other-space'] },
   'demo-editor': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'other-space'] },
   'demo-editor-other': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': ['PERMISSION', 'other-space'] },
+  // The space administrator of INF edits there too (decision 0022).
+  'demo-admin': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'other-space'] },
 };
 
 /**
@@ -31,6 +33,19 @@ const CREATE_PROGRAMME: Record<DemoUserId, Record<Where, Outcome>> = {
   'demo-viewer': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': ['PERMISSION', 'no-page-edit'] },
   'demo-editor': { 'own space (1001)': ['CONFLICT'], 'other space (2001)': ['PERMISSION', 'no-page-edit'] },
   'demo-editor-other': { 'own space (1001)': ['PERMISSION', 'no-page-edit'], 'other space (2001)': 'ok' },
+  'demo-admin': { 'own space (1001)': ['CONFLICT'], 'other space (2001)': ['PERMISSION', 'no-page-edit'] },
+};
+
+/**
+ * Administering (decision 0022) is for the administrators of the context's space, whoever may edit the page:
+ * only the INF administrator, only from INF (OTHER has no administrator among the demo users).
+ */
+const ADMINISTER: Record<DemoUserId, Record<Where, Outcome>> = {
+  anonymous: { 'own space (1001)': ['PERMISSION', 'anonymous'], 'other space (2001)': ['PERMISSION', 'anonymous'] },
+  'demo-viewer': { 'own space (1001)': ['PERMISSION', 'not-space-admin'], 'other space (2001)': ['PERMISSION', 'not-space-admin'] },
+  'demo-editor': { 'own space (1001)': ['PERMISSION', 'not-space-admin'], 'other space (2001)': ['PERMISSION', 'not-space-admin'] },
+  'demo-editor-other': { 'own space (1001)': ['PERMISSION', 'not-space-admin'], 'other space (2001)': ['PERMISSION', 'not-space-admin'] },
+  'demo-admin': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'not-space-admin'] },
 };
 
 const USERS = Object.keys(PROGRAMME_WRITES) as DemoUserId[];
@@ -39,7 +54,7 @@ const PLACES: Where[] = ['own space (1001)', 'other space (2001)'];
 const cases = MUTATING_RESOLVERS.flatMap((name) =>
   USERS.flatMap((user) =>
     PLACES.map((where) => {
-      const outcome = (name === 'createProgramme' ? CREATE_PROGRAMME : PROGRAMME_WRITES)[user][where];
+      const outcome = (name === 'createProgramme' ? CREATE_PROGRAMME : name === 'updateProgrammeSettings' || name === 'updateParticipant' ? ADMINISTER : PROGRAMME_WRITES)[user][where];
       return { name, user, where, outcome };
     }),
   ),

@@ -30,7 +30,7 @@ async function setUp(where: Where): Promise<InvokeOptions> {
 }
 
 it('covers every resolver that does not write', () => {
-  expect([...READING].sort()).toEqual(['getCapabilities', 'getDetails', 'getHistory', 'getView', 'listProgrammes']);
+  expect([...READING].sort()).toEqual(['getCapabilities', 'getDetails', 'getHistory', 'getProgrammeAdmin', 'getView', 'listProgrammes']);
 });
 
 describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))('$user on a page in the $where', ({ user, where }) => {
@@ -69,6 +69,13 @@ describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))
     expect(response.ok).toBe(true);
     const canEdit = response.ok && (response.data as { canEdit: boolean }).canEdit;
     expect(canEdit).toBe(user === 'demo-editor' && where === 'own space');
+  });
+
+  it('getProgrammeAdmin lists only the programmes of the caller’s own space (decision 0022), published or not', async () => {
+    const response = await h.invoke(user, 'getProgrammeAdmin', {}, options);
+    expect(response.ok).toBe(true);
+    const names = response.ok ? response.data.programmes.map((p) => p.name) : [];
+    expect(names).toEqual(where === 'own space' ? [PROGRAMME_NAME] : []);
   });
 
   it('listProgrammes offers the programme only where it may be read', async () => {

@@ -134,12 +134,15 @@ describe('getView', () => {
 
 describe('getCapabilities', () => {
   it.each([
-    ['anonymous', '1001', { canEdit: false, canCreateProgramme: false, reason: 'anonymous', accountType: 'anonymous' }],
-    ['demo-viewer', '1001', { canEdit: false, canCreateProgramme: false, reason: 'no-page-edit', accountType: 'licensed' }],
-    ['demo-editor', '1001', { canEdit: true, canCreateProgramme: false, reason: null, accountType: 'licensed' }],
-    ['demo-editor-other', '1001', { canEdit: false, canCreateProgramme: false, reason: 'no-page-edit', accountType: 'licensed' }],
-    ['demo-editor', '3001', { canEdit: false, canCreateProgramme: true, reason: 'no-programme', accountType: 'licensed' }],
-    ['demo-viewer', '3001', { canEdit: false, canCreateProgramme: false, reason: 'no-programme', accountType: 'licensed' }],
+    ['anonymous', '1001', { canEdit: false, canCreateProgramme: false, reason: 'anonymous', accountType: 'anonymous', canAdminister: false }],
+    ['demo-viewer', '1001', { canEdit: false, canCreateProgramme: false, reason: 'no-page-edit', accountType: 'licensed', canAdminister: false }],
+    ['demo-editor', '1001', { canEdit: true, canCreateProgramme: false, reason: null, accountType: 'licensed', canAdminister: false }],
+    ['demo-editor-other', '1001', { canEdit: false, canCreateProgramme: false, reason: 'no-page-edit', accountType: 'licensed', canAdminister: false }],
+    ['demo-editor', '3001', { canEdit: false, canCreateProgramme: true, reason: 'no-programme', accountType: 'licensed', canAdminister: false }],
+    ['demo-viewer', '3001', { canEdit: false, canCreateProgramme: false, reason: 'no-programme', accountType: 'licensed', canAdminister: false }],
+    // The space administrator (decision 0022): administers INF and EMPTY, and edits there.
+    ['demo-admin', '1001', { canEdit: true, canCreateProgramme: false, reason: null, accountType: 'licensed', canAdminister: true }],
+    ['demo-admin', '3001', { canEdit: false, canCreateProgramme: true, reason: 'no-programme', accountType: 'licensed', canAdminister: true }],
   ] as const)('%s on page %s', async (user, pageId, expected) => {
     await createInfProgramme(h);
     expect(dataOf(await h.invoke(user, 'getCapabilities', {}, { pageId }))).toEqual(expected);

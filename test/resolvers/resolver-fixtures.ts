@@ -98,6 +98,8 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
     reorderMilestones: { initiativeId: second, milestoneIds: DEFAULT_MILESTONES.map((m) => m.id).reverse() },
     removeMilestone: { initiativeId: first, milestoneId: 'schedule' },
     restoreMilestone: { initiativeId: first, historyId: inf.removedMilestoneHistoryId ?? 'no-removal' },
+    // The removed need's recorded definition: a value in the history an editor may remove.
+    redactHistory: { historyId: inf.removedNeedHistoryId ?? 'no-removal', field: 'need', side: 'old' },
     applyTemplate: { initiativeId: first, templateId: 'execution-steps', locale: 'sv' },
     setMilestoneTemplate: { items: [{ id: 'plan', phase: 'planering', title: 'Införandeplan klar' }, { phase: 'avslut', title: 'Slutrapport' }], expectedVersion: 1 },
     updateContact: {
@@ -106,6 +108,8 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
       patch: { contactEstablished: true, contactSince: '2026-02-01', regionalContact: 'Införandesamordnare, Region Stockholm', regionalContactPublic: true },
       expected: { contactEstablished: false, contactSince: null, regionalContact: '', regionalContactPublic: false },
     },
+    // Region 01 starts the connection process and has steps 1 and 2 done.
+    updateConnection: { initiativeId: first, regionCode: '01', patch: { start: '2026-02-02', done: 3 }, expected: { start: null, done: 0 } },
     getView: { locale: 'sv', includeArchived: false },
     getCapabilities: {},
     listProgrammes: {},
@@ -117,6 +121,13 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
     reorderInitiatives: { ids: [second, first] },
     updateCell: { initiativeId: first, regionCode: '01', patch: { status: 'pilot' }, expected: { status: 'not-started' } },
     bulkUpdateCells: { initiativeId: first, regionCodes: ['01', '03'], status: 'planning', expected: { '01': 'not-started', '03': 'not-started' } },
+    getProgrammeAdmin: {},
+    updateProgrammeSettings: {
+      programmeId: inf.programmeId,
+      patch: { name: 'Första linjens digitala vård 2027', stalenessDays: 60 },
+      expected: { name: 'Första linjens digitala vård', stalenessDays: 90 },
+    },
+    updateParticipant: { programmeId: inf.programmeId, action: 'rename', code: '01', name: 'Region Stockholm (SLL)', short: 'Sthlm', expected: { name: 'Region Stockholm', short: 'Stockholm' } },
   };
 }
 

@@ -75,12 +75,14 @@ describe('upsertInitiative names every bad field at its real path (issue 12, fin
     expect(response.ok).toBe(false);
     if (response.ok) return;
     expect(response.error.code).toBe('VALIDATION');
-    expect(response.error.issues).toEqual([
+    // Each issue also has a kind, which the UI turns into what to do in sv/en (validation-texts.test.ts).
+    expect(response.error.issues?.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'fields.name', message: 'A name is required' },
       { path: 'fields.kind', message: 'Must be one of: project, service, assignment' },
       { path: 'fields.infoLink', message: 'Links must start with https:// or http://' },
       { path: 'fields.nationalPilotStart', message: 'Use the form YYYY-MM, e.g. 2026-03' },
     ]);
+    expect(response.error.issues?.map((i) => i.kind)).toEqual(['required', 'choice', 'link', 'month']);
     expect(h.storeText()).toBe(before);
   });
 

@@ -72,6 +72,8 @@ function worstCase(participants: Participant[]): InitiativeWithDetails {
         },
       ]),
     ),
+    // The connection process (decision 0026): every participant started, every step done.
+    connection: Object.fromEntries(participants.map((p) => [p.code, { start: '2026-03-02', done: 4095 }])),
     needs: needIds.map((needId) => ({
       id: needId,
       title: wide(LIMITS.name),

@@ -40,7 +40,7 @@ describe('an initiative record that cannot be read', () => {
     const view = dataOf(response);
     expect(view.state).toBe('ready');
     if (view.state !== 'ready') return;
-    expect(view.notices).toEqual([{ code: 'unreadable-records', entity: 'initiative', count: 1 }]);
+    expect(view.notices).toEqual([{ code: 'unreadable-records', entity: 'initiative', count: 1, keys: [inf.initiativeIds[1]] }]);
     expect(JSON.stringify(view.view)).not.toContain(inf.initiativeIds[1]);
     expect(JSON.stringify(view.view)).toContain(inf.initiativeIds[0]);
     expect(loggedText()).toContain(`initiative record "${inf.initiativeIds[1]}"`);
@@ -72,7 +72,7 @@ describe('an initiative record that cannot be read', () => {
 it('initiative columns that do not add up are unreadable too, not drawn as garbage', async () => {
   await corrupt('initiative', inf.initiativeIds[0], (v) => ({ ...v, data: { codes: ['01'], cells: 'zz', needs: [], name: 'x' } }));
   const view = dataOf(await h.invoke('anonymous', 'getView', {}));
-  expect(view.state === 'ready' && view.notices).toEqual([{ code: 'unreadable-records', entity: 'initiative', count: 1 }]);
+  expect(view.state === 'ready' && view.notices).toEqual([{ code: 'unreadable-records', entity: 'initiative', count: 1, keys: [inf.initiativeIds[0]] }]);
 });
 
 it('a progress record that cannot be read leaves that initiative without progress in technical-needs', async () => {
@@ -85,7 +85,7 @@ it('a progress record that cannot be read leaves that initiative without progres
   await h.kvs.handle('/api/v1/set', { key: 'meta:revision', value: 'progress-corrupted' });
 
   const view = dataOf(await h.invoke('anonymous', 'getView', {}, { moduleKey: 'technical-needs' }));
-  expect(view.state === 'ready' && view.notices).toEqual([{ code: 'unreadable-records', entity: 'progress', count: 1 }]);
+  expect(view.state === 'ready' && view.notices).toEqual([{ code: 'unreadable-records', entity: 'progress', count: 1, keys: [inf.initiativeIds[0]] }]);
   expect(loggedText()).toContain(`progress record "${inf.initiativeIds[0]}"`);
 });
 

@@ -12,6 +12,9 @@ import type { FullContext } from './view-props';
 
 // The config dialog is only opened by page editors; readers never download it.
 const ConfigDialog = lazy(() => import('./config'));
+// The space page (confluence:spacePage, decision 0022): its own chunk, never downloaded by the macros.
+const SpacePage = lazy(() => import('./admin'));
+const SPACE_PAGE_KEY = 'programme-admin';
 
 /** One resource serves all four macros and their config dialog: dispatch on module key and mode. */
 export function App({ context, initialView }: { context: FullContext; initialView?: Promise<ResolverResponse<'getView'>> }) {
@@ -39,6 +42,15 @@ function Dispatch({ context, initialView }: { context: FullContext; initialView?
   const moduleKey = context.moduleKey;
   const isConfiguring = context.extension?.macro?.isConfiguring === true;
 
+  if (moduleKey === SPACE_PAGE_KEY) {
+    return (
+      <ErrorBoundary fallback={<SectionMessage appearance="error" title={t('viewFailedToLoad')} />}>
+        <Suspense fallback={<Spinner label={t('loading')} />}>
+          <SpacePage />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  }
   if (!isMacroKey(moduleKey)) {
     return (
       <>

@@ -34,6 +34,28 @@ describe('macro config form', () => {
   });
 });
 
+describe('the roadmap range in the config form (decision 0023)', () => {
+  const form = formFromConfig(DEFAULT_CONFIG);
+
+  it('stores the years typed, and nothing when left empty', () => {
+    expect(configFromForm({ ...form, rangeFromYear: '2026', rangeToYear: ' 2029 ' })).toMatchObject({ rangeFromYear: 2026, rangeToYear: 2029 });
+    expect(configFromForm(form)).not.toHaveProperty('rangeFromYear');
+    expect(configFromForm(formFromConfig({ ...DEFAULT_CONFIG, rangeFromYear: 2024, rangeToYear: 2025 }))).toMatchObject({ rangeFromYear: 2024, rangeToYear: 2025 });
+    const config = configFromForm({ ...form, rangeFromYear: '2026' });
+    expect(macroConfigSchema.parse(config)).toEqual(config);
+  });
+
+  it('names a malformed year, an end before the start and a range over six years', () => {
+    expect(validateConfigForm({ ...form, rangeFromYear: '26' })).toEqual({ rangeFromYear: 'year' });
+    expect(validateConfigForm({ ...form, rangeToYear: '2101' })).toEqual({ rangeToYear: 'year' });
+    expect(validateConfigForm({ ...form, rangeFromYear: '2028', rangeToYear: '2027' })).toEqual({ rangeToYear: 'order' });
+    expect(validateConfigForm({ ...form, rangeFromYear: '2025', rangeToYear: '2031' })).toEqual({ rangeToYear: 'span' });
+    expect(validateConfigForm({ ...form, rangeFromYear: '2025', rangeToYear: '2030' })).toEqual({});
+    // A refused range is never stored.
+    expect(configFromForm({ ...form, rangeFromYear: '2025', rangeToYear: '2031' })).not.toHaveProperty('rangeToYear');
+  });
+});
+
 describe('initiativesOf', () => {
   const header = (id: string) => ({ id, name: id }) as InitiativeHeader;
 

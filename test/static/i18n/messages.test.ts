@@ -1,5 +1,6 @@
 import { commonMessages } from '../../../static/app/src/i18n/common-messages';
 import { defineMessages, interpolate, plural, translator, type Messages, type MessageTable } from '../../../static/app/src/i18n/define-messages';
+import { adminMessages } from '../../../static/app/src/admin/messages';
 import { configMessages } from '../../../static/app/src/config/messages';
 import { editingMessages } from '../../../static/app/src/editing/messages';
 import { roadmapMessages } from '../../../static/app/src/views/roadmap/messages';
@@ -17,16 +18,19 @@ const tables: Record<string, Messages<MessageTable>> = {
   'rollout-status': rolloutStatusMessages,
   'rollout-status editing': rolloutEditorMessages,
   editing: editingMessages,
+  admin: adminMessages,
 };
 
 /** Texts that are the same words in both languages ("status per region"). */
-const SAME_IN_BOTH = new Set(['rollout-status.initiativeTitle', 'rollout-status.csvFileName']);
+// roadmap.barName is only placeholders and punctuation ("{participant}: {kind} {period}").
+const SAME_IN_BOTH = new Set(['rollout-status.initiativeTitle', 'rollout-status.csvFileName', 'roadmap.barName']);
 
 /** Calls a message with generous params so function messages and templates both render. */
 function render(value: unknown): string {
   const params = {
     ...{ count: 2, days: 3, done: 1, total: 2, max: 200, name: 'X', date: 'D', macro: 'M', initiative: 'I', need: 'N', space: 'S', start: 'A', end: 'B' },
     ...{ region: 'R', live: 1, rows: 2, regions: 3, from: 1, to: 2, group: 'G', position: 2, field: 'F', value: 'V', when: 'W', status: 'S' },
+    ...{ min: 1, years: 6, participant: 'P', kind: 'K', period: 'Q' },
   };
   return typeof value === 'function' ? (value as (p: unknown) => string)(params) : interpolate(String(value), params);
 }

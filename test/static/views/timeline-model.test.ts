@@ -1,4 +1,4 @@
-import { makeAxis, monthNumber, monthX, todayX, windowBar } from '../../../static/app/src/views/roadmap/timeline-model';
+import { makeAxis, monthNumber, monthX, nextBar, todayLabel, todayX, windowBar, type BarRef } from '../../../static/app/src/views/roadmap/timeline-model';
 
 const axis = makeAxis(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], { left: 100, quarterWidth: 90 })!;
 
@@ -35,5 +35,44 @@ describe('roadmap timeline geometry', () => {
 
   it('has no axis without quarters', () => {
     expect(makeAxis([], { left: 0, quarterWidth: 90 })).toBeNull();
+  });
+});
+
+describe('roadmap timeline: range edges, today label and keyboard model', () => {
+  it('draws no bar for a window wholly outside the axis', () => {
+    expect(windowBar(axis, '2024-01', '2025-12')).toBeNull();
+    expect(windowBar(axis, '2027-01', null)).toBeNull();
+    expect(windowBar(axis, '2025-12', '2026-01')).toEqual({ x: 100, width: 30, openEnded: false });
+  });
+
+  it('puts the today label left of its line where it would run past the drawing', () => {
+    expect(todayLabel(axis, 200, 40)).toEqual({ x: 203, anchor: 'start' });
+    expect(todayLabel(axis, 445, 40)).toEqual({ x: 442, anchor: 'end' });
+  });
+
+  // Rows: 0 national (pilot, broad), 1 (broad only), 2 (none), 3 (pilot, broad).
+  const bars: BarRef[] = [
+    { id: 'n:pilot', row: 0, kind: 'pilot' },
+    { id: 'n:broad', row: 0, kind: 'broad' },
+    { id: 'a:broad', row: 1, kind: 'broad' },
+    { id: 'c:pilot', row: 3, kind: 'pilot' },
+    { id: 'c:broad', row: 3, kind: 'broad' },
+  ];
+
+  it('moves in reading order with left and right, and stops at the ends', () => {
+    expect(nextBar(bars, 'n:broad', 'ArrowRight')).toBe('a:broad');
+    expect(nextBar(bars, 'a:broad', 'ArrowLeft')).toBe('n:broad');
+    expect(nextBar(bars, 'c:broad', 'ArrowRight')).toBe('c:broad');
+    expect(nextBar(bars, 'n:pilot', 'ArrowLeft')).toBe('n:pilot');
+    expect(nextBar(bars, 'a:broad', 'Home')).toBe('n:pilot');
+    expect(nextBar(bars, 'a:broad', 'End')).toBe('c:broad');
+  });
+
+  it('moves between rows with up and down, skipping rows without bars and keeping the kind when it can', () => {
+    expect(nextBar(bars, 'n:pilot', 'ArrowDown')).toBe('a:broad');
+    expect(nextBar(bars, 'a:broad', 'ArrowDown')).toBe('c:broad');
+    expect(nextBar(bars, 'c:pilot', 'ArrowUp')).toBe('a:broad');
+    expect(nextBar(bars, 'a:broad', 'ArrowUp')).toBe('n:broad');
+    expect(nextBar(bars, 'n:broad', 'ArrowUp')).toBe('n:broad');
   });
 });

@@ -8,7 +8,8 @@ import { MACRO_TITLES, type MacroKey } from '@shared/vocabulary';
 import { invoke } from '../api';
 import { Button } from '../components/button';
 import { ErrorMessage } from '../components/error-message';
-import { CheckboxField, SelectField } from '../components/field';
+import { CheckboxField, SelectField, TextField } from '../components/field';
+import { ROADMAP_RANGE } from '@shared/limits';
 import { SectionMessage } from '../components/section-message';
 import { Spinner } from '../components/spinner';
 import { useI18n, useMessages } from '../i18n';
@@ -16,6 +17,8 @@ import type { FullContext } from '../view-props';
 import { DEFAULT_CONFIG, configFromForm, formFromConfig, initiativesOf, validateConfigForm, type ConfigForm } from './config-model';
 import { configMessages } from './messages';
 import { RadioGroup } from './radio-group';
+
+const RANGE_ERROR = { year: 'rangeYear', order: 'rangeOrder', span: 'rangeSpan' } as const;
 
 interface Loaded {
   programmes: ProgrammeListItem[] | null;
@@ -68,8 +71,9 @@ export default function ConfigDialog({ macro, context }: { macro: MacroKey; cont
     e.preventDefault();
     setSubmitted(true);
     const problems = validateConfigForm(form);
-    if (problems.regionCode || problems.initiativeId) {
-      document.getElementById(problems.regionCode ? 'config-region' : 'config-initiative')?.focus();
+    const first = problems.regionCode ? 'config-region' : problems.initiativeId ? 'config-initiative' : problems.rangeFromYear ? 'config-range-from' : problems.rangeToYear ? 'config-range-to' : null;
+    if (first) {
+      document.getElementById(first)?.focus();
       return;
     }
     setSaving(true);
@@ -180,6 +184,33 @@ export default function ConfigDialog({ macro, context }: { macro: MacroKey; cont
             { value: 'regions-as-rows', label: tc('layoutRegions') },
           ]}
         />
+      ) : null}
+
+      {macro === 'roadmap' ? (
+        <fieldset className="io-fieldset">
+          <legend>{tc('range')}</legend>
+          <p className="io-muted">{tc('rangeHelp', { years: ROADMAP_RANGE.maxYears })}</p>
+          <TextField
+            id="config-range-from"
+            label={tc('rangeFrom')}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={String(new Date().getUTCFullYear() - 1)}
+            error={errors.rangeFromYear ? tc('rangeYear', { min: ROADMAP_RANGE.minYear, max: ROADMAP_RANGE.maxYear }) : undefined}
+            value={form.rangeFromYear}
+            onChange={(e) => set('rangeFromYear', e.target.value)}
+          />
+          <TextField
+            id="config-range-to"
+            label={tc('rangeTo')}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={String(new Date().getUTCFullYear() + 2)}
+            error={errors.rangeToYear ? tc(RANGE_ERROR[errors.rangeToYear], { min: ROADMAP_RANGE.minYear, max: ROADMAP_RANGE.maxYear, years: ROADMAP_RANGE.maxYears }) : undefined}
+            value={form.rangeToYear}
+            onChange={(e) => set('rangeToYear', e.target.value)}
+          />
+        </fieldset>
       ) : null}
 
       <CheckboxField

@@ -4,6 +4,7 @@
  * kind of problem (and its bound) is kept.
  */
 import type { z } from 'zod';
+import type { ValidationIssue } from '@shared/errors';
 import { FORBIDDEN_CHARACTERS_ISSUE } from '@shared/schemas';
 
 export type FieldErrorKind = 'required' | 'too-long' | 'link' | 'month' | 'date' | 'characters' | 'invalid';
@@ -73,7 +74,7 @@ export function diffFields<T extends object>(initial: T, next: T): { patch: Part
  * The form shows those next to its fields too, as if it had found them itself.
  */
 export function serverIssuesToFieldErrors<F extends string>(
-  issues: ReadonlyArray<{ path: string }> | undefined,
+  issues: ReadonlyArray<Pick<ValidationIssue, 'path' | 'kind' | 'limit'>> | undefined,
   shapes: Record<F, FieldShape>,
 ): Partial<Record<F, FieldError>> {
   const errors: Partial<Record<F, FieldError>> = {};
@@ -81,7 +82,23 @@ export function serverIssuesToFieldErrors<F extends string>(
     const field = issue.path.split('.').find((segment) => segment in shapes) as F | undefined;
     if (!field || errors[field]) continue;
     const shape = shapes[field];
-    errors[field] = { kind: shape === 'link' || shape === 'month' || shape === 'date' ? shape : 'invalid' };
+    errors[field] = fromIssueKind(issue) ?? { kind: shape === 'link' || shape === 'month' || shape === 'date' ? shape : 'invalid' };
   }
   return errors;
+}
+
+/** The server's issue kind (shared/issue-texts.ts) as the form's own, where the form has that kind. */
+function fromIssueKind(issue: Pick<ValidationIssue, 'kind' | 'limit'>): FieldError | null {
+  switch (issue.kind) {
+    case 'required':
+    case 'link':
+    case 'month':
+    case 'date':
+    case 'characters':
+      return { kind: issue.kind };
+    case 'too-long':
+      return { kind: 'too-long', max: issue.limit };
+    default:
+      return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { InitiativeHeader } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { HistoryEntry, Participant } from '@shared/model';
@@ -14,7 +14,10 @@ import { keepMine } from './conflict';
 import { conflictDialog } from './conflict-dialog';
 import { formatStoredValue, type FieldText } from './fields';
 import { ACTION_MESSAGE, historyLines, type ChangeKind, type ChangeKindRegistry, type HistoryLine, type RestoreAction } from './history';
+import { historyMessages } from './history-messages';
+import { HistoryValue, RedactDialog, type RedactTarget } from './history-redaction';
 import { useEditingText } from './use-editing-text';
+import { useMessages } from '../i18n';
 import './editing.css';
 
 export interface HistoryDialogProps {
@@ -27,6 +30,11 @@ export interface HistoryDialogProps {
   needId?: string;
   /** The dialog's title when the view names what the history is of (e.g. one need); else the initiative's. */
   title?: string;
+  /**
+   * Offers "Ta bort ur historiken" per value (personal data written by mistake). The views open the history
+   * for editors only; the server checks again. Default true.
+   */
+  canRedact?: boolean;
   reload(): Promise<void>;
   onClose(): void;
 }
@@ -39,8 +47,11 @@ type Loaded = { key: string; entries: HistoryEntry[]; cursor: string | null; err
  * Who changed what, when, from what to what. "Återställ" applies an old value again as a new change
  * (recorded like any other), under the same conflict rule as the form.
  */
-export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, title: fixedTitle, reload, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, title: fixedTitle, canRedact = true, reload, onClose }: HistoryDialogProps) {
   const { t, i18n } = useEditingText();
+  const th = useMessages(historyMessages);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [redacting, setRedacting] = useState<RedactTarget | null>(null);
   const announce = useAnnounce();
   const captionId = useId();
   const [region, setRegion] = useState(regionCode ?? '');
@@ -68,6 +79,24 @@ export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, 
   }, [initiative.id, region, needId, key]);
 
   const loading = !loaded || loaded.key !== key;
+
+  // After a redaction, focus goes where its button was: the "Borttaget av …" text that replaced the value.
+  const focusRedacted = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusRedacted.current;
+    if (!target) return;
+    const found = tableRef.current?.querySelector<HTMLElement>(`[data-redacted="${CSS.escape(target)}"]`);
+    if (!found) return;
+    found.focus();
+    focusRedacted.current = null;
+  });
+
+  const redacted = (target: RedactTarget, entry: HistoryEntry) => {
+    setLoaded((current) => (current ? { ...current, entries: current.entries.map((e) => (e.id === entry.id ? entry : e)) } : current));
+    setRedacting(null);
+    focusRedacted.current = `${target.line.key}:${target.side}`;
+    announce(th('redactDone'));
+  };
 
   const more = async () => {
     if (!loaded?.cursor) return;
@@ -133,76 +162,84 @@ export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, 
 
   const lines = loaded && !loading ? historyLines(loaded.entries, kinds) : [];
   return (
-    <Dialog open size="large" title={title} onClose={onClose} footer={<Button onClick={onClose}>{i18n.t('close')}</Button>}>
-      <SelectField
-        label={t('historyRegion')}
-        value={region}
-        onChange={(e) => setRegion(e.target.value)}
-        options={[{ value: '', label: t('historyAllRegions') }, ...regions.map((r) => ({ value: r.code, label: r.name }))]}
-      />
-      {restoreError ? <ErrorMessage error={restoreError} alert /> : null}
-      {loading ? <Spinner label={t('historyLoading')} /> : null}
-      {!loading && loaded?.error ? <ErrorMessage error={loaded.error} onRetry={() => setVersion((v) => v + 1)} /> : null}
-      {!loading && !loaded?.error && lines.length === 0 ? <p>{t('historyNone')}</p> : null}
-      {lines.length > 0 ? (
-        <ScrollRegion labelledBy={captionId} className="rs-scroll--list">
-          <table className="io-table rs-history">
-            <caption id={captionId} className="io-visually-hidden">
-              {t('historyCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('historyWhen')}</th>
-                <th scope="col">{t('historyWho')}</th>
-                {region ? null : <th scope="col">{t('historyRegion')}</th>}
-                <th scope="col">{t('historyWhat')}</th>
-                <th scope="col">{t('historyOld')}</th>
-                <th scope="col">{t('historyNew')}</th>
-                <th scope="col">
-                  <span className="io-visually-hidden">{t('historyActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => {
-                const text = textOf(line.kind);
-                return (
-                <tr key={line.key}>
-                  <td>
-                    <time dateTime={line.entry.at}>{i18n.formatDateTime(line.entry.at)}</time>
-                  </td>
-                  <td>{line.entry.byName ?? <span className="io-muted">{t('historyUnknownPerson')}</span>}</td>
-                  {region ? null : <td>{regionName(line.entry.regionCode)}</td>}
-                  <th scope="row">{line.field ? text.label(line.field) : t(ACTION_MESSAGE[line.entry.action])}</th>
-                  <td className="rs-note">{line.field ? text.format(line.field, line.old) : ''}</td>
-                  <td className="rs-note">{line.field ? text.format(line.field, line.new) : ''}</td>
-                  <td>
-                    {line.restore ? (
-                      <Button
-                        appearance="subtle"
-                        isLoading={restoring === line.key}
-                        disabled={restoring !== null && restoring !== line.key}
-                        aria-label={t('historyRestoreNamed', { field: text.label(line.field), value: text.format(line.field, line.old) })}
-                        onClick={() => line.restore && void restore(line.restore, line)}
-                      >
-                        {t('historyRestore')}
-                      </Button>
-                    ) : null}
-                  </td>
+    <>
+      <Dialog open size="large" title={title} onClose={onClose} footer={<Button onClick={onClose}>{i18n.t('close')}</Button>}>
+        <SelectField
+          label={t('historyRegion')}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+          options={[{ value: '', label: t('historyAllRegions') }, ...regions.map((r) => ({ value: r.code, label: r.name }))]}
+        />
+        {restoreError ? <ErrorMessage error={restoreError} alert /> : null}
+        {loading ? <Spinner label={t('historyLoading')} /> : null}
+        {!loading && loaded?.error ? <ErrorMessage error={loaded.error} onRetry={() => setVersion((v) => v + 1)} /> : null}
+        {!loading && !loaded?.error && lines.length === 0 ? <p>{t('historyNone')}</p> : null}
+        {lines.length > 0 ? (
+          <ScrollRegion labelledBy={captionId} className="rs-scroll--list">
+            <table ref={tableRef} className="io-table rs-history">
+              <caption id={captionId} className="io-visually-hidden">
+                {t('historyCaption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('historyWhen')}</th>
+                  <th scope="col">{t('historyWho')}</th>
+                  {region ? null : <th scope="col">{t('historyRegion')}</th>}
+                  <th scope="col">{t('historyWhat')}</th>
+                  <th scope="col">{t('historyOld')}</th>
+                  <th scope="col">{t('historyNew')}</th>
+                  <th scope="col">
+                    <span className="io-visually-hidden">{t('historyActions')}</span>
+                  </th>
                 </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+              </thead>
+              <tbody>
+                {lines.map((line) => {
+                  const text = textOf(line.kind);
+                  return (
+                  <tr key={line.key}>
+                    <td>
+                      <time dateTime={line.entry.at}>{i18n.formatDateTime(line.entry.at)}</time>
+                    </td>
+                    <td>{line.entry.byName ?? <span className="io-muted">{t('historyUnknownPerson')}</span>}</td>
+                    {region ? null : <td>{regionName(line.entry.regionCode)}</td>}
+                    <th scope="row">{line.field ? text.label(line.field) : t(ACTION_MESSAGE[line.entry.action])}</th>
+                    {(['old', 'new'] as const).map((side) => (
+                      <td key={side} className="rs-note">
+                        <HistoryValue line={line} side={side} text={text} busy={restoring !== null} onRedact={canRedact ? setRedacting : undefined} />
+                      </td>
+                    ))}
+                    <td>
+                      {line.restore ? (
+                        <Button
+                          appearance="subtle"
+                          isLoading={restoring === line.key}
+                          disabled={restoring !== null && restoring !== line.key}
+                          aria-label={t('historyRestoreNamed', { field: text.label(line.field), value: text.format(line.field, line.old) })}
+                          onClick={() => line.restore && void restore(line.restore, line)}
+                        >
+                          {t('historyRestore')}
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        ) : null}
+        {!loading && loaded?.cursor ? (
+          <div>
+            <Button onClick={() => void more()} isLoading={loadingMore}>
+              {t('historyMore')}
+            </Button>
+          </div>
+        ) : null}
+      </Dialog>
+      {redacting ? (
+        <RedactDialog target={redacting} text={textOf(redacting.line.kind)} onRedacted={(entry) => redacted(redacting, entry)} onClose={() => setRedacting(null)} />
       ) : null}
-      {!loading && loaded?.cursor ? (
-        <div>
-          <Button onClick={() => void more()} isLoading={loadingMore}>
-            {t('historyMore')}
-          </Button>
-        </div>
-      ) : null}
-    </Dialog>
+    </>
   );
 }

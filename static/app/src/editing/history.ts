@@ -5,7 +5,7 @@
  * as a new change, so the restore itself is recorded and can be undone the same way.
  */
 import type { Result } from '@shared/errors';
-import type { HistoryAction, HistoryEntry } from '@shared/model';
+import type { HistoryAction, HistoryEntry, HistoryRedaction, HistorySide } from '@shared/model';
 import type { EditPayload } from './conflict';
 import type { FieldText } from './fields';
 
@@ -48,6 +48,20 @@ export interface HistoryLine {
   new: unknown;
   /** Set when this change can be undone (applied again as a new, recorded change). */
   restore: RestoreAction | null;
+  /** The values of this field an editor removed from the history, by side; such a change cannot be restored. */
+  redacted: Partial<Record<HistorySide, HistoryRedaction>>;
+}
+
+/** Whether a history value holds anything to redact (an empty text or nothing has nothing to hide). */
+export function isRedactable(line: HistoryLine, side: HistorySide): boolean {
+  const value = line[side];
+  return line.field !== '' && !line.redacted[side] && value !== null && value !== undefined && value !== '';
+}
+
+function redactionsOf(entry: HistoryEntry, field: string): Partial<Record<HistorySide, HistoryRedaction>> {
+  const found: Partial<Record<HistorySide, HistoryRedaction>> = {};
+  for (const r of entry.redactions ?? []) if (r.field === field) found[r.side] = r;
+  return found;
 }
 
 export const ACTION_MESSAGE: Record<HistoryAction, 'actionCreate' | 'actionUpdate' | 'actionArchive' | 'actionRestore' | 'actionReorder' | 'actionDelete'> = {
@@ -64,11 +78,13 @@ export function historyLines(entries: readonly HistoryEntry[], kinds: readonly C
   for (const entry of entries) {
     const kind = kinds.find((k) => k.describes(entry)) ?? null;
     if (entry.changes.length === 0) {
-      lines.push({ key: entry.id, entry, kind: kind?.id ?? null, field: '', old: undefined, new: undefined, restore: null });
+      lines.push({ key: entry.id, entry, kind: kind?.id ?? null, field: '', old: undefined, new: undefined, restore: null, redacted: {} });
       continue;
     }
     entry.changes.forEach((change, i) => {
-      const payload = kind?.restore?.(entry, change.field, change.old, change.new) ?? null;
+      const redacted = redactionsOf(entry, change.field);
+      // A redacted value is gone: restoring to it, or from it, would act on a value nobody can see.
+      const payload = redacted.old || redacted.new ? null : (kind?.restore?.(entry, change.field, change.old, change.new) ?? null);
       lines.push({
         key: `${entry.id}:${i}`,
         entry,
@@ -77,6 +93,7 @@ export function historyLines(entries: readonly HistoryEntry[], kinds: readonly C
         old: change.old,
         new: change.new,
         restore: kind && payload ? { kind: kind.id, payload } : null,
+        redacted,
       });
     });
   }

@@ -54,6 +54,9 @@ export const editingMessages = defineMessages({
     actionRestore: 'Återaktiverat',
     actionReorder: 'Ny ordning',
     actionDelete: 'Borttaget',
+    warningPreview: (p: { count: number }) => plural(p.count, 'Om du sparar visas den här varningen:', 'Om du sparar visas de här varningarna:'),
+    warningPreviewMore: '… och {count} till.',
+    warningPreviewNote: 'Det hindrar inte att du sparar.',
   },
   en: {
     errorRequired: 'Fill in this field.',
@@ -103,6 +106,9 @@ export const editingMessages = defineMessages({
     actionRestore: 'Reactivated',
     actionReorder: 'Reordered',
     actionDelete: 'Deleted',
+    warningPreview: (p: { count: number }) => plural(p.count, 'Saving will show this warning:', 'Saving will show these warnings:'),
+    warningPreviewMore: '… and {count} more.',
+    warningPreviewNote: 'It does not stop you from saving.',
   },
 });
 

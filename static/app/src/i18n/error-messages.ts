@@ -50,6 +50,16 @@ const BY_CODE: Table<ErrorCode> = {
 };
 
 const BY_REASON: Table<DenialReason> = {
+  'not-space-admin': {
+    sv: {
+      title: 'Bara utrymmets administratörer kan ändra programmets inställningar.',
+      action: 'Be en administratör av utrymmet om hjälp, eller om administratörsbehörighet.',
+    },
+    en: {
+      title: 'Only the administrators of the space can change the programme’s settings.',
+      action: 'Ask an administrator of the space for help, or for administrator permission.',
+    },
+  },
   anonymous: {
     sv: { title: 'Du är inte inloggad.', action: 'Logga in i Confluence för att kunna redigera.' },
     en: { title: 'You are not logged in.', action: 'Log in to Confluence to edit.' },

@@ -44,9 +44,9 @@ const TEXT: Record<WarningCode, Record<Locale, Render>> = {
   },
   'pilot-soon-needs-open': {
     sv: (p, m) =>
-      `Piloten börjar ${m(p.planned)}, men ${p.count} obligatoriska tekniska behov är inte klara (${p.needs}). Följ upp dem i översikten Tekniska behov.`,
+      `Piloten börjar ${m(p.planned)}, men ${Number(p.count) === 1 ? '1 obligatoriskt tekniskt behov är inte klart' : `${p.count} obligatoriska tekniska behov är inte klara`}${p.needs ? ` (${p.needs})` : ''}. Följ upp ${Number(p.count) === 1 ? 'det' : 'dem'} i översikten Tekniska behov.`,
     en: (p, m) =>
-      `The pilot starts ${m(p.planned)}, but ${p.count} required technical needs are not done (${p.needs}). Follow them up in the Technical needs overview.`,
+      `The pilot starts ${m(p.planned)}, but ${Number(p.count) === 1 ? '1 required technical need is not done' : `${p.count} required technical needs are not done`}${p.needs ? ` (${p.needs})` : ''}. Follow ${Number(p.count) === 1 ? 'it' : 'them'} up in the Technical needs overview.`,
   },
   'pilot-planned-without-contact': {
     sv: (p, m) => `Piloten börjar ${m(p.planned)}, men ingen kontakt är etablerad. Registrera kontakten i planen för införandestöd.`,

@@ -1,4 +1,4 @@
-import { Suspense, use, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, use, useCallback, useEffect, useRef, useState } from 'react';
 import { MACRO_TITLES } from '@shared/vocabulary';
 import type { Capabilities, ResolverResponse, ViewResponse } from '@shared/contract';
 import type { AppError } from '@shared/errors';
@@ -20,6 +20,9 @@ import { chosenParticipant } from './region-order';
 import { ViewRefresher } from './view-refresh';
 import { hasView, loadedView, loadView } from './view-registry';
 import type { ViewProps } from '../view-props';
+
+// Only a view that skipped an unreadable record has notices: their texts load with them (issue 12).
+const ViewNotices = lazy(() => import('../components/view-notices').then((m) => ({ default: m.ViewNotices })));
 
 type Load = { phase: 'loading' } | { phase: 'loaded'; response: ViewResponse } | { phase: 'failed'; error: AppError };
 type CapabilityLoad = { phase: 'loading' } | { phase: 'done'; capabilities: Capabilities | null };
@@ -146,6 +149,11 @@ export function MacroShell({
     <>
       <MacroHeader macro={macro} programme={response.programme} config={response.config} regionChoice={{ value: chosenRegion, onChange: setChosenCode }} />
       {response.programme.isExample ? <ExampleDataBanner /> : null}
+      {response.notices && response.notices.length > 0 ? (
+        <Suspense fallback={null}>
+          <ViewNotices notices={response.notices} />
+        </Suspense>
+      ) : null}
       {reloadError ? (
         <div className="io-reload-error">
           <ErrorMessage error={reloadError} onRetry={() => void fetchView()} alert />

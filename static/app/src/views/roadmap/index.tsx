@@ -1,4 +1,4 @@
-import { lazy, memo, useMemo, useState } from 'react';
+import { lazy, memo, useId, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
@@ -19,6 +19,7 @@ import { roadmapMessages } from './messages';
 import './roadmap.css';
 import { Timeline, type TimelineRow } from './timeline';
 import { useProgressiveList } from '../progressive';
+import { deviceStorage } from '../../page-events/region-choice';
 import type { WindowAction } from './editor-dialogs';
 
 // The window forms (and the validation schemas they need) load only when an editor opens one.
@@ -29,6 +30,22 @@ type Entry = RoadmapViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
 /** The national row's key; participant rows are keyed by their code. */
 const NATIONAL = '__national';
+
+/** Whether the equivalent tables are shown, remembered on this device (the iframes share one origin). */
+const TABLE_KEY = 'inforandeoversikt.roadmap-table';
+let storage: ReturnType<typeof deviceStorage> | null = null;
+const tableStore = () => (storage ??= deviceStorage());
+
+function useTableShown(): [boolean, (shown: boolean) => void] {
+  const [shown, setShown] = useState(() => tableStore().getItem(TABLE_KEY) !== 'hidden');
+  return [
+    shown,
+    (next) => {
+      setShown(next);
+      tableStore().setItem(TABLE_KEY, next ? 'shown' : 'hidden');
+    },
+  ];
+}
 
 function hasDates(entry: Entry): boolean {
   const i = entry.initiative;
@@ -53,17 +70,18 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
   const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : null, 2);
   // One "today" for every timeline on the page, so re-renders do not move it or defeat memoisation.
   const [now] = useState(() => new Date());
+  const [tableShown, setTableShown] = useTableShown();
+  const helpId = useId();
   if (data.view.macro !== 'roadmap') return null;
   const view = data.view;
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   return (
     <div className="io-view io-roadmap">
-      {canEdit ? (
-        <div className="io-roadmap__toolbar io-no-print">
-          <EditToggle editing={editing} onToggle={setEditingWanted} />
-        </div>
-      ) : null}
-      <Legend />
+      <div className="io-roadmap__toolbar io-no-print">
+        <Toggle on={tableShown} onToggle={setTableShown} label="tableToggle" onText="tableShown" offText="tableHidden" />
+        {canEdit ? <Toggle on={editing} onToggle={setEditingWanted} label="editToggle" onText="editOn" offText="editOff" /> : null}
+      </div>
+      <Legend helpId={helpId} editing={editing} />
       <ParticipantPager window={pages} />
       {shownInitiatives.map((entry) => (
         <RoadmapSection
@@ -77,6 +95,8 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
           now={now}
           stalenessDays={data.programme.stalenessDays}
           onEdit={editing ? openAction : null}
+          tableShown={tableShown}
+          helpId={helpId}
         />
       ))}
       <EditorHost
@@ -87,19 +107,22 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
   );
 }
 
-function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: boolean): void }) {
+type ToggleText = 'tableToggle' | 'tableShown' | 'tableHidden' | 'editToggle' | 'editOn' | 'editOff';
+
+/** A pressed/not-pressed toolbar button that announces what it did (the table toggle, the edit toggle). */
+function Toggle({ on, onToggle, label, onText, offText }: { on: boolean; onToggle(on: boolean): void; label: ToggleText; onText: ToggleText; offText: ToggleText }) {
   const tv = useMessages(roadmapMessages);
   const announce = useAnnounce();
   return (
     <Button
-      aria-pressed={editing}
-      appearance={editing ? 'primary' : 'default'}
+      aria-pressed={on}
+      appearance={on ? 'primary' : 'default'}
       onClick={() => {
-        onToggle(!editing);
-        announce(tv(editing ? 'editOff' : 'editOn'));
+        onToggle(!on);
+        announce(tv(on ? offText : onText));
       }}
     >
-      {tv('editToggle')}
+      {tv(label)}
     </Button>
   );
 }
@@ -115,6 +138,8 @@ const RoadmapSection = memo(function RoadmapSection({
   now,
   stalenessDays,
   onEdit,
+  tableShown,
+  helpId,
 }: {
   entry: Entry;
   quarters: string[];
@@ -127,6 +152,9 @@ const RoadmapSection = memo(function RoadmapSection({
   stalenessDays: number;
   /** In edit mode: opens a row's window form. */
   onEdit: OpenWindow | null;
+  tableShown: boolean;
+  /** The legend's keyboard help, which every timeline's bars are described by. */
+  helpId: string;
 }) {
   const tv = useMessages(roadmapMessages);
   const id = entry.initiative.id;
@@ -139,12 +167,13 @@ const RoadmapSection = memo(function RoadmapSection({
         <>
           <Timeline
             quarters={quarters}
-            rows={timelineRows(entry.initiative, regions, regionOf, tv('national'), chosen)}
+            rows={timelineRows(entry.initiative, regions, regionOf, tv('national'), tv('nationalWindow'), chosen)}
             now={now}
             label={tv('timelineLabel', { initiative: entry.initiative.name })}
+            helpId={helpId}
             onEdit={editRow}
           />
-          <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} chosen={chosen} onEdit={editRow} />
+          {tableShown ? <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} chosen={chosen} onEdit={editRow} /> : null}
         </>
       ) : (
         <p className="io-muted">{tv('noDates')}</p>
@@ -153,32 +182,44 @@ const RoadmapSection = memo(function RoadmapSection({
   );
 });
 
-function timelineRows(i: InitiativeHeader, regions: readonly Entry['regions'][number][], regionOf: RegionOf, nationalLabel: string, chosen: string | null): TimelineRow[] {
+function timelineRows(
+  i: InitiativeHeader,
+  regions: readonly Entry['regions'][number][],
+  regionOf: RegionOf,
+  nationalLabel: string,
+  nationalName: string,
+  chosen: string | null,
+): TimelineRow[] {
   return [
     {
       key: NATIONAL,
       label: nationalLabel,
+      name: nationalName,
       national: true,
       pilot: [i.nationalPilotStart, i.nationalPilotEnd],
       broad: [i.nationalBroadStart, i.nationalBroadEnd],
-      warning: false,
+      status: null,
+      warnings: [],
       chosen: false,
     },
     ...regions.map((r) => ({
       key: r.regionCode,
       label: regionOf(r.regionCode).short,
+      name: regionOf(r.regionCode).name,
       national: false,
       pilot: [r.pilotStart, r.pilotEnd] as [string | null, string | null],
       broad: [r.broadStart, r.broadEnd] as [string | null, string | null],
-      warning: r.warnings.length > 0,
+      status: r.status,
+      warnings: r.warnings,
       chosen: r.regionCode === chosen,
     })),
   ];
 }
 
-function Legend() {
+function Legend({ helpId, editing }: { helpId: string; editing: boolean }) {
   const tv = useMessages(roadmapMessages);
   return (
+    <>
     <div className="io-legend" aria-hidden="true">
       <span>{tv('legend')}:</span>
       <ul className="io-legend__items">
@@ -214,6 +255,11 @@ function Legend() {
         </li>
       </ul>
     </div>
+    {/* Once for every timeline: each one's bars are described by it. */}
+    <p id={helpId} className="io-tl__help io-muted">
+      {tv(editing ? 'keyboardHelpEdit' : 'keyboardHelp')}
+    </p>
+    </>
   );
 }
 
@@ -228,7 +274,7 @@ function usePeriod() {
   };
 }
 
-/** The timeline's equivalent as a table (WCAG 1.1.1): the drawing is hidden from assistive technology. */
+/** The timeline's equivalent as a table: every plan, status and warning in rows, including plans outside the range. */
 function RoadmapTable({
   initiative: i,
   regions,
@@ -245,9 +291,8 @@ function RoadmapTable({
   const tv = useMessages(roadmapMessages);
   const period = usePeriod();
   return (
-    // Open by default: the table is the timeline's equivalent for everyone, and a reader may fold it away.
-    <details className="io-details io-roadmap__table" open>
-      <summary>{tv('showTable', { initiative: i.name })}</summary>
+    // Shown by default: the table is the timeline's equivalent for everyone; the toolbar hides it.
+    <div className="io-roadmap__table">
       <div className="io-table-scroll" role="region" aria-label={tv('caption', { initiative: i.name })} tabIndex={0}>
         <table className="io-table">
           <caption>{tv('caption', { initiative: i.name })}</caption>
@@ -293,7 +338,7 @@ function RoadmapTable({
           </tbody>
         </table>
       </div>
-    </details>
+    </div>
   );
 }
 

@@ -58,6 +58,9 @@ export function windowBar(axis: Axis, start: string | null | undefined, end: str
   if (s === null) return null;
   const e = monthNumber(end);
   const openEnded = e === null || e < s;
+  // Wholly outside the configured range: no sliver at the edge (the table and the popover give the months).
+  const last = openEnded ? s : (e as number);
+  if (last < axis.startMonth || s >= axis.startMonth + axis.months) return null;
   const x = monthX(axis, s);
   const x2 = monthX(axis, openEnded ? s : (e as number), 'end');
   return { x, width: Math.max(x2 - x, 2), openEnded };
@@ -68,4 +71,51 @@ export function todayX(axis: Axis, now: Date): number | null {
   const month = now.getUTCFullYear() * 12 + now.getUTCMonth();
   if (month < axis.startMonth || month >= axis.startMonth + axis.months) return null;
   return axis.left + (month - axis.startMonth + 0.5) * axis.monthWidth;
+}
+
+/** Where the "today" label goes: right of the line, or left of it when it would run past the drawing. */
+export function todayLabel(axis: Axis, x: number, labelWidth: number, gap = 3): { x: number; anchor: 'start' | 'end' } {
+  return x + gap + labelWidth <= axis.width ? { x: x + gap, anchor: 'start' } : { x: x - gap, anchor: 'end' };
+}
+
+// ------------------------------------------------------------------ keyboard model (decision 0023)
+
+/** A focusable bar: its row (in drawing order) and which window it draws. */
+export interface BarRef {
+  id: string;
+  row: number;
+  kind: 'pilot' | 'broad';
+}
+
+export type BarKey = 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp' | 'Home' | 'End';
+export const BAR_KEYS: ReadonlyArray<string> = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
+
+/**
+ * The bar a key moves to, in reading order (row by row, pilot before broad): right/left to the next or
+ * previous bar, down/up to the nearest row below or above that has a bar (the same kind when it has
+ * one), Home/End to the first and last. At an end the bar stays where it is. `bars` is in reading order.
+ */
+export function nextBar(bars: ReadonlyArray<BarRef>, currentId: string, key: BarKey): string {
+  if (bars.length === 0) return currentId;
+  const i = Math.max(0, bars.findIndex((b) => b.id === currentId));
+  const current = bars[i];
+  switch (key) {
+    case 'ArrowRight':
+      return bars[Math.min(i + 1, bars.length - 1)].id;
+    case 'ArrowLeft':
+      return bars[Math.max(i - 1, 0)].id;
+    case 'Home':
+      return bars[0].id;
+    case 'End':
+      return bars[bars.length - 1].id;
+    case 'ArrowDown':
+    case 'ArrowUp': {
+      const down = key === 'ArrowDown';
+      const candidates = bars.filter((b) => (down ? b.row > current.row : b.row < current.row));
+      if (candidates.length === 0) return current.id;
+      const row = down ? candidates[0].row : candidates[candidates.length - 1].row;
+      const inRow = candidates.filter((b) => b.row === row);
+      return (inRow.find((b) => b.kind === current.kind) ?? inRow[0]).id;
+    }
+  }
 }

@@ -5,14 +5,16 @@ import type { CellDetails, Participant } from '@shared/model';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/field';
 import { useAnnounce } from '../../components/live-region';
 import { SectionMessage } from '../../components/section-message';
 import { StatusLozenge } from '../../components/status-lozenge';
 import type { CellWrites } from '../../editing/cell-writes';
+import { FormDialog } from '../../editing/form-dialog';
 import { announceSaved } from '../../editing/use-patch-save';
+import { previewTime } from '../../editing/warning-preview';
+import { WarningPreviewNote } from '../../editing/warning-preview-note';
+import { bulkStatusWarnings } from './cell-preview';
 import { statusLabel } from './labels';
 import { buildBulkUpdate } from './ordering';
 import { useEditorText } from './use-editor-text';
@@ -29,7 +31,7 @@ export interface BulkEditDialogProps {
 
 /** One status for several regions of one initiative, saved in one transaction. */
 export function BulkEditDialog({ rows, regions, initialInitiativeId, writes, reload, onClose }: BulkEditDialogProps) {
-  const { t, i18n, locale } = useEditorText();
+  const { t, locale } = useEditorText();
   const announce = useAnnounce();
   const baseId = useId().replace(/:/g, '');
   const [initiativeId, setInitiativeId] = useState(initialInitiativeId ?? rows[0]?.initiative.id ?? '');
@@ -41,6 +43,11 @@ export function BulkEditDialog({ rows, regions, initialInitiativeId, writes, rel
   const row = rows.find((r) => r.initiative.id === initiativeId);
   const cellsByRegion = new Map(row?.cells.map((c) => [c.regionCode, c]) ?? []);
   const regionsErrorId = `${baseId}-regions-error`;
+  const [time] = useState(() => previewTime(new Date()));
+  // In programme order, whatever order the boxes were ticked in.
+  const chosen = row ? row.cells.filter((c) => selected.includes(c.regionCode)) : [];
+  const preview = row ? bulkStatusWarnings(row.initiative, chosen, status, time) : [];
+  const nameOf = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
 
   const toggle = (code: string) => setSelected((s) => (s.includes(code) ? s.filter((c) => c !== code) : [...s, code]));
 
@@ -81,22 +88,7 @@ export function BulkEditDialog({ rows, regions, initialInitiativeId, writes, rel
   };
 
   return (
-    <Dialog
-      open
-      size="large"
-      title={t('bulkTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{i18n.t('cancel')}</Button>
-          <Button type="submit" appearance="primary" isLoading={saving}>
-            {saving ? i18n.t('saving') : t('bulkApply', { count: selected.length })}
-          </Button>
-        </>
-      }
-    >
-      {error ? <ErrorMessage error={error} alert /> : null}
+    <FormDialog title={t('bulkTitle')} onClose={onClose} onSubmit={() => void submit()} saving={saving} submitLabel={t('bulkApply', { count: selected.length })} error={error}>
       {notice ? <SectionMessage appearance="warning" role="alert" title={notice} /> : null}
       <SelectField
         label={t('bulkInitiative')}
@@ -151,6 +143,7 @@ export function BulkEditDialog({ rows, regions, initialInitiativeId, writes, rel
           ))}
         </div>
       </fieldset>
-    </Dialog>
+      <WarningPreviewNote groups={preview.map((p) => ({ key: p.regionCode, name: nameOf(p.regionCode), warnings: p.warnings }))} />
+    </FormDialog>
   );
 }

@@ -4,8 +4,6 @@ import type { AppError } from '@shared/errors';
 import type { CellDetails, CellField, CellFields, Participant } from '@shared/model';
 import { ROLLOUT_STATUSES } from '@shared/vocabulary';
 import { invoke } from '../../api';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { CheckboxField, TextAreaField, TextField } from '../../components/field';
 import { Skeleton } from '../../components/skeleton';
@@ -21,8 +19,11 @@ import {
   type CellFormState,
 } from './cell-form';
 import type { CellWrites } from '../../editing/cell-writes';
-import { ErrorSummary } from '../../editing/error-summary';
+import { FormDialog } from '../../editing/form-dialog';
 import { usePatchSave } from '../../editing/use-patch-save';
+import { previewTime } from '../../editing/warning-preview';
+import { WarningPreviewNote } from '../../editing/warning-preview-note';
+import { cellFormWarnings } from './cell-preview';
 import { CELL_FIELD_LABEL, fieldCatalogue } from './field-labels';
 import { useEditorText } from './use-editor-text';
 
@@ -47,7 +48,7 @@ type Loaded = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { ph
  * editor typed, and a conflict is shown field by field for the editor to decide.
  */
 export function CellEditDialog({ initiative, region, cell, details, writes, reload, onClose }: CellEditDialogProps) {
-  const { t, e, i18n, locale } = useEditorText();
+  const { t, e, locale } = useEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: CellField) => `${baseId}-${f}`;
   // The plan as the editor saw it when they chose the cell; a reload meanwhile does not move the baseline.
@@ -58,6 +59,8 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
   const initial = loaded.phase === 'ready' ? loaded.initial : null;
   const [form, setForm] = useState<CellFormState | null>(null);
   const checkedStatusRef = useRef<HTMLInputElement>(null);
+  // "Soon" is counted from when the form opened, as the view's own warnings were when it was built.
+  const [time] = useState(() => previewTime(new Date()));
 
   useEffect(() => {
     let live = true;
@@ -107,27 +110,11 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
   if (conflict) return conflict;
 
   const title = t('editCellDialog', { initiative: initiative.name, region: region.name });
-  const cancel = <Button onClick={onClose}>{i18n.t('cancel')}</Button>;
 
   if (!ready) {
     // The same dialog as the form (same place in the tree), so it does not close and reopen when the form comes.
     return (
-      <Dialog
-        open
-        size="large"
-        title={title}
-        description={t('editIntro')}
-        onClose={onClose}
-        initialFocusRef={checkedStatusRef}
-        footer={
-          <>
-            {cancel}
-            <Button appearance="primary" disabled>
-              {i18n.t('save')}
-            </Button>
-          </>
-        }
-      >
+      <FormDialog title={title} description={t('editIntro')} onClose={onClose} onSubmit={submit} ready={false} saving={false} initialFocusRef={checkedStatusRef}>
         {loaded.phase === 'failed' ? (
           <ErrorMessage
             error={loaded.error}
@@ -141,30 +128,21 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
         ) : (
           <FormSkeleton label={t('editLoading')} />
         )}
-      </Dialog>
+      </FormDialog>
     );
   }
 
   return (
-    <Dialog
-      open
-      size="large"
+    <FormDialog
       title={title}
       description={t('editIntro')}
       onClose={onClose}
       onSubmit={submit}
+      saving={saving}
       initialFocusRef={checkedStatusRef}
-      footer={
-        <>
-          {cancel}
-          <Button type="submit" appearance="primary" isLoading={saving}>
-            {saving ? i18n.t('saving') : i18n.t('save')}
-          </Button>
-        </>
-      }
+      error={serverError}
+      summary={{ items: summary, attempt }}
     >
-      {serverError ? <ErrorMessage error={serverError} alert /> : null}
-      <ErrorSummary items={summary} attempt={attempt} />
       <fieldset className="io-fieldset rs-status-choice">
         <legend>{t('fieldStatus')}</legend>
         <div className="rs-status-choice__options">
@@ -261,7 +239,8 @@ export function CellEditDialog({ initiative, region, cell, details, writes, relo
           />
         </div>
       </fieldset>
-    </Dialog>
+      <WarningPreviewNote groups={[{ key: region.code, warnings: cellFormWarnings(initiative, plan, form, time) }]} />
+    </FormDialog>
   );
 }
 

@@ -3,11 +3,8 @@ import type { InitiativeHeader } from '@shared/contract';
 import type { InitiativeField } from '@shared/model';
 import { INITIATIVE_KINDS, INITIATIVE_KIND_LABELS, PHASES, PHASE_LABELS, ROLLOUT_TYPES, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
 import { invoke } from '../../api';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
-import { ErrorSummary } from '../../editing/error-summary';
+import { FormDialog } from '../../editing/form-dialog';
 import { usePatchSave } from '../../editing/use-patch-save';
 import { fieldCatalogue, INITIATIVE_FIELD_LABEL } from './field-labels';
 import {
@@ -50,23 +47,14 @@ export function InitiativeDialog({ initiative, reload, onClose }: InitiativeDial
   if (conflict) return conflict;
 
   return (
-    <Dialog
-      open
-      size="large"
+    <FormDialog
       title={initial ? t('initiativeDialogEdit', { name: initial.name }) : t('initiativeDialogNew')}
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>{i18n.t('cancel')}</Button>
-          <Button type="submit" appearance="primary" isLoading={saving}>
-            {saving ? i18n.t('saving') : i18n.t('save')}
-          </Button>
-        </>
-      }
+      saving={saving}
+      error={serverError}
+      summary={{ items: summary, attempt }}
     >
-      {serverError ? <ErrorMessage error={serverError} alert /> : null}
-      <ErrorSummary items={summary} attempt={attempt} />
       <div className="io-form__row">
         <TextField id={fieldId('name')} label={t('fieldName')} required value={form.name} error={err('name')} onChange={(e) => set('name', e.target.value)} />
         <SelectField
@@ -130,6 +118,6 @@ export function InitiativeDialog({ initiative, reload, onClose }: InitiativeDial
           ))}
         </div>
       </fieldset>
-    </Dialog>
+    </FormDialog>
   );
 }

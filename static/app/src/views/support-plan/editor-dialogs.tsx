@@ -1,9 +1,22 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { SupportPlanView } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { Milestone, Participant } from '@shared/model';
+import { addWeeks, CONNECTION_STAGES, CONNECTION_STEPS, isStepDone } from '@shared/connection-process';
 import { PROCESS_TEMPLATE_IDS, PROCESS_TEMPLATES } from '@shared/process-templates';
-import { contactFieldsSchema, milestoneFieldsSchema, type ApplyTemplateInput, type UpdateContactInput, type UpdateMilestoneInput } from '@shared/schemas';
+import type { ContactWriteResult, MilestonesWriteResult } from '@shared/contract';
+import {
+  addMilestoneSchema,
+  connectionFieldsSchema,
+  contactFieldsSchema,
+  milestoneFieldsSchema,
+  type AddMilestoneInput,
+  type ApplyTemplateInput,
+  type UpdateConnectionInput,
+  type UpdateContactInput,
+  type UpdateMilestoneInput,
+} from '@shared/schemas';
+import { PHASE_LABELS, PHASES, type Phase } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -11,15 +24,34 @@ import { ErrorMessage } from '../../components/error-message';
 import { CheckboxField, SelectField, TextField } from '../../components/field';
 import { useAnnounce } from '../../components/live-region';
 import type { DetailsStore } from '../../details/details-store';
-import { ErrorSummary } from '../../editing/error-summary';
+import type { SummaryItem } from '../../editing/error-summary';
+import { FormDialog } from '../../editing/form-dialog';
+import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
+import { HistoryDialog } from '../../editing/history-dialog';
 import { diffFields, issuesToFieldErrors } from '../../editing/form-errors';
 import { editingMessages } from '../../editing/messages';
 import { announceSaved, usePatchSave } from '../../editing/use-patch-save';
 import { useI18n, useMessages } from '../../i18n';
 import { supportEditorMessages } from './editor-messages';
 import {
+  CONNECTION_FIELD_SHAPES,
+  connectionCandidate,
+  toggleStep,
+  type ConnectionField,
+  type ConnectionForm,
+  type ConnectionValues,
+  CONTACT_CHANGES,
   CONTACT_FIELD_SHAPES,
   contactCandidate,
+  defaultPhase,
+  MILESTONE_CHANGES,
+  MILESTONE_REMOVALS,
+  NEW_MILESTONE_FIELD_SHAPES,
+  newMilestoneCandidate,
+  OTHER_SUPPORT_CHANGES,
+  type NewMilestoneField,
+  type NewMilestoneForm,
+  type RestoreMilestoneAction,
   contactForm,
   localIsoDate,
   MILESTONE_FIELD_SHAPES,
@@ -41,7 +73,18 @@ type Entry = SupportPlanView['initiatives'][number];
 export type SupportEditorAction =
   | { kind: 'milestone'; initiativeId: string; milestoneId: string }
   | { kind: 'contact'; initiativeId: string; regionCode: string }
-  | { kind: 'template'; initiativeId: string };
+  | { kind: 'template'; initiativeId: string }
+  | { kind: 'add-milestone'; initiativeId: string }
+  | { kind: 'remove-milestone'; initiativeId: string; milestoneId: string }
+  | { kind: 'history'; initiativeId: string }
+  | { kind: 'connection'; initiativeId: string; regionCode: string };
+
+/** A removal the view offers to undo at once: restoreMilestone with the removal's history entry. */
+export interface RemovedMilestone {
+  initiativeId: string;
+  historyId: string;
+  title: string;
+}
 
 export interface SupportEditorDialogsProps {
   action: SupportEditorAction;
@@ -50,6 +93,8 @@ export interface SupportEditorDialogsProps {
   details: DetailsStore;
   reload(): Promise<void>;
   onClose(): void;
+  /** After a removal, so the view can offer "Ångra" next to the milestones. */
+  onRemoved(removed: RemovedMilestone): void;
 }
 
 function useSupportEditorText() {
@@ -61,7 +106,7 @@ function useSupportEditorText() {
 }
 
 /** Every editing dialog of the view, in one chunk only editors download (it carries the validation schemas). */
-export default function SupportEditorDialogs({ action, initiatives, participants, details, reload, onClose }: SupportEditorDialogsProps) {
+export default function SupportEditorDialogs({ action, initiatives, participants, details, reload, onClose, onRemoved }: SupportEditorDialogsProps) {
   const entry = initiatives.find((i) => i.initiative.id === action.initiativeId);
   if (!entry) return null;
   switch (action.kind) {
@@ -75,6 +120,18 @@ export default function SupportEditorDialogs({ action, initiatives, participants
     }
     case 'template':
       return <TemplateDialog entry={entry} reload={reload} onClose={onClose} />;
+    case 'add-milestone':
+      return <AddMilestoneDialog entry={entry} reload={reload} onClose={onClose} />;
+    case 'remove-milestone': {
+      const milestone = entry.milestones.find((m) => m.id === action.milestoneId);
+      return milestone ? <RemoveMilestoneDialog entry={entry} milestone={milestone} reload={reload} onClose={onClose} onRemoved={onRemoved} /> : null;
+    }
+    case 'connection': {
+      const region = participants.find((p) => p.code === action.regionCode);
+      return region ? <ConnectionDialog entry={entry} region={region} reload={reload} onClose={onClose} /> : null;
+    }
+    case 'history':
+      return <SupportHistoryDialog entry={entry} participants={participants} details={details} reload={reload} onClose={onClose} />;
   }
 }
 
@@ -90,9 +147,45 @@ function SaveFooter({ saving, disabled = false, onCancel, label }: { saving: boo
   );
 }
 
+/** The shared form frame (editing/form-dialog.tsx), fed from usePatchSave's state as every form here is. */
+function SupportFormDialog({
+  title,
+  description,
+  focusRef,
+  save,
+  saveLabel,
+  onClose,
+  children,
+}: {
+  title: string;
+  description: string;
+  focusRef: RefObject<HTMLElement | null>;
+  save: { submit(): void; saving: boolean; serverError: AppError | null; summary: SummaryItem[]; attempt: number };
+  saveLabel?: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <FormDialog
+      size="medium"
+      title={title}
+      description={description}
+      onClose={onClose}
+      onSubmit={save.submit}
+      saving={save.saving}
+      submitLabel={saveLabel}
+      initialFocusRef={focusRef}
+      error={save.serverError}
+      summary={{ items: save.summary, attempt: save.attempt }}
+    >
+      {children}
+    </FormDialog>
+  );
+}
+
 // ------------------------------------------------------------------ one milestone: done, day, plan, note
 
-const milestoneChecked = milestoneFieldsSchema.pick({ done: true, doneOn: true, dueMonth: true, note: true });
+const milestoneChecked = milestoneFieldsSchema.pick({ title: true, done: true, doneOn: true, dueMonth: true, note: true });
 
 function MilestoneDialog({ entry, milestone, reload, onClose }: { entry: Entry; milestone: Milestone; reload(): Promise<void>; onClose(): void }) {
   const { t, e, formats } = useSupportEditorText();
@@ -104,7 +197,7 @@ function MilestoneDialog({ entry, milestone, reload, onClose }: { entry: Entry; 
   const set = <K extends keyof MilestoneForm>(key: K, value: MilestoneForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const doneRef = useRef<HTMLInputElement>(null);
 
-  const { submit, saving, serverError, summary, attempt, fieldError, conflictView } = usePatchSave({
+  const save = usePatchSave({
     validate: () => {
       const parsed = milestoneChecked.safeParse(milestoneCandidate(form, today));
       return parsed.success ? { ok: true as const, fields: parsed.data } : { ok: false as const, errors: issuesToFieldErrors(parsed.error.issues, MILESTONE_FIELD_SHAPES) };
@@ -114,29 +207,20 @@ function MilestoneDialog({ entry, milestone, reload, onClose }: { entry: Entry; 
       return Object.keys(patch).length === 0 ? null : { initiativeId: entry.initiative.id, milestoneId: milestone.id, patch, expected };
     },
     request: (payload) => invoke('updateMilestone', payload),
-    savedMessage: () => t('milestoneSaved', { milestone: milestone.title }),
+    // Named as saved: a rename announces the new name.
+    savedMessage: (data) => t('milestoneSaved', { milestone: data.milestones.find((m) => m.id === data.milestoneId)?.title ?? milestone.title }),
     fields: supportCatalogue(t, e, MILESTONE_FIELD_SHAPES, formats),
     fieldId,
     reload,
     onClose,
   });
 
-  const conflict = conflictView();
+  const conflict = save.conflictView();
   if (conflict) return conflict;
+  const { fieldError } = save;
 
   return (
-    <Dialog
-      open
-      size="medium"
-      title={t('milestoneTitle', { milestone: milestone.title })}
-      description={t('milestoneIntro')}
-      onClose={onClose}
-      onSubmit={submit}
-      initialFocusRef={doneRef}
-      footer={<SaveFooter saving={saving} onCancel={onClose} />}
-    >
-      {serverError ? <ErrorMessage error={serverError} alert /> : null}
-      <ErrorSummary items={summary} attempt={attempt} />
+    <SupportFormDialog title={t('milestoneTitle', { milestone: milestone.title })} description={t('milestoneIntro')} focusRef={doneRef} save={save} onClose={onClose}>
       <CheckboxField ref={doneRef} id={fieldId('done')} label={t('fieldDone')} checked={form.done} error={fieldError('done')} onChange={(ev) => setForm((f) => toggleDone(f, ev.target.checked, today))} />
       <div className="io-form__row">
         <TextField
@@ -167,7 +251,225 @@ function MilestoneDialog({ entry, milestone, reload, onClose }: { entry: Entry; 
         />
       </div>
       <TextField id={fieldId('note')} label={t('fieldNote')} value={form.note} error={fieldError('note')} onChange={(ev) => set('note', ev.target.value)} />
+      <TextField id={fieldId('title')} label={t('fieldTitle')} autoComplete="off" value={form.title} error={fieldError('title')} onChange={(ev) => set('title', ev.target.value)} />
+    </SupportFormDialog>
+  );
+}
+
+// ------------------------------------------------------------------ add, remove, history of milestones
+
+function AddMilestoneDialog({ entry, reload, onClose }: { entry: Entry; reload(): Promise<void>; onClose(): void }) {
+  const { t, e, i18n, formats } = useSupportEditorText();
+  const baseId = useId().replace(/:/g, '');
+  const fieldId = (f: NewMilestoneField) => `${baseId}-${f}`;
+  const [form, setForm] = useState<NewMilestoneForm>(() => ({ phase: defaultPhase(entry.initiative.phase), title: '', dueMonth: '' }));
+  const set = <K extends keyof NewMilestoneForm>(key: K, value: NewMilestoneForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  const save = usePatchSave({
+    validate: () => {
+      const parsed = addMilestoneSchema.safeParse({ initiativeId: entry.initiative.id, ...newMilestoneCandidate(form) });
+      return parsed.success ? { ok: true as const, fields: parsed.data } : { ok: false as const, errors: issuesToFieldErrors(parsed.error.issues, NEW_MILESTONE_FIELD_SHAPES) };
+    },
+    build: (fields: AddMilestoneInput): AddMilestoneInput => fields,
+    request: (payload) => invoke('addMilestone', payload),
+    savedMessage: () => t('milestoneAdded', { milestone: newMilestoneCandidate(form).title }),
+    fields: supportCatalogue(t, e, NEW_MILESTONE_FIELD_SHAPES, formats),
+    fieldId,
+    reload,
+    onClose,
+  });
+
+  const { fieldError } = save;
+  return (
+    <SupportFormDialog title={t('addMilestoneTitle', { initiative: entry.initiative.name })} description={t('addMilestoneIntro')} focusRef={titleRef} save={save} saveLabel={t('addMilestone')} onClose={onClose}>
+      <TextField ref={titleRef} id={fieldId('title')} label={t('fieldTitle')} autoComplete="off" required value={form.title} error={fieldError('title')} onChange={(ev) => set('title', ev.target.value)} />
+      <div className="io-form__row">
+        <SelectField
+          id={fieldId('phase')}
+          label={t('fieldPhase')}
+          value={form.phase}
+          error={fieldError('phase')}
+          onChange={(ev) => set('phase', ev.target.value as Phase)}
+          options={PHASES.map((p) => ({ value: p, label: i18n.label(PHASE_LABELS, p) }))}
+        />
+        <TextField
+          id={fieldId('dueMonth')}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          label={t('fieldDueMonth')}
+          help={t('fieldMonthHelp')}
+          placeholder="2026-03"
+          value={form.dueMonth}
+          error={fieldError('dueMonth')}
+          onChange={(ev) => set('dueMonth', ev.target.value)}
+        />
+      </div>
+    </SupportFormDialog>
+  );
+}
+
+function RemoveMilestoneDialog({
+  entry,
+  milestone,
+  reload,
+  onClose,
+  onRemoved,
+}: {
+  entry: Entry;
+  milestone: Milestone;
+  reload(): Promise<void>;
+  onClose(): void;
+  onRemoved(removed: RemovedMilestone): void;
+}) {
+  const { t, i18n } = useSupportEditorText();
+  const announce = useAnnounce();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  // Focus on Cancel: a removal is one Enter away otherwise.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const remove = async () => {
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    const res = await invoke('removeMilestone', { initiativeId: entry.initiative.id, milestoneId: milestone.id });
+    setSaving(false);
+    if (!res.ok) {
+      setError(res.error);
+      announce(i18n.t('retry'));
+      return;
+    }
+    announce(t('removed', { milestone: milestone.title }));
+    announceSaved(res.data);
+    if (res.data.historyId) onRemoved({ initiativeId: entry.initiative.id, historyId: res.data.historyId, title: milestone.title });
+    onClose();
+    void reload();
+  };
+  return (
+    <Dialog
+      open
+      size="small"
+      title={t('removeTitle', { milestone: milestone.title })}
+      onClose={onClose}
+      initialFocusRef={cancelRef}
+      footer={
+        <>
+          <Button ref={cancelRef} onClick={onClose}>
+            {i18n.t('cancel')}
+          </Button>
+          <Button appearance="danger" isLoading={saving} onClick={() => void remove()}>
+            {t('removeConfirm')}
+          </Button>
+        </>
+      }
+    >
+      {error ? <ErrorMessage error={error} alert /> : null}
+      <p>{t('removeBody')}</p>
     </Dialog>
+  );
+}
+
+/** The initiative's history; its milestone and contact changes can be restored from it. */
+function SupportHistoryDialog({ entry, participants, details, reload, onClose }: { entry: Entry; participants: Participant[]; details: DetailsStore; reload(): Promise<void>; onClose(): void }) {
+  const { t, e, formats } = useSupportEditorText();
+  const catalogue = supportCatalogue(t, e, { ...MILESTONE_FIELD_SHAPES, ...CONTACT_FIELD_SHAPES }, formats);
+  // A removal's old value is the whole milestone: named by its title, not as an object.
+  const text = {
+    label: (field: string) => (field === 'milestone' ? t('milestoneField') : catalogue.label(field as MilestoneField)),
+    format: (field: string, value: unknown) =>
+      field === 'milestone' && typeof value === 'object' && value !== null && 'milestone' in value
+        ? String((value as { milestone: { title?: unknown } }).milestone.title ?? '')
+        : catalogue.format(field as MilestoneField, value),
+  };
+  const milestone: ChangeKind<UpdateMilestoneInput, MilestonesWriteResult> = { ...MILESTONE_CHANGES, ...text, send: (p) => invoke('updateMilestone', p) };
+  const removal: ChangeKind<RestoreMilestoneAction, MilestonesWriteResult> = {
+    ...MILESTONE_REMOVALS,
+    ...text,
+    send: (p) => invoke('restoreMilestone', { initiativeId: p.initiativeId, historyId: p.historyId }),
+  };
+  const contact: ChangeKind<UpdateContactInput, ContactWriteResult> = {
+    ...CONTACT_CHANGES,
+    ...text,
+    send: (p) => invoke('updateContact', p),
+    saved: (_p, data) => details.saved(data.initiativeId, data.regionCode, data.details, data.revision),
+  };
+  const kinds: ChangeKindRegistry = [milestone, removal, contact, { ...OTHER_SUPPORT_CHANGES, ...text }] as ChangeKindRegistry;
+  return <HistoryDialog initiative={entry.initiative} regionCode={null} regions={participants} kinds={kinds} reload={reload} onClose={onClose} />;
+}
+
+// ------------------------------------------------------------------ one participant's connection process
+
+function ConnectionDialog({ entry, region, reload, onClose }: { entry: Entry; region: Participant; reload(): Promise<void>; onClose(): void }) {
+  const { t, e, i18n, locale, formats } = useSupportEditorText();
+  const baseId = useId().replace(/:/g, '');
+  const fieldId = (f: ConnectionField) => `${baseId}-${f}`;
+  const [initial] = useState<ConnectionValues>(() => {
+    const shown = entry.contacts.find((c) => c.regionCode === region.code)?.connection ?? null;
+    return { start: shown?.start ?? null, done: shown?.done ?? 0 };
+  });
+  const [form, setForm] = useState<ConnectionForm>(() => ({ start: initial.start ?? '', done: initial.done }));
+  const startRef = useRef<HTMLInputElement>(null);
+  // The planned days follow the start as typed, once it is a real day.
+  const typedStart = connectionFieldsSchema.shape.start.safeParse(form.start.trim() || null);
+  const start = typedStart.success ? typedStart.data : null;
+
+  const save = usePatchSave({
+    validate: () => {
+      const parsed = connectionFieldsSchema.safeParse(connectionCandidate(form));
+      return parsed.success ? { ok: true as const, fields: parsed.data } : { ok: false as const, errors: issuesToFieldErrors(parsed.error.issues, CONNECTION_FIELD_SHAPES) };
+    },
+    build: (fields): UpdateConnectionInput | null => {
+      const { patch, expected } = diffFields(initial, fields);
+      return Object.keys(patch).length === 0 ? null : { initiativeId: entry.initiative.id, regionCode: region.code, patch, expected };
+    },
+    request: (payload) => invoke('updateConnection', payload),
+    savedMessage: () => t('connectionSaved', { region: region.name }),
+    fields: { ...supportCatalogue(t, e, CONNECTION_FIELD_SHAPES, formats), label: (f) => t(f === 'start' ? 'fieldStart' : 'fieldSteps') },
+    fieldId,
+    reload,
+    onClose,
+  });
+
+  const conflict = save.conflictView();
+  if (conflict) return conflict;
+  const { fieldError } = save;
+
+  return (
+    <SupportFormDialog title={t('connectionTitle', { region: region.name, initiative: entry.initiative.name })} description={t('connectionIntro')} focusRef={startRef} save={save} onClose={onClose}>
+      <TextField
+        ref={startRef}
+        id={fieldId('start')}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        label={t('fieldStart')}
+        help={t('fieldStartHelp')}
+        placeholder="2026-03-02"
+        value={form.start}
+        error={fieldError('start')}
+        onChange={(ev) => setForm((f) => ({ ...f, start: ev.target.value }))}
+      />
+      <fieldset className="io-fieldset" id={fieldId('done')}>
+        <legend>{t('fieldSteps')}</legend>
+        {CONNECTION_STAGES.map((stage) => (
+          <fieldset className="io-fieldset sp-stage" key={stage.id}>
+            <legend>{stage.title[locale]}</legend>
+            {CONNECTION_STEPS.filter((s) => s.stage === stage.id).map((s) => (
+              <CheckboxField
+                key={s.n}
+                id={`${fieldId('done')}-${s.n}`}
+                label={`${s.n}. ${s.title[locale]}`}
+                help={start ? t('stepPlanned', { date: i18n.formatDate(addWeeks(start, s.weekOffset)), week: s.weekOffset }) : t('stepWeek', { week: s.weekOffset })}
+                checked={isStepDone(form.done, s.n)}
+                disabled={!start}
+                onChange={(ev) => setForm((f) => ({ ...f, done: toggleStep(f.done, s.n, ev.target.checked) }))}
+              />
+            ))}
+          </fieldset>
+        ))}
+      </fieldset>
+    </SupportFormDialog>
   );
 }
 
@@ -258,7 +560,7 @@ function ContactForm({
   const set = <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const establishedRef = useRef<HTMLInputElement>(null);
 
-  const { submit, saving, serverError, summary, attempt, fieldError, conflictView } = usePatchSave({
+  const save = usePatchSave({
     validate: () => {
       const parsed = contactFieldsSchema.safeParse(contactCandidate(form));
       return parsed.success ? { ok: true as const, fields: parsed.data } : { ok: false as const, errors: issuesToFieldErrors(parsed.error.issues, CONTACT_FIELD_SHAPES) };
@@ -279,22 +581,12 @@ function ContactForm({
     onClose,
   });
 
-  const conflict = conflictView();
+  const conflict = save.conflictView();
   if (conflict) return conflict;
+  const { fieldError } = save;
 
   return (
-    <Dialog
-      open
-      size="medium"
-      title={t('contactTitle', { region: region.name, initiative: entry.initiative.name })}
-      description={t('contactIntro')}
-      onClose={onClose}
-      onSubmit={submit}
-      initialFocusRef={establishedRef}
-      footer={<SaveFooter saving={saving} onCancel={onClose} />}
-    >
-      {serverError ? <ErrorMessage error={serverError} alert /> : null}
-      <ErrorSummary items={summary} attempt={attempt} />
+    <SupportFormDialog title={t('contactTitle', { region: region.name, initiative: entry.initiative.name })} description={t('contactIntro')} focusRef={establishedRef} save={save} onClose={onClose}>
       <CheckboxField
         ref={establishedRef}
         id={fieldId('contactEstablished')}
@@ -328,7 +620,7 @@ function ContactForm({
           <CheckboxField id={fieldId(flag)} label={t('fieldContactPublic')} checked={form[flag]} onChange={(ev) => set(flag, ev.target.checked)} />
         </fieldset>
       ))}
-    </Dialog>
+    </SupportFormDialog>
   );
 }
 

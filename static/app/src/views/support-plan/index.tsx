@@ -1,9 +1,13 @@
-import { lazy, memo, useMemo, useState, type MouseEvent } from 'react';
+import { lazy, memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
+import type { AppError } from '@shared/errors';
 import type { Participant } from '@shared/model';
+import { CONNECTION_STEPS, connectionSummary } from '@shared/connection-process';
 import { PHASE_LABELS, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
+import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
+import { ErrorMessage } from '../../components/error-message';
 import { InitiativeHeading } from '../../components/initiative-heading';
 import { InlineError } from '../../components/inline-error';
 import { LazyDetails } from '../../components/lazy-details';
@@ -21,8 +25,9 @@ import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
-import type { SupportEditorAction } from './editor-dialogs';
+import type { RemovedMilestone, SupportEditorAction } from './editor-dialogs';
 import { supportEditorMessages } from './editor-messages';
+import { endsOfPhase, followsConnectionProcess, localIsoDate, movedWithinPhase } from './fields';
 import { groupByPhase } from './group-milestones';
 import { supportPlanMessages } from './messages';
 import './support-plan.css';
@@ -32,6 +37,12 @@ type Entry = SupportPlanViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
 /** Opens an editing dialog; null while the view is read-only. */
 type Edit = ((action: SupportEditorAction) => void) | null;
+
+/** Moving milestones with buttons (not drag only): which one is on its way, and how to move one. */
+interface MilestoneMoves {
+  move(initiativeId: string, milestoneId: string, step: -1 | 1): void;
+  moving: string | null;
+}
 
 // Editing UI (and the validation schemas it needs) loads only when an editor opens it.
 const EditorDialogs = lazy(() => import('./editor-dialogs'));
@@ -55,6 +66,67 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
   const [editingWanted, setEditingWanted] = useState(false);
   const { current: action, open: openAction, close: closeAction } = useEditorAction<SupportEditorAction>();
   const edit: Edit = canEdit && editingWanted ? openAction : null;
+  const te = useMessages(supportEditorMessages);
+  const announce = useAnnounce();
+  const [moving, setMoving] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<RemovedMilestone | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const [writeError, setWriteError] = useState<{ initiativeId: string; error: AppError } | null>(null);
+  // What gets focus once the view shows a move, a removal or an undo: the element that did it is gone or moved.
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusAfter.current;
+    if (!id) return;
+    const el = document.getElementById(id) as HTMLButtonElement | null;
+    const other = document.getElementById(id.replace(/-(up|down)$/, (_m, d: string) => (d === 'up' ? '-down' : '-up'))) as HTMLButtonElement | null;
+    const target = el && !el.disabled ? el : other;
+    // Not drawn yet (a restored milestone appears with the reloaded view): try again when the view changes.
+    if (!target) return;
+    focusAfter.current = null;
+    target.focus();
+  }, [data.view, removed]);
+
+  const milestonesOf = (initiativeId: string) => (data.view.macro === 'support-plan' ? data.view.initiatives.find((e) => e.initiative.id === initiativeId)?.milestones : undefined) ?? [];
+  const move = async (initiativeId: string, milestoneId: string, step: -1 | 1) => {
+    const milestones = milestonesOf(initiativeId);
+    const next = movedWithinPhase(milestones, milestoneId, step);
+    const moved = milestones.find((m) => m.id === milestoneId);
+    if (!next || !moved || moving) return;
+    setMoving(milestoneId);
+    setWriteError(null);
+    const res = await invoke('reorderMilestones', { initiativeId, milestoneIds: next });
+    setMoving(null);
+    if (!res.ok) {
+      setWriteError({ initiativeId, error: res.error });
+      return;
+    }
+    const phase = next.filter((id) => milestones.find((m) => m.id === id)?.phase === moved.phase);
+    announce(te('moved', { milestone: moved.title, position: phase.indexOf(milestoneId) + 1, total: phase.length }));
+    focusAfter.current = `sp-move-${milestoneId}-${step < 0 ? 'up' : 'down'}`;
+    await reload();
+  };
+  const moves: MilestoneMoves = { move: (i, m, step) => void move(i, m, step), moving };
+
+  const undo = async (what: RemovedMilestone) => {
+    if (restoring) return;
+    setRestoring(true);
+    setWriteError(null);
+    const res = await invoke('restoreMilestone', { initiativeId: what.initiativeId, historyId: what.historyId });
+    setRestoring(false);
+    if (!res.ok) {
+      setWriteError({ initiativeId: what.initiativeId, error: res.error });
+      return;
+    }
+    setRemoved(null);
+    announce(te('undone', { milestone: what.title }));
+    focusAfter.current = `sp-edit-${res.data.milestoneId}`;
+    await reload();
+  };
+  const onRemoved = (what: RemovedMilestone) => {
+    setRemoved(what);
+    focusAfter.current = 'sp-undo';
+  };
+
   if (data.view.macro !== 'support-plan') return null;
   const view = data.view;
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
@@ -67,16 +139,28 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
           <InitiativeFacts entry={entry} />
-          {edit ? <TemplateButton entry={entry} edit={edit} /> : null}
+          {edit ? <InitiativeActions entry={entry} edit={edit} /> : null}
+          {edit && writeError?.initiativeId === entry.initiative.id ? <ErrorMessage error={writeError.error} alert onClose={() => setWriteError(null)} /> : null}
+          {edit && removed?.initiativeId === entry.initiative.id ? (
+            <p className="sp-undo io-no-print">
+              {te('removed', { milestone: removed.title })}{' '}
+              <Button id="sp-undo" aria-label={te('undoNamed', { milestone: removed.title })} isLoading={restoring} onClick={() => void undo(removed)}>
+                {te('undo')}
+              </Button>
+            </p>
+          ) : null}
           <div className="io-support__grid">
-            <Milestones entry={entry} edit={edit} />
+            <Milestones entry={entry} edit={edit} moves={moves} />
             <Contacts entry={entry} regionOf={regionOf} details={details} chosen={chosenRegion} edit={edit} />
           </div>
+          {followsConnectionProcess(entry) ? <ConnectionProcess entry={entry} regionOf={regionOf} chosen={chosenRegion} edit={edit} /> : null}
         </section>
       ))}
       <EditorHost
         current={action}
-        render={(a) => <EditorDialogs action={a} initiatives={view.initiatives} participants={participants} details={details} reload={reload} onClose={closeAction} />}
+        render={(a) => (
+          <EditorDialogs action={a} initiatives={view.initiatives} participants={participants} details={details} reload={reload} onClose={closeAction} onRemoved={onRemoved} />
+        )}
       />
     </div>
   );
@@ -101,12 +185,20 @@ function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: bool
   );
 }
 
-function TemplateButton({ entry, edit }: { entry: Entry; edit: NonNullable<Edit> }) {
+/** An initiative's editing actions: a new milestone, a template's milestones, the history of its changes. */
+function InitiativeActions({ entry, edit }: { entry: Entry; edit: NonNullable<Edit> }) {
   const te = useMessages(supportEditorMessages);
+  const { id, name } = entry.initiative;
   return (
     <div className="sp-actions io-no-print">
-      <Button aria-label={te('addFromTemplateNamed', { initiative: entry.initiative.name })} onClick={() => edit({ kind: 'template', initiativeId: entry.initiative.id })}>
+      <Button aria-label={te('addMilestoneNamed', { initiative: name })} onClick={() => edit({ kind: 'add-milestone', initiativeId: id })}>
+        {te('addMilestone')}
+      </Button>
+      <Button aria-label={te('addFromTemplateNamed', { initiative: name })} onClick={() => edit({ kind: 'template', initiativeId: id })}>
         {te('addFromTemplate')}
+      </Button>
+      <Button aria-label={te('historyNamed', { initiative: name })} onClick={() => edit({ kind: 'history', initiativeId: id })}>
+        {te('history')}
       </Button>
     </div>
   );
@@ -277,7 +369,7 @@ function ProgressBar({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Milestones({ entry, edit }: { entry: Entry; edit: Edit }) {
+function Milestones({ entry, edit, moves }: { entry: Entry; edit: Edit; moves: MilestoneMoves }) {
   const tv = useMessages(supportPlanMessages);
   const te = useMessages(supportEditorMessages);
   const columns = edit ? 5 : 4;
@@ -324,14 +416,7 @@ function Milestones({ entry, edit }: { entry: Entry; edit: Edit }) {
                   <td className="io-nowrap">{m.doneOn ? <time dateTime={m.doneOn}>{formatDate(m.doneOn)}</time> : null}</td>
                   {edit ? (
                     <td>
-                      <Button
-                        appearance="subtle"
-                        className="sp-edit"
-                        aria-label={te('editMilestoneNamed', { milestone: m.title })}
-                        onClick={() => edit({ kind: 'milestone', initiativeId: entry.initiative.id, milestoneId: m.id })}
-                      >
-                        {te('edit')}
-                      </Button>
+                      <MilestoneButtons entry={entry} milestone={m} edit={edit} moves={moves} />
                     </td>
                   ) : null}
                 </tr>
@@ -341,6 +426,36 @@ function Milestones({ entry, edit }: { entry: Entry; edit: Edit }) {
         </table>
       </div>
     </div>
+  );
+}
+
+/** Change, move up, move down (within the phase) and remove: buttons, so the keyboard does all of it. */
+function MilestoneButtons({ entry, milestone: m, edit, moves }: { entry: Entry; milestone: Entry['milestones'][number]; edit: NonNullable<Edit>; moves: MilestoneMoves }) {
+  const te = useMessages(supportEditorMessages);
+  const initiativeId = entry.initiative.id;
+  const { first, last } = endsOfPhase(entry.milestones, m.id);
+  const busy = moves.moving !== null;
+  return (
+    <span className="sp-row-actions">
+      <Button
+        id={`sp-edit-${m.id}`}
+        appearance="subtle"
+        className="sp-edit"
+        aria-label={te('editMilestoneNamed', { milestone: m.title })}
+        onClick={() => edit({ kind: 'milestone', initiativeId, milestoneId: m.id })}
+      >
+        {te('edit')}
+      </Button>
+      <Button id={`sp-move-${m.id}-up`} appearance="subtle" disabled={first || busy} aria-label={te('moveUpNamed', { milestone: m.title })} onClick={() => moves.move(initiativeId, m.id, -1)}>
+        {te('moveUp')}
+      </Button>
+      <Button id={`sp-move-${m.id}-down`} appearance="subtle" disabled={last || busy} aria-label={te('moveDownNamed', { milestone: m.title })} onClick={() => moves.move(initiativeId, m.id, 1)}>
+        {te('moveDown')}
+      </Button>
+      <Button appearance="subtle" aria-label={te('removeNamed', { milestone: m.title })} onClick={() => edit({ kind: 'remove-milestone', initiativeId, milestoneId: m.id })}>
+        {te('remove')}
+      </Button>
+    </span>
   );
 }
 
@@ -465,6 +580,90 @@ function ContactTable({ entry, regionOf, details, chosen, edit }: { entry: Entry
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * The per-participant connection process (decision 0026): per region its start, how many of the 12 steps are
+ * done, the next step and its planned day. In the view (no detail read), so every reader sees it at once.
+ */
+function ConnectionProcess({ entry, regionOf, chosen, edit }: { entry: Entry; regionOf: RegionOf; chosen: string | null; edit: Edit }) {
+  const tv = useMessages(supportPlanMessages);
+  const started = entry.contacts.filter((c) => c.connection !== null).length;
+  return (
+    <div className="io-support__part sp-connection">
+      <p className="io-summary-line">
+        <ProgressBar done={started} total={entry.contacts.length} />
+        {tv('connectionSummaryLine', { started, total: entry.contacts.length })}
+      </p>
+      <LazyDetails summary={tv('connectionDetails')}>{() => <ConnectionTable entry={entry} regionOf={regionOf} chosen={chosen} edit={edit} />}</LazyDetails>
+    </div>
+  );
+}
+
+function ConnectionTable({ entry, regionOf, chosen, edit }: { entry: Entry; regionOf: RegionOf; chosen: string | null; edit: Edit }) {
+  const tv = useMessages(supportPlanMessages);
+  const te = useMessages(supportEditorMessages);
+  const { formatDate, locale } = useI18n();
+  const [today] = useState(() => localIsoDate(new Date()));
+  const initiativeId = entry.initiative.id;
+  const caption = tv('connectionCaption', { initiative: entry.initiative.name });
+  return (
+    <div className="io-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="io-table sp-connection-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="io-sticky-col">
+              {tv('region')}
+            </th>
+            <th scope="col">{tv('connectionStart')}</th>
+            <th scope="col">{tv('connectionProgress')}</th>
+            <th scope="col">{tv('connectionNext')}</th>
+            <th scope="col">{tv('connectionPlanned')}</th>
+            {edit ? (
+              <th scope="col">
+                <span className="io-visually-hidden">{te('editColumn')}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {chosenFirst(entry.contacts, chosen, (c) => c.regionCode).map((c) => {
+            const summary = connectionSummary(c.connection, today);
+            const next = summary.next ? CONNECTION_STEPS.find((s) => s.n === summary.next!.n) : undefined;
+            const isChosen = c.regionCode === chosen;
+            return (
+              <tr key={c.regionCode} className={isChosen ? 'io-chosen' : undefined}>
+                <th scope="row" className="io-sticky-col">
+                  {regionOf(c.regionCode).name}
+                  {isChosen ? <YourRegionTag /> : null}
+                </th>
+                <td className="io-nowrap">{c.connection ? <time dateTime={c.connection.start}>{formatDate(c.connection.start)}</time> : tv('connectionNotStarted')}</td>
+                <td className="io-nowrap">{c.connection ? tv('connectionSteps', { done: summary.done, total: summary.total }) : null}</td>
+                <td>{c.connection ? (next ? `${next.n}. ${next.title[locale]}` : tv('connectionAllDone')) : null}</td>
+                <td className="io-nowrap">
+                  {c.connection && summary.next?.plannedOn ? <time dateTime={summary.next.plannedOn}>{formatDate(summary.next.plannedOn)}</time> : null}
+                  {c.connection && summary.overdue ? <span className="sp-overdue"> {tv('connectionOverdue')}</span> : null}
+                </td>
+                {edit ? (
+                  <td>
+                    <Button
+                      appearance="subtle"
+                      className="sp-edit"
+                      aria-label={te('editConnectionNamed', { region: regionOf(c.regionCode).name })}
+                      onClick={() => edit({ kind: 'connection', initiativeId, regionCode: c.regionCode })}
+                    >
+                      {te('edit')}
+                    </Button>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -15,12 +15,14 @@ import { NeedProgressBadge } from '../../components/need-progress-badge';
 import { SectionMessage } from '../../components/section-message';
 import type { DetailsStore } from '../../details/details-store';
 import type { CellWrites } from '../../editing/cell-writes';
-import { ErrorSummary } from '../../editing/error-summary';
+import { FormDialog } from '../../editing/form-dialog';
 import { diffFields, emptyToNull, issuesToFieldErrors } from '../../editing/form-errors';
 import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
 import { HistoryDialog } from '../../editing/history-dialog';
 import { editingMessages } from '../../editing/messages';
 import { usePatchSave } from '../../editing/use-patch-save';
+import { previewTime } from '../../editing/warning-preview';
+import { WarningPreviewNote } from '../../editing/warning-preview-note';
 import { useI18n, useMessages } from '../../i18n';
 import { needsEditorMessages, type TNeedsEditor } from './editor-messages';
 import {
@@ -36,6 +38,7 @@ import {
   type ProgressField,
   type RestoreNeedAction,
 } from './fields';
+import { bulkProgressWarnings, progressWarnings } from './progress-preview';
 import { bulkBatches, bulkExpected, openParticipants, progressScope, type InitiativeNeeds, type Need, type ProgressEntry, type ProgressLookup } from './view-model';
 
 /** What an editor has asked to do; one dialog at a time. */
@@ -83,10 +86,10 @@ export default function EditorDialogs({ action, initiatives, participants, detai
       const region = participants.find((p) => p.code === action.regionCode);
       const current = need ? progressOf(entry.initiative.id, need, action.regionCode) : undefined;
       if (!need || !region || !current) return null;
-      return <ProgressDialog entry={entry} need={need} region={region} current={current} details={details} writes={writes} reload={reload} onClose={onClose} />;
+      return <ProgressDialog entry={entry} need={need} region={region} current={current} progressOf={progressOf} details={details} writes={writes} reload={reload} onClose={onClose} />;
     }
     case 'bulk':
-      return <BulkProgressDialog entry={entry} participants={participants} writes={writes} reload={reload} onClose={onClose} />;
+      return <BulkProgressDialog entry={entry} participants={participants} progressOf={progressOf} writes={writes} reload={reload} onClose={onClose} />;
     case 'history': {
       const need = needOf(action.needId);
       const titles = new Map(entry.needs.map((n) => [n.id, n.title]));
@@ -141,7 +144,7 @@ const formOf = (n: NeedFields): NeedForm => ({ title: n.title, category: n.categ
 const EMPTY_NEED: NeedFields = { title: '', category: 'other', required: true, description: '', link: null };
 
 function NeedDialog({ entry, need, reload, onClose }: { entry: InitiativeNeeds; need: Need | null; reload(): Promise<void>; onClose(): void }) {
-  const { t, e, i18n, locale } = useNeedsEditorText();
+  const { t, e, locale } = useNeedsEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: NeedField) => `${baseId}-${f}`;
   const [initial] = useState<NeedFields>(() => (need ? { title: need.title, category: need.category, required: need.required, description: need.description, link: need.link } : EMPTY_NEED));
@@ -171,23 +174,14 @@ function NeedDialog({ entry, need, reload, onClose }: { entry: InitiativeNeeds; 
   if (conflict) return conflict;
 
   return (
-    <Dialog
-      open
-      size="large"
+    <FormDialog
       title={need ? t('editNeedTitle', { need: need.title }) : t('addNeedTitle', { initiative: entry.initiative.name })}
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>{i18n.t('cancel')}</Button>
-          <Button type="submit" appearance="primary" isLoading={saving}>
-            {saving ? i18n.t('saving') : i18n.t('save')}
-          </Button>
-        </>
-      }
+      saving={saving}
+      error={serverError}
+      summary={{ items: summary, attempt }}
     >
-      {serverError ? <ErrorMessage error={serverError} alert /> : null}
-      <ErrorSummary items={summary} attempt={attempt} />
       {need ? null : (
         <SelectField
           label={t('catalogue')}
@@ -221,7 +215,7 @@ function NeedDialog({ entry, need, reload, onClose }: { entry: InitiativeNeeds; 
         error={fieldError('link')}
         onChange={(ev) => set('link', ev.target.value)}
       />
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -298,6 +292,7 @@ function ProgressDialog({
   need,
   region,
   current,
+  progressOf,
   details,
   writes,
   reload,
@@ -307,12 +302,13 @@ function ProgressDialog({
   need: Need;
   region: Participant;
   current: ProgressEntry;
+  progressOf: ProgressLookup;
   details: DetailsStore;
   writes: CellWrites<ProgressEntry, unknown>;
   reload(): Promise<void>;
   onClose(): void;
 }) {
-  const { t, e, i18n, locale } = useNeedsEditorText();
+  const { t, e, locale } = useNeedsEditorText();
   const baseId = useId().replace(/:/g, '');
   const fieldId = (f: ProgressField) => `${baseId}-${f}`;
   const [start] = useState(current);
@@ -322,6 +318,8 @@ function ProgressDialog({
   const [note, setNote] = useState('');
   const checkedRef = useRef<HTMLInputElement>(null);
   const scope = progressScope(entry.initiative.id, need.id);
+  // "Soon" is counted from when the form opened, as the view's own warnings were when it was built.
+  const [time] = useState(() => previewTime(new Date()));
 
   useEffect(() => {
     if (!start.hasNote) return;
@@ -371,22 +369,17 @@ function ProgressDialog({
   if (conflict) return conflict;
 
   return (
-    <Dialog
-      open
+    <FormDialog
       size="medium"
       title={t('progressTitle', { need: need.title, region: region.name })}
       description={t('progressIntro')}
       onClose={onClose}
-      onSubmit={ready ? submit : undefined}
+      onSubmit={submit}
+      ready={ready}
+      saving={saving}
       initialFocusRef={checkedRef}
-      footer={
-        <>
-          <Button onClick={onClose}>{i18n.t('cancel')}</Button>
-          <Button type={ready ? 'submit' : 'button'} appearance="primary" isLoading={saving} disabled={!ready}>
-            {saving ? i18n.t('saving') : i18n.t('save')}
-          </Button>
-        </>
-      }
+      error={serverError}
+      summary={{ items: summary, attempt }}
     >
       {loaded.phase === 'failed' ? (
         <ErrorMessage
@@ -402,8 +395,6 @@ function ProgressDialog({
       {loaded.phase === 'loading' ? <p role="status">{t('progressLoading')}</p> : null}
       {ready ? (
         <>
-          {serverError ? <ErrorMessage error={serverError} alert /> : null}
-          <ErrorSummary items={summary} attempt={attempt} />
           <ProgressChoice
             name={`${baseId}-progress`}
             legend={t('fieldProgress')}
@@ -413,9 +404,10 @@ function ProgressDialog({
             checkedRef={checkedRef}
           />
           <TextAreaField id={fieldId('note')} label={t('fieldNote')} value={note} error={fieldError('note')} onChange={(ev) => setNote(ev.target.value)} />
+          <WarningPreviewNote groups={[{ key: region.code, warnings: progressWarnings(entry, region.code, need.id, progress, time, progressOf) }]} />
         </>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -424,17 +416,19 @@ function ProgressDialog({
 function BulkProgressDialog({
   entry,
   participants,
+  progressOf,
   writes,
   reload,
   onClose,
 }: {
   entry: InitiativeNeeds;
   participants: Participant[];
+  progressOf: ProgressLookup;
   writes: CellWrites<ProgressEntry, unknown>;
   reload(): Promise<void>;
   onClose(): void;
 }) {
-  const { t, i18n, locale } = useNeedsEditorText();
+  const { t, locale } = useNeedsEditorText();
   const announce = useAnnounce();
   const baseId = useId().replace(/:/g, '');
   const [needId, setNeedId] = useState(entry.needs[0]?.id ?? '');
@@ -446,6 +440,11 @@ function BulkProgressDialog({
   const need = entry.needs.find((n) => n.id === needId);
   const byCode = new Map(need?.progress.map((p) => [p.regionCode, p]) ?? []);
   const calls = Math.ceil(selected.length / 22);
+  const [time] = useState(() => previewTime(new Date()));
+  const nameOf = (code: string) => participants.find((p) => p.code === code)?.name ?? code;
+  // In programme order, whatever order the boxes were ticked in.
+  const inOrder = participants.map((p) => p.code).filter((c) => selected.includes(c));
+  const preview = need ? bulkProgressWarnings(entry, inOrder, need.id, progress, time, progressOf) : [];
 
   const toggle = (code: string) => setSelected((s) => (s.includes(code) ? s.filter((c) => c !== code) : [...s, code]));
 
@@ -500,22 +499,7 @@ function BulkProgressDialog({
   };
 
   return (
-    <Dialog
-      open
-      size="large"
-      title={t('bulkTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{i18n.t('cancel')}</Button>
-          <Button type="submit" appearance="primary" isLoading={saving}>
-            {saving ? i18n.t('saving') : t('bulkApply', { count: selected.length })}
-          </Button>
-        </>
-      }
-    >
-      {error ? <ErrorMessage error={error} alert /> : null}
+    <FormDialog title={t('bulkTitle')} onClose={onClose} onSubmit={() => void submit()} saving={saving} submitLabel={t('bulkApply', { count: selected.length })} error={error}>
       {notice ? <SectionMessage appearance="warning" role="alert" title={notice} /> : null}
       <SelectField
         label={t('bulkNeed')}
@@ -557,7 +541,8 @@ function BulkProgressDialog({
           })}
         </div>
       </fieldset>
-    </Dialog>
+      <WarningPreviewNote groups={preview.map((p) => ({ key: p.regionCode, name: nameOf(p.regionCode), warnings: p.warnings }))} />
+    </FormDialog>
   );
 }
 
