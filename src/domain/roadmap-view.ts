@@ -22,6 +22,7 @@ export function buildRoadmapView(
     const time = warningTime(initiative, now);
     const regions = codes.map((regionCode) => {
       const cell = cellAt(initiative, regionCode);
+      const openHere = openNeedsFor(open, regionCode);
       return {
         regionCode,
         pilotStart: cell.pilotStart,
@@ -29,10 +30,12 @@ export function buildRoadmapView(
         broadStart: cell.broadStart,
         broadEnd: cell.broadEnd,
         status: cell.status,
-        warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode), time),
+        contactEstablished: cell.contactEstablished,
+        openRequiredNeeds: openHere.count,
+        warnings: cellWarnings(cell, initiative, openHere, time),
       };
     });
-    return { initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience), regions };
+    return { initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience), planningOpen: time.planningOpen, regions };
   });
   // The axis is the configured range, not the data: plans outside it are in the table (decision 0023).
   const { fromYear, toYear } = roadmapYears(range, now);

@@ -211,6 +211,9 @@ export interface RoadmapView {
   quarters: string[];
   initiatives: Array<{
     initiative: InitiativeHeader;
+    /** Planning milestones not done: with the regions' contact and open needs, what the window form
+     * needs to preview every warning a plan would get (decision 0025). */
+    planningOpen: number;
     regions: Array<{
       regionCode: string;
       pilotStart: YearMonth | null;
@@ -218,6 +221,9 @@ export interface RoadmapView {
       broadStart: YearMonth | null;
       broadEnd: YearMonth | null;
       status: RolloutStatus;
+      contactEstablished: boolean;
+      /** Required technical needs not done here. */
+      openRequiredNeeds: number;
       warnings: ConsistencyWarning[];
     }>;
   }>;

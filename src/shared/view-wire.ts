@@ -121,6 +121,8 @@ export const ROADMAP_REGION_DEFAULTS: Readonly<NoRegion<RoadmapRegion>> = Object
   broadStart: null,
   broadEnd: null,
   status: 'not-started',
+  contactEstablished: false,
+  openRequiredNeeds: 0,
   warnings: [],
 });
 
@@ -160,7 +162,7 @@ export interface WireRoadmapView {
   macro: 'roadmap';
   regionCodes: string[];
   quarters: string[];
-  initiatives: Array<{ initiative: WireHeader; regions: Columns<NoRegion<RoadmapRegion>> }>;
+  initiatives: Array<{ initiative: WireHeader; planningOpen: number; regions: Columns<NoRegion<RoadmapRegion>> }>;
 }
 export type WireMacroView = WireRolloutStatusView | WireTechnicalNeedsView | WireSupportPlanView | WireRoadmapView;
 
@@ -319,7 +321,7 @@ function packColumns(view: MacroView, table: ValueTable, header: (h: InitiativeH
         values,
         regionCodes: regionCodesOf(view.initiatives.map((i) => i.regions)),
         quarters: view.quarters,
-        initiatives: view.initiatives.map((i) => ({ initiative: header(i.initiative), regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS, table) })),
+        initiatives: view.initiatives.map((i) => ({ initiative: header(i.initiative), planningOpen: i.planningOpen, regions: toColumns(i.regions, ROADMAP_REGION_DEFAULTS, table) })),
       };
   }
 }
@@ -363,7 +365,11 @@ export function unpackView(wire: WireMacroView): MacroView {
       return {
         macro: wire.macro,
         quarters: wire.quarters,
-        initiatives: wire.initiatives.map((i) => ({ initiative: unpackHeader(i.initiative, wire.values), regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS, wire.values) })),
+        initiatives: wire.initiatives.map((i) => ({
+          initiative: unpackHeader(i.initiative, wire.values),
+          planningOpen: i.planningOpen,
+          regions: fromColumns(i.regions, codes, ROADMAP_REGION_DEFAULTS, wire.values),
+        })),
       };
   }
 }

@@ -219,8 +219,13 @@ describe('roadmap view', () => {
       broadStart: null,
       broadEnd: null,
       status: 'pilot',
+      contactEstablished: true,
+      openRequiredNeeds: 0,
       warnings: [{ code: 'pilot-before-national-window', params: { planned: '2026-02', windowStart: '2026-03' } }],
     });
+    // With each region's contact and open needs, and the initiative's open planning milestones, the
+    // window form can preview every rule (decision 0025).
+    expect(v.initiatives[0].planningOpen).toEqual(expect.any(Number));
   });
 
   it('keeps its axis when nothing is planned, so an editor can plan from the timeline', () => {

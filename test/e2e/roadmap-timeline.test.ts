@@ -3,7 +3,8 @@
  * the participant, the kind of window and its months, and move with the arrow keys; a bar's details show
  * in a popover on focus and on hover (the pointer can move onto it), and Escape hides them with focus left
  * where it was. The tables are toggled. After an editor saves
- * a pilot start next month where required needs are open, the look-ahead warning shows without a reload.
+ * a pilot start next month where required needs are open, the form previews the look-ahead warning and
+ * the view shows it after the save without a reload.
  * axe finds nothing on the timeline, the popover, the form or the table, in sv and en, light and dark.
  */
 import assert from 'node:assert/strict';
@@ -171,7 +172,9 @@ describe('roadmap timeline', () => {
     const field = dialog.getByRole('textbox', { name: 'Pilot start' });
     await field.waitFor();
     await field.fill(addMonths(thisMonth(), 1));
-    await noViolations(frame, 'the window form (en light)');
+    // The form previews it before the save (decision 0025).
+    await dialog.getByText(lookAhead).waitFor();
+    await noViolations(frame, 'the window form with its preview (en light)');
     await field.press('Enter');
     await waitForAnnouncement(frame, /^Saved: the windows for .+ in .+\.$/);
     await dialog.waitFor({ state: 'detached' });

@@ -36,6 +36,27 @@ describe('history lines with redactions', () => {
     expect(isRedactable(after!, 'old')).toBe(false);
   });
 
+  it('offers it for what a person typed, not for a status, a month, a date or a flag', () => {
+    const lines = historyLines(
+      [
+        entry({
+          changes: [
+            { field: 'status', old: 'planning', new: 'pilot' },
+            { field: 'pilotStart', old: '2026-03', new: '2026-04' },
+            { field: 'contactSince', old: '2026-01-10', new: null },
+            { field: 'contactEstablished', old: false, new: true },
+            { field: 'regionalContact', old: 'Anna Andersson, 070-123 45 67', new: 'Införandesamordnare' },
+            { field: 'note', old: '0701234567', new: 'pilot' },
+          ],
+        }),
+      ],
+      [CELL_CHANGES],
+    );
+    const offered = lines.flatMap((l) => (['old', 'new'] as const).filter((side) => isRedactable(l, side)).map((side) => `${l.field}:${side}`));
+    // 'pilot' as a note is a status word, so it is treated as one; the phone number typed alone is offered.
+    expect(offered).toEqual(['regionalContact:old', 'regionalContact:new', 'note:old']);
+  });
+
   it('says who removed a value and when, in Swedish and English', () => {
     expect(translator(historyMessages, 'sv')('redactedBy', { name: 'Eva', when: '2 feb. 2026' })).toBe('Borttaget av Eva 2 feb. 2026');
     expect(translator(historyMessages, 'en')('redactedBy', { name: 'Eva', when: '2 Feb 2026' })).toBe('Redacted by Eva 2 Feb 2026');

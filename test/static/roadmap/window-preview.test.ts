@@ -80,3 +80,23 @@ describe('window form', () => {
     });
   });
 });
+
+describe('previewWarnings with the participant’s context: the look-ahead rules too', () => {
+  const time = { month: '2026-11', soon: '2027-02', planningOpen: 2 };
+  const context = { status: 'planning' as const, contactEstablished: false, open: { count: 2, titles: ['HSA', 'SITHS'] }, time };
+
+  it('warns about a pilot moved to within three months while needs, contact and planning are open', () => {
+    const warnings = previewWarnings(plan({ pilotStart: '2027-01' }), { nationalPilotStart: null, nationalBroadStart: null }, context);
+    expect(codes(warnings)).toEqual(['pilot-soon-needs-open', 'pilot-planned-without-contact', 'pilot-soon-planning-open']);
+    expect(describeWarning(warnings[0]!, 'sv')).toContain('2 obligatoriska');
+  });
+
+  it('says nothing of them for the same plan a year later, or once the pilot is under way', () => {
+    expect(previewWarnings(plan({ pilotStart: '2028-01' }), national, context)).toEqual([]);
+    expect(codes(previewWarnings(plan({ pilotStart: '2027-01' }), national, { ...context, status: 'pilot', contactEstablished: true }))).toEqual(['required-need-open']);
+  });
+
+  it('warns that a planned start has passed while the status has not moved', () => {
+    expect(codes(previewWarnings(plan({ pilotStart: '2026-10' }), { nationalPilotStart: null, nationalBroadStart: null }, context))).toEqual(['pilot-start-passed']);
+  });
+});

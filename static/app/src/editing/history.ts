@@ -6,6 +6,7 @@
  */
 import type { Result } from '@shared/errors';
 import type { HistoryAction, HistoryEntry, HistoryRedaction, HistorySide } from '@shared/model';
+import { INITIATIVE_KINDS, NEED_CATEGORIES, NEED_PROGRESS, PHASES, ROLLOUT_STATUSES, ROLLOUT_TYPES } from '@shared/vocabulary';
 import type { EditPayload } from './conflict';
 import type { FieldText } from './fields';
 
@@ -53,9 +54,22 @@ export interface HistoryLine {
 }
 
 /** Whether a history value holds anything to redact (an empty text or nothing has nothing to hide). */
+// Only what a person typed can hold personal data. A status, a phase, a category, a flag, a month or a
+// date is one of a closed set of values; a "Ta bort ur historiken" beside each would bury the ones that
+// matter (a note, a contact, a link, a name).
+const CLOSED_VALUES: ReadonlySet<string> = new Set<string>([...ROLLOUT_STATUSES, ...NEED_PROGRESS, ...NEED_CATEGORIES, ...PHASES, ...ROLLOUT_TYPES, ...INITIATIVE_KINDS]);
+const MONTH_OR_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+
 export function isRedactable(line: HistoryLine, side: HistorySide): boolean {
   const value = line[side];
-  return line.field !== '' && !line.redacted[side] && value !== null && value !== undefined && value !== '';
+  return (
+    line.field !== '' &&
+    !line.redacted[side] &&
+    typeof value === 'string' &&
+    value !== '' &&
+    !CLOSED_VALUES.has(value) &&
+    !MONTH_OR_DATE.test(value)
+  );
 }
 
 function redactionsOf(entry: HistoryEntry, field: string): Partial<Record<HistorySide, HistoryRedaction>> {

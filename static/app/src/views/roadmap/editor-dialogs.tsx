@@ -31,7 +31,8 @@ import {
   type PlanField,
   type WindowField,
 } from './window-form';
-import { nationalPreview, previewWarnings } from './window-preview';
+import { knownFromWarnings, previewTime } from '../../editing/warning-preview';
+import { nationalPreview, previewWarnings, type PlanContext } from './window-preview';
 
 type Entry = RoadmapView['initiatives'][number];
 
@@ -87,6 +88,18 @@ function ParticipantDialog({ entry, region, plan, reload, onClose }: { entry: En
   const [initial] = useState<Months<PlanField>>(() => ({ pilotStart: plan.pilotStart, pilotEnd: plan.pilotEnd, broadStart: plan.broadStart, broadEnd: plan.broadEnd }));
   const [form, setForm] = useState(() => formOf(PLAN_FIELDS, initial));
   const catalogue = useCatalogue(PLAN_SHAPES);
+  // Everything the look-ahead rules read besides the months; the open needs' titles only where the plan's
+  // current warnings name them all (the roadmap view carries their number, not their titles).
+  const [context] = useState<PlanContext>(() => {
+    const titles = knownFromWarnings(plan.warnings).titles;
+    return {
+      status: plan.status,
+      contactEstablished: plan.contactEstablished,
+      open: { count: plan.openRequiredNeeds, titles: titles.length === plan.openRequiredNeeds ? titles : [] },
+      time: previewTime(new Date(), entry.planningOpen),
+    };
+  });
+  const warnings = previewWarnings(form, i, context);
   const period = (start: string | null, end: string | null) =>
     start || end ? tv('range', { start: start ? formatMonth(start) : '…', end: end ? formatMonth(end) : '…' }) : tv('notPlanned');
   return (
@@ -101,8 +114,8 @@ function ParticipantDialog({ entry, region, plan, reload, onClose }: { entry: En
       build={(fields) => buildPlanUpdate(i.id, region.code, initial, fields)}
       request={(payload) => invoke('updateCell', payload)}
       savedMessage={() => tv('savedParticipant', { initiative: i.name, region: region.name })}
-      preview={<ConsistencyWarnings warnings={previewWarnings(form, i)} />}
-      empty={previewWarnings(form, i).length === 0}
+      preview={<ConsistencyWarnings warnings={warnings} />}
+      empty={warnings.length === 0}
       reload={reload}
       onClose={onClose}
     />

@@ -1,11 +1,15 @@
 /**
- * The warnings a window edit would create, previewed in the form before it is saved. Only the rules that
- * depend on nothing but the four months and the initiative's national windows (the domain's
- * consistency rules of the same codes decide what is stored; this mirrors them for the preview):
- * pilot or broad rollout before the national window, an end before its start, broad rollout before the
- * pilot ends. Pure; a month that is not a complete YYYY-MM yet is left out.
+ * The warnings a window edit would give the plan, previewed in the form before it is saved, with the same
+ * rules the views are built with (src/shared/warning-rules.ts, decision 0025). Given the participant's
+ * status, contact, open required needs and the initiative's planning milestones (the roadmap view carries
+ * them), every rule is previewed, the look-ahead ones included ("pilot within three months while 2
+ * required needs are open"); without them only the rules that depend on the months alone. Pure; a month
+ * that is not a complete YYYY-MM yet is left out.
  */
 import type { ConsistencyWarning } from '@shared/contract';
+import type { CellPlan } from '@shared/model';
+import type { RolloutStatus } from '@shared/vocabulary';
+import { cellWarnings, type OpenNeeds, type WarningTime } from '@shared/warning-rules';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -21,27 +25,39 @@ export interface NationalStarts {
   nationalBroadStart: string | null;
 }
 
+/** What besides the months the look-ahead rules read. */
+export interface PlanContext {
+  status: RolloutStatus;
+  contactEstablished: boolean;
+  open: OpenNeeds;
+  time: WarningTime;
+}
+
 /** A complete month as typed ('2026-03', with spaces around allowed), else null. */
 export function typedMonth(value: string | null | undefined): string | null {
   const v = value?.trim() ?? '';
   return MONTH.test(v) ? v : null;
 }
 
-// YYYY-MM strings compare as months.
-const before = (a: string | null, b: string | null): boolean => a !== null && b !== null && a < b;
+/**
+ * Without a context, a plan that is live with contact and nothing open: no look-ahead rule can fire then,
+ * which leaves exactly the rules on the months.
+ */
+const MONTHS_ONLY: PlanContext = { status: 'live', contactEstablished: true, open: { count: 0, titles: [] }, time: { month: '0000-01', soon: '0000-01', planningOpen: 0 } };
 
-/** A participant's plan against the national windows: the previewable warnings, in the domain's order. */
-export function previewWarnings(plan: PlanMonths, national: NationalStarts): ConsistencyWarning[] {
-  const p = { pilotStart: typedMonth(plan.pilotStart), pilotEnd: typedMonth(plan.pilotEnd), broadStart: typedMonth(plan.broadStart), broadEnd: typedMonth(plan.broadEnd) };
-  const natPilot = typedMonth(national.nationalPilotStart);
-  const natBroad = typedMonth(national.nationalBroadStart);
-  const warnings: ConsistencyWarning[] = [];
-  if (before(p.pilotStart, natPilot)) warnings.push({ code: 'pilot-before-national-window', params: { planned: p.pilotStart as string, windowStart: natPilot as string } });
-  if (before(p.broadStart, natBroad)) warnings.push({ code: 'broad-before-national-window', params: { planned: p.broadStart as string, windowStart: natBroad as string } });
-  if (before(p.pilotEnd, p.pilotStart)) warnings.push({ code: 'pilot-end-before-start', params: { start: p.pilotStart as string, end: p.pilotEnd as string } });
-  if (before(p.broadEnd, p.broadStart)) warnings.push({ code: 'broad-end-before-start', params: { start: p.broadStart as string, end: p.broadEnd as string } });
-  if (before(p.broadStart, p.pilotEnd)) warnings.push({ code: 'broad-before-pilot-end', params: { broadStart: p.broadStart as string, pilotEnd: p.pilotEnd as string } });
-  return warnings;
+/** A participant's plan against the national windows: its warnings, in the domain's order. */
+export function previewWarnings(plan: PlanMonths, national: NationalStarts, context: PlanContext = MONTHS_ONLY): ConsistencyWarning[] {
+  const cell: CellPlan = {
+    status: context.status,
+    pilotStart: typedMonth(plan.pilotStart),
+    pilotEnd: typedMonth(plan.pilotEnd),
+    broadStart: typedMonth(plan.broadStart),
+    broadEnd: typedMonth(plan.broadEnd),
+    contactEstablished: context.contactEstablished,
+    contactSince: null,
+  };
+  const windows = { nationalPilotStart: typedMonth(national.nationalPilotStart), nationalBroadStart: typedMonth(national.nationalBroadStart) };
+  return cellWarnings(cell, windows, context.open, context.time);
 }
 
 /**
