@@ -206,7 +206,9 @@ describe('keyboard-only edit as demo-editor (sv)', () => {
       assert.ok(statusLine, `the newest entry records the status: ${JSON.stringify(rows.slice(0, 3))}`);
       assert.deepEqual(statusLine.slice(1, 5), ['Eva Redaktör', 'Status', sv(from), sv(to)]);
       const noteLine = newest.find((r) => r[2] === 'Anteckning');
-      assert.equal(noteLine?.[4], note, 'the same entry records the note');
+      // A note is typed text, so it can be removed from the history (a status cannot: it holds no personal data).
+      assert.equal(noteLine?.[4], `${note}\nTa bort ur historiken`, 'the same entry records the note, with its redaction button');
+      assert.doesNotMatch(statusLine[4]!, /Ta bort ur historiken/);
     });
   });
 });
