@@ -385,7 +385,26 @@ at its maximum length. Plans and updated days are random, which compresses worse
 BENCH_RUNS for the number of browser runs (default 10), BENCH_WRITE=0 to leave this file alone, and
 BENCH_ONLY=kvs, bundle or ready to run one section (the file is then not written).
 
-**Regressions measured in this run (left open; see the closing note of the session).** The work that
+**Since the last full run (2026-12-02, second session; sections 1–3 re-run with BENCH_ONLY on commit
+0e2a918 while the CI suite ran on the same 2-CPU machine, so their times are inflated; sizes, units and
+bundles do not depend on load).**
+- View responses: every column of the compact wire form is now one base-64 string instead of an array
+  of indexes (decision 0017). Technical-needs at M 114.3 → 90.5 KB (target ≤ 100 KB: **met**),
+  rollout-status at M 75 → 56.7 KB, roadmap at M 42 → 38.1 KB (it now also carries each region's
+  contact and open needs for the window form's preview); at L technical-needs 752 → 485.5 KB, at L-max
+  1,541 → 1,274.7 KB. A unit test keeps every packed view at M under 100 KB (test/shared/view-wire.test.ts).
+  Cold page of four macros at L: 93 read units (met); warm view 1 unit (met).
+- buildView at L, worst macro median: 64.9 ms (rollout-status; technical-needs 56.0 ms) under CI load,
+  over the 50 ms target; not re-measured on a quiet machine.
+- Initial JavaScript (gzip): rollout-status 104.4 KB, support-plan 103.5 KB, technical-needs 105.8 KB,
+  roadmap 99.8 KB; entry 88.4 KB. **Not met**, and worse than before for support-plan and
+  technical-needs: the session added history redaction, translated validation texts (the shell's error
+  message lists each issue, src/shared/issue-texts.ts, 3 KB raw) and milestone, connection-process and
+  warning-preview editing. The cell popover and filter panel of rollout-status and the unreadable-record
+  notice now load after the first screen (−2.4 KB for rollout-status). Next: the issue texts and the
+  technical-needs view's in-place editing texts (editor-messages.ts, 5.5 KB raw) out of the first download.
+
+**Regressions measured in the last full run (left open; see the closing note of the session).** The work that
 added the to-do list, the warnings that look ahead, the region chooser and the editors of all four
 macros costs, against the previous run:
 - technical-needs view at M: 114.3 KB (was 83.6 KB), over the 100 KB target. The view now sends each
