@@ -10,8 +10,10 @@ import type { ConsistencyWarning } from '@shared/contract';
 import type { CellPlan } from '@shared/model';
 import type { RolloutStatus } from '@shared/vocabulary';
 import { cellWarnings, type OpenNeeds, type WarningTime } from '@shared/warning-rules';
+import { typedMonth } from '../../editing/warning-preview';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// The month parser is the editing module's; tests and forms import it from here too.
+export { typedMonth };
 
 export interface PlanMonths {
   pilotStart: string | null;
@@ -33,11 +35,6 @@ export interface PlanContext {
   time: WarningTime;
 }
 
-/** A complete month as typed ('2026-03', with spaces around allowed), else null. */
-export function typedMonth(value: string | null | undefined): string | null {
-  const v = value?.trim() ?? '';
-  return MONTH.test(v) ? v : null;
-}
 
 /**
  * Without a context, a plan that is live with contact and nothing open: no look-ahead rule can fire then,
