@@ -1,6 +1,5 @@
+import { lazy, Suspense } from 'react';
 import type { AppError } from '@shared/errors';
-import { issueText } from '@shared/issue-texts';
-import type { Locale } from '@shared/vocabulary';
 import { describeError, useI18n } from '../i18n';
 import { Button } from './button';
 import { SectionMessage } from './section-message';
@@ -17,8 +16,8 @@ export interface ErrorMessageProps {
   title?: string;
 }
 
-/** Introduces the list of a VALIDATION error's issues: each names its field path and says what to do. */
-const ISSUES_LEAD: Record<Locale, string> = { sv: 'Det här behöver rättas:', en: 'What to correct:' };
+/** A VALIDATION error's issues, loaded when one is shown: see validation-issues.tsx for why. */
+const ValidationIssues = lazy(() => import('./validation-issues'));
 
 /** An AppError in the user's language: what happened and what to do. The developer message is never shown. */
 export function ErrorMessage({ error, onRetry, onClose, alert = false, title }: ErrorMessageProps) {
@@ -39,18 +38,9 @@ export function ErrorMessage({ error, onRetry, onClose, alert = false, title }: 
     <SectionMessage appearance="error" role={alert ? 'alert' : undefined} title={title ?? text.title} actions={actions}>
       <p>{text.action}</p>
       {error.code === 'VALIDATION' && error.issues && error.issues.length > 0 ? (
-        <>
-          <p>{ISSUES_LEAD[locale]}</p>
-          <ul className="io-error-issues">
-            {error.issues.map((issue, i) => (
-              <li key={`${issue.path}:${i}`}>
-                {issue.path ? <code>{issue.path}</code> : null}
-                {issue.path ? ': ' : null}
-                {issueText(issue, locale)}
-              </li>
-            ))}
-          </ul>
-        </>
+        <Suspense fallback={null}>
+          <ValidationIssues issues={error.issues} locale={locale} />
+        </Suspense>
       ) : null}
     </SectionMessage>
   );
