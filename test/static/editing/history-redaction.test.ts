@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../../../src/shared/model';
 import { historyLines, isRedactable } from '../../../static/app/src/editing/history';
 import { historyMessages } from '../../../static/app/src/editing/history-messages';
 import { translator } from '../../../static/app/src/i18n/define-messages';
-import { CELL_CHANGES } from '../../../static/app/src/views/rollout-status/change-kinds';
+import { CELL_CHANGES } from '../../../static/app/src/editing/change-kinds';
 import { historyAt } from '../../storage/storage-fixtures';
 
 /** A cell change that wrote over a note holding a phone number, and a status. */

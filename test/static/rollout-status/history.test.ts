@@ -2,7 +2,7 @@ import type { HistoryEntry } from '../../../src/shared/model';
 import { historyLines } from '../../../static/app/src/editing/history';
 import { editingMessages } from '../../../static/app/src/editing/messages';
 import { translator } from '../../../static/app/src/i18n/define-messages';
-import { CELL_CHANGES, INITIATIVE_CHANGES, OTHER_CHANGES } from '../../../static/app/src/views/rollout-status/change-kinds';
+import { CELL_CHANGES, INITIATIVE_CHANGES, OTHER_CHANGES } from '../../../static/app/src/editing/change-kinds';
 import { rolloutEditorMessages } from '../../../static/app/src/views/rollout-status/editor-messages';
 import { fieldLabel, formatFieldValue } from '../../../static/app/src/views/rollout-status/field-labels';
 

@@ -28,6 +28,11 @@ export interface HistoryDialogProps {
   kinds: ChangeKindRegistry;
   /** Only one need's changes (its definition and its progress), within the initiative. */
   needId?: string;
+  /**
+   * Only the changes of these fields (e.g. the roadmap's window form: its four months). Filtered here, a page
+   * at a time: "Visa fler" reaches older changes when a page held none of them.
+   */
+  fields?: readonly string[];
   /** The dialog's title when the view names what the history is of (e.g. one need); else the initiative's. */
   title?: string;
   /**
@@ -47,7 +52,7 @@ type Loaded = { key: string; entries: HistoryEntry[]; cursor: string | null; err
  * Who changed what, when, from what to what. "Återställ" applies an old value again as a new change
  * (recorded like any other), under the same conflict rule as the form.
  */
-export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, title: fixedTitle, canRedact = true, reload, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, fields, title: fixedTitle, canRedact = true, reload, onClose }: HistoryDialogProps) {
   const { t, i18n } = useEditingText();
   const th = useMessages(historyMessages);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -160,7 +165,7 @@ export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, 
     });
   }
 
-  const lines = loaded && !loading ? historyLines(loaded.entries, kinds) : [];
+  const lines = loaded && !loading ? historyLines(loaded.entries, kinds, fields) : [];
   return (
     <>
       <Dialog open size="large" title={title} onClose={onClose} footer={<Button onClick={onClose}>{i18n.t('close')}</Button>}>
@@ -173,7 +178,7 @@ export function HistoryDialog({ initiative, regionCode, regions, kinds, needId, 
         {restoreError ? <ErrorMessage error={restoreError} alert /> : null}
         {loading ? <Spinner label={t('historyLoading')} /> : null}
         {!loading && loaded?.error ? <ErrorMessage error={loaded.error} onRetry={() => setVersion((v) => v + 1)} /> : null}
-        {!loading && !loaded?.error && lines.length === 0 ? <p>{t('historyNone')}</p> : null}
+        {!loading && !loaded?.error && lines.length === 0 && !(fields && loaded?.cursor) ? <p>{t('historyNone')}</p> : null}
         {lines.length > 0 ? (
           <ScrollRegion labelledBy={captionId} className="rs-scroll--list">
             <table ref={tableRef} className="io-table rs-history">

@@ -87,15 +87,21 @@ export const ACTION_MESSAGE: Record<HistoryAction, 'actionCreate' | 'actionUpdat
   delete: 'actionDelete',
 };
 
-export function historyLines(entries: readonly HistoryEntry[], kinds: readonly ChangeRestore[]): HistoryLine[] {
+/**
+ * One line per changed field (one per entry without field changes, such as an archiving). With `fields`,
+ * only the lines of those fields: the history of one form's fields, such as the roadmap's months.
+ */
+export function historyLines(entries: readonly HistoryEntry[], kinds: readonly ChangeRestore[], fields?: readonly string[]): HistoryLine[] {
   const lines: HistoryLine[] = [];
   for (const entry of entries) {
     const kind = kinds.find((k) => k.describes(entry)) ?? null;
     if (entry.changes.length === 0) {
+      if (fields) continue;
       lines.push({ key: entry.id, entry, kind: kind?.id ?? null, field: '', old: undefined, new: undefined, restore: null, redacted: {} });
       continue;
     }
     entry.changes.forEach((change, i) => {
+      if (fields && !fields.includes(change.field)) return;
       const redacted = redactionsOf(entry, change.field);
       // A redacted value is gone: restoring to it, or from it, would act on a value nobody can see.
       const payload = redacted.old || redacted.new ? null : (kind?.restore?.(entry, change.field, change.old, change.new) ?? null);

@@ -1,18 +1,22 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import type { RoadmapView } from '@shared/contract';
+import type { CellWriteResult, RoadmapView } from '@shared/contract';
 import type { Result } from '@shared/errors';
 import type { Participant } from '@shared/model';
+import type { UpdateCellInput } from '@shared/schemas';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { TextField } from '../../components/field';
+import { CELL_CHANGES, INITIATIVE_CHANGES, OTHER_CHANGES, type RestoreInitiativeInput } from '../../editing/change-kinds';
 import { ErrorSummary } from '../../editing/error-summary';
-import { formatStoredValue, type FieldCatalogue } from '../../editing/fields';
+import { formatStoredValue, type FieldCatalogue, type FieldText } from '../../editing/fields';
+import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
+import { HistoryDialog } from '../../editing/history-dialog';
 import type { FieldShape } from '../../editing/form-errors';
 import { editingMessages } from '../../editing/messages';
-import { usePatchSave, type FormCheck } from '../../editing/use-patch-save';
+import { announcingSave, usePatchSave, type FormCheck } from '../../editing/use-patch-save';
 import { useI18n, useMessages } from '../../i18n';
 import { roadmapMessages } from './messages';
 import {
@@ -59,28 +63,81 @@ const LABEL: Record<WindowField, 'fieldPilotStart' | 'fieldPilotEnd' | 'fieldBro
   nationalBroadEnd: 'fieldNationalBroadEnd',
 };
 
-/** The roadmap's editing dialogs, in one chunk only editors download (it carries the validation schemas). */
+/**
+ * The roadmap's editing dialogs, in one chunk only editors download (it carries the validation schemas).
+ * "Historik" in a form swaps the form for the history of its months; closing the history brings the form
+ * back, opened afresh from the data as it is then (a restore has changed it).
+ */
 export default function WindowDialogs({ action, initiatives, participants, reload, onClose }: WindowDialogsProps) {
+  const [history, setHistory] = useState(false);
+  const tv = useMessages(roadmapMessages);
+  const text = useWindowText();
   const entry = initiatives.find((e) => e.initiative.id === action.initiativeId);
   if (!entry) return null;
-  if (action.kind === 'national') return <NationalDialog entry={entry} participants={participants} reload={reload} onClose={onClose} />;
+  if (history) {
+    const national = action.kind === 'national';
+    return (
+      <HistoryDialog
+        initiative={entry.initiative}
+        regionCode={national ? null : action.regionCode}
+        regions={[...participants]}
+        kinds={windowChangeKinds(text)}
+        fields={national ? NATIONAL_FIELDS : PLAN_FIELDS}
+        title={national ? tv('historyNationalTitle', { initiative: entry.initiative.name }) : undefined}
+        reload={reload}
+        onClose={() => setHistory(false)}
+      />
+    );
+  }
+  const openHistory = () => setHistory(true);
+  if (action.kind === 'national') return <NationalDialog entry={entry} participants={participants} reload={reload} onClose={onClose} onHistory={openHistory} />;
   const region = participants.find((p) => p.code === action.regionCode);
   const plan = entry.regions.find((r) => r.regionCode === action.regionCode);
   if (!region || !plan) return null;
-  return <ParticipantDialog entry={entry} region={region} plan={plan} reload={reload} onClose={onClose} />;
+  return <ParticipantDialog entry={entry} region={region} plan={plan} reload={reload} onClose={onClose} onHistory={openHistory} />;
 }
 
-function useCatalogue<F extends WindowField>(shapes: Record<F, FieldShape>): FieldCatalogue<F> {
+/**
+ * The window history's change kinds: a participant's months restored through updateCell, the national ones
+ * through upsertInitiative (both announced to the page's other macros), the rest shown only. The history
+ * dialog reloads the roadmap after a restore.
+ */
+function windowChangeKinds(text: FieldText): ChangeKindRegistry {
+  const cell: ChangeKind<UpdateCellInput, CellWriteResult> = { ...CELL_CHANGES, ...text, send: (payload) => invoke('updateCell', payload).then(announcingSave) };
+  const initiative: ChangeKind<RestoreInitiativeInput> = { ...INITIATIVE_CHANGES, ...text, send: (payload) => invoke('upsertInitiative', payload).then(announcingSave) };
+  return [cell, initiative, { ...OTHER_CHANGES, ...text }];
+}
+
+/** The months' names and values in words; a field that is not a month (only in a history) keeps its name. */
+function useWindowText(): FieldText {
   const tv = useMessages(roadmapMessages);
   const e = useMessages(editingMessages);
   const { formatMonth } = useI18n();
-  return { shapes, label: (f) => {
-      const key: (typeof LABEL)[WindowField] = LABEL[f];
-      return tv(key);
-    }, format: (_f, value) => formatStoredValue(value, e, (s) => formatMonth(s)) };
+  return {
+    label: (f) => (Object.hasOwn(LABEL, f) ? tv(LABEL[f as WindowField]) : f),
+    format: (f, value) => formatStoredValue(value, e, (s) => (Object.hasOwn(LABEL, f) ? formatMonth(s) : s)),
+  };
 }
 
-function ParticipantDialog({ entry, region, plan, reload, onClose }: { entry: Entry; region: Participant; plan: Entry['regions'][number]; reload(): Promise<void>; onClose(): void }) {
+function useCatalogue<F extends WindowField>(shapes: Record<F, FieldShape>): FieldCatalogue<F> {
+  return { shapes, ...useWindowText() };
+}
+
+function ParticipantDialog({
+  entry,
+  region,
+  plan,
+  reload,
+  onClose,
+  onHistory,
+}: {
+  entry: Entry;
+  region: Participant;
+  plan: Entry['regions'][number];
+  reload(): Promise<void>;
+  onClose(): void;
+  onHistory(): void;
+}) {
   const tv = useMessages(roadmapMessages);
   const { formatMonth } = useI18n();
   const i = entry.initiative;
@@ -118,11 +175,24 @@ function ParticipantDialog({ entry, region, plan, reload, onClose }: { entry: En
       empty={warnings.length === 0}
       reload={reload}
       onClose={onClose}
+      onHistory={onHistory}
     />
   );
 }
 
-function NationalDialog({ entry, participants, reload, onClose }: { entry: Entry; participants: readonly Participant[]; reload(): Promise<void>; onClose(): void }) {
+function NationalDialog({
+  entry,
+  participants,
+  reload,
+  onClose,
+  onHistory,
+}: {
+  entry: Entry;
+  participants: readonly Participant[];
+  reload(): Promise<void>;
+  onClose(): void;
+  onHistory(): void;
+}) {
   const tv = useMessages(roadmapMessages);
   const i = entry.initiative;
   const [initial] = useState<Months<NationalField>>(() => ({
@@ -159,6 +229,7 @@ function NationalDialog({ entry, participants, reload, onClose }: { entry: Entry
       empty={affected.length === 0}
       reload={reload}
       onClose={onClose}
+      onHistory={onHistory}
     />
   );
 }
@@ -179,11 +250,13 @@ interface WindowDialogProps<F extends WindowField, P extends object, R> {
   empty: boolean;
   reload(): Promise<void>;
   onClose(): void;
+  /** Opens the history of these months (in place of the form). */
+  onHistory(): void;
 }
 
 /** Four month fields (pilot and broad rollout, start and end), the preview, and the shared save flow. */
 function WindowDialog<F extends WindowField, P extends object, R>(props: WindowDialogProps<F, P, R>) {
-  const { title, context, fields, form, setForm, catalogue, preview, empty, onClose } = props;
+  const { title, context, fields, form, setForm, catalogue, preview, empty, onClose, onHistory } = props;
   const tv = useMessages(roadmapMessages);
   const i18n = useI18n();
   const baseId = useId().replace(/:/g, '');
@@ -244,6 +317,10 @@ function WindowDialog<F extends WindowField, P extends object, R>(props: WindowD
       onSubmit={submit}
       footer={
         <>
+          {/* Only editors open this form; the server refuses the history to anonymous readers as well. */}
+          <Button appearance="subtle" className="io-roadmap__history" onClick={onHistory} disabled={saving}>
+            {tv('history')}
+          </Button>
           <Button onClick={onClose}>{i18n.t('cancel')}</Button>
           <Button type="submit" appearance="primary" isLoading={saving}>
             {saving ? i18n.t('saving') : i18n.t('save')}

@@ -4,7 +4,7 @@ import type { Participant } from '@shared/model';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
-import { useAnnounce } from '../../components/live-region';
+import { EditToggle } from '../../editing/edit-toggle';
 import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { InitiativeHeading } from '../../components/initiative-heading';
 import { StatusLozenge } from '../../components/status-lozenge';
@@ -78,8 +78,8 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
   return (
     <div className="io-view io-roadmap">
       <div className="io-roadmap__toolbar io-no-print">
-        <Toggle on={tableShown} onToggle={setTableShown} label="tableToggle" onText="tableShown" offText="tableHidden" />
-        {canEdit ? <Toggle on={editing} onToggle={setEditingWanted} label="editToggle" onText="editOn" offText="editOff" /> : null}
+        <EditToggle on={tableShown} onToggle={setTableShown} label={tv('tableToggle')} onText={tv('tableShown')} offText={tv('tableHidden')} />
+        {canEdit ? <EditToggle on={editing} onToggle={setEditingWanted} label={tv('editToggle')} onText={tv('editOn')} offText={tv('editOff')} /> : null}
       </div>
       <Legend helpId={helpId} editing={editing} />
       <ParticipantPager window={pages} />
@@ -104,26 +104,6 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
         render={(a) => <WindowDialogs action={a} initiatives={view.initiatives} participants={participants} reload={reload} onClose={closeAction} />}
       />
     </div>
-  );
-}
-
-type ToggleText = 'tableToggle' | 'tableShown' | 'tableHidden' | 'editToggle' | 'editOn' | 'editOff';
-
-/** A pressed/not-pressed toolbar button that announces what it did (the table toggle, the edit toggle). */
-function Toggle({ on, onToggle, label, onText, offText }: { on: boolean; onToggle(on: boolean): void; label: ToggleText; onText: ToggleText; offText: ToggleText }) {
-  const tv = useMessages(roadmapMessages);
-  const announce = useAnnounce();
-  return (
-    <Button
-      aria-pressed={on}
-      appearance={on ? 'primary' : 'default'}
-      onClick={() => {
-        onToggle(!on);
-        announce(tv(on ? offText : onText));
-      }}
-    >
-      {tv(label)}
-    </Button>
   );
 }
 

@@ -9,7 +9,7 @@ import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
 import { HistoryDialog } from '../../editing/history-dialog';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import { CellEditDialog } from './cell-edit-dialog';
-import { CELL_CHANGES, INITIATIVE_CHANGES, OTHER_CHANGES, type RestoreInitiativeInput } from './change-kinds';
+import { CELL_CHANGES, INITIATIVE_CHANGES, OTHER_CHANGES, type RestoreInitiativeInput } from '../../editing/change-kinds';
 import { rolloutFieldText } from './field-labels';
 import { InitiativeDialog } from './initiative-dialog';
 import { useEditorText } from './use-editor-text';

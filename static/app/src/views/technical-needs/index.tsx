@@ -13,6 +13,7 @@ import { StaleMarker } from '../../components/stale-marker';
 import type { DetailsScope } from '../../details/details-cache';
 import { useDetailsStore } from '../../details/use-details';
 import type { CellWrites } from '../../editing/cell-writes';
+import { EditToggle } from '../../editing/edit-toggle';
 import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { useOptimisticCells } from '../../editing/optimistic';
 import { useI18n, useMessages } from '../../i18n';
@@ -173,7 +174,11 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
           ) : null}
           <Button onClick={() => void downloadCsv('matrix')}>{tv('csvMatrix')}</Button>
         </div>
-        {canEdit ? <EditToggle editing={editing} onToggle={(on) => setEditingWanted(on)} /> : null}
+        {canEdit ? (
+          <div className="tn-toolbar__group">
+            <EditToggle on={editing} onToggle={(on) => setEditingWanted(on)} label={te('editToggle')} onText={te('editOn')} offText={te('editOff')} />
+          </div>
+        ) : null}
       </div>
       {csvState.phase === 'failed' ? <ErrorMessage error={csvState.error} alert onClose={() => setCsvState({ phase: 'idle' })} /> : null}
 
@@ -212,25 +217,6 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
         />
       ))}
       {editorDialogs}
-    </div>
-  );
-}
-
-function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: boolean): void }) {
-  const te = useMessages(needsEditorMessages);
-  const announce = useAnnounce();
-  return (
-    <div className="tn-toolbar__group">
-      <Button
-        aria-pressed={editing}
-        appearance={editing ? 'primary' : 'default'}
-        onClick={() => {
-          onToggle(!editing);
-          announce(te(editing ? 'editOff' : 'editOn'));
-        }}
-      >
-        {te('editToggle')}
-      </Button>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 /**
- * The kinds of change the rollout-status history shows, and how "Återställ" sets each back: a cell field
- * through updateCell, an initiative detail through upsertInitiative. Pure; the dialogs add the texts and
- * the requests (editor-dialogs.tsx).
+ * The kinds of change a history shows, and how "Återställ" sets each back: a cell field through
+ * updateCell, an initiative detail through upsertInitiative. Here, not in a view, because more than one
+ * view restores the same change (rollout-status's cell form and the roadmap's window form both write a
+ * cell). Pure; each view's dialogs add its field texts and the requests.
  */
 import { CELL_FIELDS, INITIATIVE_FIELDS, type HistoryEntry } from '@shared/model';
 import { cellPatchSchema, initiativePatchSchema, type UpdateCellInput } from '@shared/schemas';
-import type { ChangeRestore } from '../../editing/history';
+import type { ChangeRestore } from './history';
 
 /** An initiative detail set back: upsertInitiative's edit form, one field. */
 export interface RestoreInitiativeInput {
