@@ -56,6 +56,8 @@ export interface StartServerOptions {
    * bench uses it to load a framework-free page through the same bridge, to measure what any Custom UI costs.
    */
   resourceOverrides?: Map<string, string>;
+  /** Seed the demo programme into an empty store (default true); false starts an empty site, e.g. to restore a backup into. */
+  seedDemo?: boolean;
 }
 
 export interface RunningServer {
@@ -114,7 +116,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     for (const problem of runner.preload()) console.warn(`Local Forge host: ${problem}`);
     const configs = new MacroConfigStore(kvsFile ? join(dirname(kvsFile), 'macro-configs.json') : undefined);
     // Bulk seeding, as an admin import would be spread over minutes: outside Forge's per-minute KVS limits.
-    await kvs.withoutRateLimits(() => seedDemoProgramme(kvs, options.now ?? (() => new Date()), kvsFile));
+    if (options.seedDemo !== false) await kvs.withoutRateLimits(() => seedDemoProgramme(kvs, options.now ?? (() => new Date()), kvsFile));
     host = new HostHandlers(appRoot, runner, configs, new MacroInstanceRegistry(), port, options.resourceOverrides ?? new Map());
     return { url: `${siteUrl}/`, port, kvs, runner, macroConfigs: configs, close };
   } catch (e) {

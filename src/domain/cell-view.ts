@@ -1,13 +1,15 @@
 /** One initiative × region cell as a reader sees it: values, staleness, warnings. */
 import type { CellView } from '../shared/contract';
 import type { Initiative, Programme } from '../shared/model';
+import type { Audience } from './audience';
 import { cellAt, isUntouchedCell } from './cells';
-import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, warningTime, type OpenNeeds, type WarningTime } from './consistency';
+import { hasDetailsFor } from './contact-privacy';
+import { cellWarnings, connectionAt, openNeedsFor, openRequiredNeedsByRegion, warningTime, type OpenNeeds, type WarningTime } from './consistency';
 import { isEntryStale } from './staleness';
 
 /**
  * The per-cell work of a matrix; the caller computes `open` once per initiative. A cell view carries no
- * names and no details, so it is the same for every audience; details are read on demand (getDetails).
+ * names and no details; details are read on demand (getDetails). Only `hasDetails` depends on the audience.
  */
 export function toCellView(
   initiative: Initiative,
@@ -16,6 +18,7 @@ export function toCellView(
   stalenessDays: number,
   now: Date,
   time: WarningTime,
+  audience: Audience,
 ): CellView {
   const cell = cellAt(initiative, regionCode);
   // Built field by field rather than by spreading: a large matrix has tens of thousands of cells.
@@ -28,10 +31,11 @@ export function toCellView(
     contactEstablished: cell.contactEstablished,
     contactSince: cell.contactSince,
     updatedAt: cell.updatedAt,
-    hasDetails: cell.hasDetails,
+    // Per audience: the public is not shown that a contact it may not read exists (decision 0020).
+    hasDetails: hasDetailsFor(cell, audience),
     regionCode,
     stale: isEntryStale({ updatedAt: cell.updatedAt, untouchedDefault: isUntouchedCell(cell) }, initiative, stalenessDays, now),
-    warnings: cellWarnings(cell, initiative, open, time),
+    warnings: cellWarnings(cell, initiative, open, time, connectionAt(initiative, regionCode, now)),
     openRequiredNeeds: open.count,
   };
 }
@@ -44,5 +48,6 @@ export function buildCellView(
   now: Date,
 ): CellView {
   const open = openRequiredNeedsByRegion(initiative, [regionCode]);
-  return toCellView(initiative, regionCode, openNeedsFor(open, regionCode), programme.stalenessDays, now, warningTime(initiative, now));
+  // Edit responses go to editors only, who may read every detail.
+  return toCellView(initiative, regionCode, openNeedsFor(open, regionCode), programme.stalenessDays, now, warningTime(initiative, now), 'signed-in');
 }

@@ -4,7 +4,7 @@
  */
 import { isNeedOpen, type Initiative, type Milestone } from '../shared/model';
 import { needProgressAt } from './cells';
-import { addMonths, LOOK_AHEAD_MONTHS, swedishMonth, type OpenNeeds, type WarningTime } from '../shared/warning-rules';
+import { addMonths, LOOK_AHEAD_MONTHS, swedishDay, swedishMonth, type ConnectionToday, type OpenNeeds, type WarningTime } from '../shared/warning-rules';
 
 // The rules themselves are shared with the editors' forms (src/shared/warning-rules.ts); the domain adds
 // what needs the records: open needs per region and the initiative's planning milestones.
@@ -15,6 +15,8 @@ export {
   addMonths,
   cellWarnings,
   swedishMonth,
+  swedishDay,
+  type ConnectionToday,
   type OpenNeeds,
   type WarningTime,
 } from '../shared/warning-rules';
@@ -71,4 +73,10 @@ export function warningTime(initiative: { milestones?: readonly Milestone[] }, n
   const month = swedishMonth(now);
   const planningOpen = (initiative.milestones ?? []).filter((m) => m.phase === 'planering' && !m.done).length;
   return { month, soon: addMonths(month, LOOK_AHEAD_MONTHS), planningOpen };
+}
+
+/** A participant's connection process with today in Sweden, or null when it has not started (decision 0026). */
+export function connectionAt(initiative: Pick<Initiative, 'connection'>, regionCode: string, now: Date): ConnectionToday | null {
+  const progress = initiative.connection?.[regionCode];
+  return progress ? { progress, today: swedishDay(now) } : null;
 }

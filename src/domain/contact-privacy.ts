@@ -4,8 +4,10 @@
  * not marked public never reaches an anonymous reader: not in getDetails, not in the PDF/Word export. The
  * history, which keeps old values, is for licensed users only.
  */
-import type { HistoryChange, ParticipantDetails, PublicContacts } from '../shared/model';
+import { hasAnyDetail, privacyFlagOf, type HistoryChange, type ParticipantDetails, type PublicContacts, type RegionCell } from '../shared/model';
 import type { Audience } from './audience';
+
+export { onlyPrivateDetails, privacyFlagOf } from '../shared/model';
 
 export const NO_PUBLIC_CONTACTS: Readonly<PublicContacts> = Object.freeze({ regional: false, national: false });
 
@@ -37,4 +39,17 @@ export function publicContactsAfter(before: PublicContacts, changes: readonly Hi
     regional: before.regional && !changed.has('regionalContact'),
     national: before.national && !changed.has('nationalContact'),
   };
+}
+
+/**
+ * Whether this audience has details to read in the cell. For the public, a cell whose only details are
+ * contacts not marked public has none: its views must not even show that a hidden contact exists.
+ */
+export function hasDetailsFor(cell: Pick<RegionCell, 'hasDetails' | 'detailsPrivate'>, audience: Audience): boolean {
+  return cell.hasDetails && (audience === 'signed-in' || !cell.detailsPrivate);
+}
+
+/** The details' part of a RegionCell after an edit: whether any are set, and whether only an editor may read them. */
+export function detailFlagsOf(details: ParticipantDetails): Pick<RegionCell, 'hasDetails' | 'detailsPrivate'> {
+  return { hasDetails: hasAnyDetail(details.cell), ...privacyFlagOf(details.cell, details.publicContacts) };
 }

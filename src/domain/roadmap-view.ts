@@ -4,7 +4,7 @@ import type { Programme } from '../shared/model';
 import type { MacroConfig } from '../shared/schemas';
 import type { Audience } from './audience';
 import { cellAt } from './cells';
-import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
+import { cellWarnings, connectionAt, openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { roadmapYears, yearQuarters } from './quarters';
@@ -32,7 +32,7 @@ export function buildRoadmapView(
         status: cell.status,
         contactEstablished: cell.contactEstablished,
         openRequiredNeeds: openHere.count,
-        warnings: cellWarnings(cell, initiative, openHere, time),
+        warnings: cellWarnings(cell, initiative, openHere, time, connectionAt(initiative, regionCode, now)),
       };
     });
     return { initiative: toInitiativeHeader(initiative, programme.stalenessDays, now, audience), planningOpen: time.planningOpen, regions };

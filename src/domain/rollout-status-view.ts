@@ -22,7 +22,7 @@ export function buildRolloutStatusView(
     if (header.stale) stale.push({ initiativeId: initiative.id, regionCode: null, updatedAt: initiative.updatedAt });
     const open = openRequiredNeedsByRegion(initiative, codes);
     const time = warningTime(initiative, now);
-    const cells = codes.map((code) => toCellView(initiative, code, openNeedsFor(open, code), programme.stalenessDays, now, time));
+    const cells = codes.map((code) => toCellView(initiative, code, openNeedsFor(open, code), programme.stalenessDays, now, time, audience));
     for (const cell of cells) {
       if (cell.stale) stale.push({ initiativeId: initiative.id, regionCode: cell.regionCode, updatedAt: cell.updatedAt });
     }

@@ -3,6 +3,7 @@ import type { SupportPlanView } from '../shared/contract';
 import type { ConnectionProgress, Programme } from '../shared/model';
 import type { Audience } from './audience';
 import { cellAt } from './cells';
+import { hasDetailsFor } from './contact-privacy';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 
@@ -25,7 +26,8 @@ export function buildSupportPlanView(
           regionCode: code,
           established: cell.contactEstablished,
           since: cell.contactSince,
-          hasDetails: cell.hasDetails,
+          // Per audience: the public is not shown that a contact it may not read exists (decision 0020).
+          hasDetails: hasDetailsFor(cell, audience),
           // Null until started: a column of nulls does not travel (shared/view-wire.ts), so it costs nothing unused.
           connection: connectionView(initiative.connection?.[code]),
         };

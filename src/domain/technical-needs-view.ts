@@ -3,7 +3,7 @@ import type { TechnicalNeedsView } from '../shared/contract';
 import type { Initiative, Programme } from '../shared/model';
 import type { Audience } from './audience';
 import { cellAt, isUntouchedNeedProgress, needProgressAt } from './cells';
-import { cellWarnings, openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
+import { cellWarnings, connectionAt, openNeedsFor, openRequiredNeedsByRegion, warningTime } from './consistency';
 import { toInitiativeHeader } from './initiative-header';
 import type { Selection } from './perspective';
 import { isEntryStale } from './staleness';
@@ -61,6 +61,6 @@ function plansOf(initiative: Initiative, codes: readonly string[], now: Date): T
   const time = warningTime(initiative, now);
   return codes.map((regionCode) => {
     const cell = cellAt(initiative, regionCode);
-    return { regionCode, status: cell.status, pilotStart: cell.pilotStart, warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode), time) };
+    return { regionCode, status: cell.status, pilotStart: cell.pilotStart, warnings: cellWarnings(cell, initiative, openNeedsFor(open, regionCode), time, connectionAt(initiative, regionCode, now)) };
   });
 }

@@ -169,6 +169,10 @@ const WARNING_GROUP_TITLES: Record<WarningCode, Record<Locale, string>> = {
   'broad-start-passed': {
     sv: 'Planerad start för breddinförande har passerat utan att status ändrats',
     en: 'Planned broad-rollout start passed without a change of status',
+  },  'connection-step-overdue': { sv: 'Steg i anslutningsprocessen som är försenade', en: 'Connection-process steps overdue' },
+  'pilot-before-connection-ready': {
+    sv: 'Pilot planerad innan anslutningsprocessen når leveranserna',
+    en: 'Pilot planned before the connection process reaches deliveries',
   },
 };
 
@@ -235,6 +239,14 @@ export function warningSentence(warning: ConsistencyWarning, locale: Locale): st
         ? `${pilot ? 'Piloten' : 'Breddinförandet'} skulle ha startat ${p.planned}, men status är fortfarande ”${status}”. Uppdatera status eller flytta planen.`
         : `The ${pilot ? 'pilot' : 'broad rollout'} was to start ${p.planned}, but the status is still “${status}”. Update the status or move the plan.`;
     }
+    case 'connection-step-overdue':
+      return sv
+        ? `Steg ${p.step} i anslutningsprocessen var planerat till ${p.plannedOn} men är inte klart (steg ${p.done} av ${p.total} klara). Följ upp det i planen för införandestöd.`
+        : `Step ${p.step} of the connection process was planned for ${p.plannedOn} but is not done (step ${p.done} of ${p.total} done). Follow it up in the implementation-support plan.`;
+    case 'pilot-before-connection-ready':
+      return sv
+        ? `Piloten är planerad till ${p.planned}, men anslutningsprocessen når leveranserna (steg 9) först ${p.ready} och avtalsstegen är inte klara. Flytta piloten i statusöversikten eller följ upp anslutningen i planen för införandestöd.`
+        : `The pilot is planned for ${p.planned}, but the connection process reaches deliveries (step 9) only in ${p.ready} and the agreement steps are not done. Move the pilot in the status overview or follow up the connection in the implementation-support plan.`;
     default: {
       const unknown: never = warning.code;
       return String(unknown);

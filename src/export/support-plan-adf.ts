@@ -1,9 +1,13 @@
 /**
  * Overview 3 for PDF/Word: milestones through the rollout model's phases, and contact per region. Beyond
  * MAX_PARTICIPANTS_ONE_BY_ONE participants, the contacts are "Kontakt etablerad: N av M" and the
- * participants without contact, by name, instead of a row per participant.
+ * participants without contact, by name, instead of a row per participant. The same holds for the
+ * connection process (decision 0026): a row per started participant, or beyond that bound a summary and the
+ * participants whose next step is overdue, by name.
  */
 import type { ProgrammeSummary, SupportPlanView } from '../shared/contract';
+import { CONNECTION_STEPS, connectionSummary } from '../shared/connection-process';
+import type { IsoDate, Participant } from '../shared/model';
 import { label, PHASE_LABELS, ROLLOUT_TYPE_LABELS, type Locale } from '../shared/vocabulary';
 import { doc, heading, paragraph, table, text, type AdfDoc, type AdfNode } from './adf';
 import {
@@ -24,6 +28,7 @@ export function supportPlanToAdf(
   programme: ProgrammeSummary,
   locale: Locale,
   options: ExportOptions = {},
+  today: IsoDate = new Date().toISOString().slice(0, 10),
 ): AdfDoc {
   const t = exportTexts(locale);
   const content: AdfNode[] = documentHead('support-plan', programme, locale, options);
@@ -80,6 +85,82 @@ export function supportPlanToAdf(
         ),
       );
     }
+    content.push(...connectionNodes(entry, participants, grouped, locale, today));
   }
   return doc(content);
+}
+
+const CONNECTION_TEXTS = {
+  sv: {
+    started: (n: number, of: number, done: number) => `har startat för ${n} av ${of}, klar för ${done}`,
+    title: 'Anslutningsprocessen',
+    participant: 'Deltagare',
+    start: 'Start',
+    steps: 'Steg klara',
+    stepsOf: (done: number, total: number) => `steg ${done} av ${total}`,
+    next: 'Nästa steg',
+    planned: 'Planerat',
+    overdue: 'försenat',
+    allDone: 'Alla steg klara',
+    overdueGroup: 'Nästa anslutningssteg försenat',
+  },
+  en: {
+    started: (n: number, of: number, done: number) => `started for ${n} of ${of}, done for ${done}`,
+    title: 'The connection process',
+    participant: 'Participant',
+    start: 'Start',
+    steps: 'Steps done',
+    stepsOf: (done: number, total: number) => `step ${done} of ${total}`,
+    next: 'Next step',
+    planned: 'Planned',
+    overdue: 'overdue',
+    allDone: 'All steps done',
+    overdueGroup: 'Next connection step overdue',
+  },
+} as const;
+
+/**
+ * Each participant's connection process: start, "steg 4 av 12", the next step and its planned day. Nothing
+ * when no participant has started. Beyond MAX_PARTICIPANTS_ONE_BY_ONE a summary line and the overdue
+ * participants by name, so the document stays bounded at 290 participants.
+ */
+function connectionNodes(
+  entry: SupportPlanView['initiatives'][number],
+  participants: Map<string, Participant>,
+  grouped: boolean,
+  locale: Locale,
+  today: IsoDate,
+): AdfNode[] {
+  const started = entry.contacts.filter((c) => c.connection !== null);
+  if (started.length === 0) return [];
+  const t = CONNECTION_TEXTS[locale];
+  const rows = started.map((c) => ({ regionCode: c.regionCode, start: c.connection!.start, summary: connectionSummary(c.connection, today) }));
+  const done = rows.filter((r) => r.summary.next === null).length;
+  const nodes: AdfNode[] = [
+    paragraph(text(t.title, { strong: true }), `: ${t.started(started.length, entry.contacts.length, done)}.`),
+  ];
+  if (grouped) {
+    const overdue = rows.filter((r) => r.summary.overdue).map((r) => shortName(participants, r.regionCode));
+    if (overdue.length > 0) nodes.push(participantGroup(t.overdueGroup, overdue, started.length, locale));
+    return nodes;
+  }
+  nodes.push(
+    table(
+      [t.participant, t.start, t.steps, t.next, t.planned],
+      rows.map(({ regionCode, start, summary }) => {
+        const step = summary.next ? CONNECTION_STEPS.find((s) => s.n === summary.next!.n) : undefined;
+        const planned = summary.next?.plannedOn ?? '';
+        return {
+          header: fullName(participants, regionCode),
+          cells: [
+            start,
+            t.stepsOf(summary.done, summary.total),
+            step ? `${step.n}. ${step.title[locale]}` : t.allDone,
+            summary.overdue ? `${planned} (${t.overdue})` : planned,
+          ],
+        };
+      }),
+    ),
+  );
+  return nodes;
 }

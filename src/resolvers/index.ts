@@ -3,10 +3,12 @@ import { getProgrammeAdmin, updateParticipant, updateProgrammeSettings } from '.
 import { getCapabilities } from './capabilities';
 import { bulkUpdateCells, updateCell } from './cells';
 import { updateConnection } from './connection';
-import { updateContact } from './contacts';
+import { bulkUpdateContacts, updateContact } from './contacts';
 import { toForgeHandler, type ResolverTable } from './define';
 import { getDetails } from './details';
 import { getHistory, redactHistory } from './history';
+import { applyImport, previewImport, undoImport } from './import';
+import { getBackupPart, restoreBackup } from './backup';
 import { addMilestone, applyTemplate, removeMilestone, reorderMilestones, restoreMilestone, setMilestoneTemplate, updateMilestone } from './milestones';
 import { reorderInitiatives, setInitiativeArchived, upsertInitiative } from './initiatives';
 import { bulkUpdateNeedProgress, removeNeed, reorderNeeds, restoreNeed, updateNeedProgress, upsertNeed } from './needs';
@@ -39,11 +41,17 @@ export const resolvers: ResolverTable = {
   applyTemplate,
   setMilestoneTemplate,
   updateContact,
+  bulkUpdateContacts,
   updateConnection,
   redactHistory,
   getProgrammeAdmin,
   updateProgrammeSettings,
   updateParticipant,
+  previewImport,
+  applyImport,
+  undoImport,
+  getBackupPart,
+  restoreBackup,
 };
 
 export const handler = toForgeHandler(resolvers);

@@ -1,8 +1,9 @@
 /**
  * An initiative's milestones (overview 3): updateMilestone, addMilestone, reorderMilestones, removeMilestone,
- * restoreMilestone and applyTemplate; and the programme's own template, setMilestoneTemplate. Authorised and
- * written as the other edits are (cells.ts, needs.ts): an editor of the programme's own space, one
- * conditioned transaction per change, field-level conflicts, a history entry for every change.
+ * restoreMilestone and applyTemplate, authorised and written as the other edits are (cells.ts, needs.ts): an
+ * editor of the programme's own space, one conditioned transaction per change, field-level conflicts, a history
+ * entry for every change. And the programme's own template, setMilestoneTemplate, which is administration
+ * (decision 0022): the space's administrators, from the space page.
  */
 import {
   addMilestone as add,
@@ -30,8 +31,9 @@ import {
   type ApplyTemplateInput,
 } from '../shared/schemas';
 import type { Locale } from '../shared/vocabulary';
-import { getHistoryEntry, queryHistory, updateInitiativeWith, updateProgrammeWith } from '../storage';
+import { getHistoryEntry, queryHistory, readProgrammeSnapshot, updateInitiativeWith, updateProgrammeWith } from '../storage';
 import { authoriseWrite } from './access';
+import { authoriseAdminister } from './admin';
 import { defineResolver } from './define';
 
 /** How far back a NOT_FOUND milestone is looked for among the initiative's changes: one page. */
@@ -189,14 +191,22 @@ export const applyTemplate = defineResolver('applyTemplate', {
   },
 });
 
-/** The programme's template: by editors of the programme's space (until the Administration issue says otherwise). */
+/**
+ * The programme's template, replaced as a whole (add, rename, reorder, remove per phase): by the administrators
+ * of the context's space (decision 0022), for one of that space's programmes (another space's is answered as
+ * absent). Only the programme record is written: milestones the initiatives recorded are never touched, new
+ * initiatives start from the new template, and applyTemplate('programme') adds its new items to an existing one.
+ */
 export const setMilestoneTemplate = defineResolver('setMilestoneTemplate', {
-  authorise: authoriseWrite,
+  authorise: authoriseAdminister,
   payload: setMilestoneTemplateSchema,
-  async run(input, { snapshot, editor }) {
-    const { programme, revision } = await updateProgrammeWith(snapshot.programme.id, (current) =>
-      setTemplate(current, input.items, input.expectedVersion, editor),
-    );
+  async run(input, { spaceKey, editor }, call) {
+    const snapshot = await readProgrammeSnapshot(call.installation, input.programmeId);
+    if (!snapshot || snapshot.programme.spaceKey !== spaceKey) fail('NOT_FOUND', 'There is no such programme in this space', { reason: 'no-programme' });
+    const { programme, revision } = await updateProgrammeWith(input.programmeId, (current) => {
+      if (current.spaceKey !== spaceKey) fail('NOT_FOUND', 'There is no such programme in this space', { reason: 'no-programme' });
+      return setTemplate(current, input.items, input.expectedVersion, editor);
+    });
     return { milestoneTemplate: programme.milestoneTemplate, programmeVersion: programme.version, revision };
   },
 });

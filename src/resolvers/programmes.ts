@@ -6,6 +6,8 @@ import type { Programme } from '../shared/model';
 import { createProgrammeSchema } from '../shared/schemas';
 import { createProgramme, listProgrammesInSpace, listPublishedProgrammes } from '../storage';
 import { authoriseWriteOnPage, requireMacro } from './access';
+import { authoriseAdminister } from './admin';
+import type { CallContext } from './call-context';
 import { defineResolver } from './define';
 
 function toListItem(programme: Programme): ProgrammeListItem {
@@ -29,9 +31,18 @@ export const listProgrammes = defineResolver('listProgrammes', {
   },
 });
 
-/** A new programme always belongs to the space of the page it is created from. */
+/**
+ * Who may create: from a macro, whoever may edit its page (the empty-page form); from the space page, which
+ * has a space and no page, the space's administrators (its create section, decision 0027). Either way the
+ * programme belongs to the context's space and the storage refuses a space that already has one.
+ */
+function authoriseCreate(call: CallContext) {
+  return call.pageId === null && call.spaceKey !== null ? authoriseAdminister(call) : authoriseWriteOnPage(call);
+}
+
+/** A new programme always belongs to the space of the page (or space page) it is created from. */
 export const createProgrammeResolver = defineResolver('createProgramme', {
-  authorise: authoriseWriteOnPage,
+  authorise: authoriseCreate,
   payload: createProgrammeSchema,
   async run(input, { spaceKey, editor }) {
     const { next, history } = newProgramme(input, spaceKey, editor);

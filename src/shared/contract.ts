@@ -46,11 +46,17 @@ import type {
   ApplyTemplateInput,
   SetMilestoneTemplateInput,
   UpdateContactInput,
+  BulkUpdateContactsInput,
   UpdateProgrammeSettingsInput,
   UpdateParticipantInput,
   UpdateConnectionInput,
+  PreviewImportInput,
+  ApplyImportInput,
+  UndoImportInput,
 } from './schemas';
+import type { ImportDiffLine, ImportProblem, ImportRefusedCell } from './import-csv';
 import type { WireViewResponse } from './view-wire';
+import type { BackupPage, GetBackupPartInput, RestoreBackupInput, RestoreStepResult } from './backup-format';
 
 export type { MacroConfig } from './schemas';
 
@@ -86,6 +92,8 @@ export interface ProgrammeAdminItem {
   /** In programme order; retired ones are apart, and shown in no overview. */
   participants: Participant[];
   retiredParticipants: Participant[];
+  /** The programme's milestone template, which new initiatives start from (decisions 0020, 0022). */
+  milestoneTemplate: MilestoneTemplateItem[];
 }
 
 export interface ProgrammeAdminPage {
@@ -111,7 +119,9 @@ export type WarningCode =
   | 'pilot-start-passed'
   | 'broad-start-passed'
   | 'pilot-planned-without-contact'
-  | 'pilot-soon-planning-open';
+  | 'pilot-soon-planning-open'
+  | 'connection-step-overdue'
+  | 'pilot-before-connection-ready';
 export interface ConsistencyWarning {
   code: WarningCode;
   params: Record<string, string | number>;
@@ -405,6 +415,7 @@ export interface ResolverContract {
   setMilestoneTemplate: { payload: SetMilestoneTemplateInput; response: { milestoneTemplate: MilestoneTemplateItem[]; programmeVersion: number; revision: string } };
   /** A participant's contact: established, since, regional and national contact, and whether each is public. */
   updateContact: { payload: UpdateContactInput; response: ContactWriteResult };
+  bulkUpdateContacts: { payload: BulkUpdateContactsInput; response: { cells: CellView[]; initiativeVersion: number; revision: string } };
   /** A participant's connection process: its start day (planned days follow) and the steps done. */
   updateConnection: { payload: UpdateConnectionInput; response: ConnectionWriteResult };
   /** The space page: the space's programmes, and whether the caller administers them (decision 0022). */
@@ -413,6 +424,16 @@ export interface ResolverContract {
   updateProgrammeSettings: { payload: UpdateProgrammeSettingsInput; response: { programme: ProgrammeAdminItem; revision: string } };
   /** A space administrator adds, renames, retires or reinstates a participant; nothing of its history is deleted. */
   updateParticipant: { payload: UpdateParticipantInput; response: { programme: ProgrammeAdminItem; revision: string } };
+  /** A space administrator previews a part of a CSV import: the cells it changes (old → new), how many stay, and what cannot be matched. */
+  previewImport: { payload: PreviewImportInput; response: { changes: ImportDiffLine[]; unchanged: number; problems: ImportProblem[] } };
+  /** Applies a part of a confirmed import preview; a cell changed since the preview is a CONFLICT and that part writes nothing. */
+  applyImport: { payload: ApplyImportInput; response: { applied: number; revision: string } };
+  /** Undoes an import a few parts at a time (call again while `more`); cells edited since are left and listed. */
+  undoImport: { payload: UndoImportInput; response: { restored: number; refused: ImportRefusedCell[]; more: boolean; revision: string } };
+  /** A space administrator downloads one page of a programme's backup (decision 0029); the browser assembles the file. */
+  getBackupPart: { payload: GetBackupPartInput; response: BackupPage };
+  /** A space administrator restores a backup into a space without a programme: check (dry run), write, finish. */
+  restoreBackup: { payload: RestoreBackupInput; response: RestoreStepResult };
   bulkUpdateNeedProgress: {
     payload: BulkUpdateNeedProgressInput;
     response: { initiativeId: string; needId: string; entries: NeedProgressEntry[]; cells: CellView[]; initiativeVersion: number; revision: string };
@@ -461,11 +482,17 @@ export const RESOLVER_NAMES = [
   'applyTemplate',
   'setMilestoneTemplate',
   'updateContact',
+  'bulkUpdateContacts',
   'updateConnection',
   'redactHistory',
   'getProgrammeAdmin',
   'updateProgrammeSettings',
   'updateParticipant',
+  'previewImport',
+  'applyImport',
+  'undoImport',
+  'getBackupPart',
+  'restoreBackup',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 type MissingNames = Exclude<ResolverName, (typeof RESOLVER_NAMES)[number]>;
@@ -494,10 +521,14 @@ export const MUTATING_RESOLVERS = [
   'applyTemplate',
   'setMilestoneTemplate',
   'updateContact',
+  'bulkUpdateContacts',
   'updateConnection',
   'redactHistory',
   'updateProgrammeSettings',
   'updateParticipant',
+  'applyImport',
+  'undoImport',
+  'restoreBackup',
 ] as const satisfies ReadonlyArray<ResolverName>;
 
 export type { CellFields, Initiative, Programme };

@@ -10,6 +10,9 @@ export const LIMITS = {
   historyPage: 50,
   reorder: 500,
   participants: 400,
+  /** A new programme's own list (decision 0027): as many as the municipalities, within the record bound. */
+  customParticipants: 290,
+  customParticipantName: 100,
   /**
    * Per initiative, so that its record (what the views draw) stays under Forge's 240 KiB with every text
    * at its maximum (decision 0017; test/storage/record-bounds.test.ts proves it).
@@ -17,6 +20,19 @@ export const LIMITS = {
   needsPerInitiative: 12,
   milestonesPerInitiative: 30,
   needDescription: 1000,
+} as const;
+
+/**
+ * CSV import (decision 0028). A preview part is also cut by size in the browser (under Forge's 500 KB per
+ * request); an apply part is ten transactions of 21 cells, well inside one invocation's time.
+ */
+export const IMPORT_LIMITS = {
+  previewCells: 4000,
+  previewBytes: 450_000,
+  applyCells: 210,
+  rows: 100_000,
+  fileName: 255,
+  fileBytes: 5_000_000,
 } as const;
 
 /**

@@ -18,6 +18,11 @@ export interface Participant {
   name: string;
   short: string;
   iso?: string;
+  /**
+   * The group the overviews may fold the participant into: for a municipality its county code ('01'), so
+   * municipalities roll up by county (decision 0027). Absent: not grouped (regions, custom lists).
+   */
+  group?: string;
 }
 
 export interface MilestoneTemplateItem {
@@ -95,6 +100,11 @@ export interface RegionCell extends CellPlan {
   updatedAt: IsoDateTime | null;
   /** True when a note, link or contact is set: the details say more than the view shows. */
   hasDetails: boolean;
+  /**
+   * True when every detail is a contact not marked public (decision 0020): the public then has nothing to
+   * read, and its views must not even show that details exist. Absent: false.
+   */
+  detailsPrivate?: boolean;
 }
 
 export interface NeedRegionProgress {
@@ -237,6 +247,12 @@ export interface HistoryEntry {
    * overwritten with null in storage; this records who removed which one, and when. Absent: none.
    */
   redactions?: HistoryRedaction[];
+  /**
+   * The CSV import that wrote this entry (decision 0028): every entry of one import carries its id, so the
+   * import reads as one change and can be undone. `importUndo` marks the entries its undo wrote. Absent: an edit.
+   */
+  importId?: string;
+  importUndo?: true;
 }
 
 /** Which value of a change: the one before it, or the one it set. */
@@ -307,6 +323,22 @@ export function hasAnyDetail(details: CellDetails): boolean {
   return CELL_DETAIL_FIELDS.some((field) => details[field] !== DEFAULT_CELL_DETAILS[field]);
 }
 
+/** Details, but none the public may read: only contacts not marked public (decision 0020). */
+export function onlyPrivateDetails(details: CellDetails, publicContacts: Partial<PublicContacts> | undefined): boolean {
+  if (!hasAnyDetail(details)) return false;
+  const shownToPublic = {
+    ...details,
+    regionalContact: publicContacts?.regional ? details.regionalContact : DEFAULT_CELL_DETAILS.regionalContact,
+    nationalContact: publicContacts?.national ? details.nationalContact : DEFAULT_CELL_DETAILS.nationalContact,
+  };
+  return !hasAnyDetail(shownToPublic);
+}
+
+/** The cell's `detailsPrivate` flag, spread into a RegionCell: left out when false, as storage leaves it out. */
+export function privacyFlagOf(details: CellDetails, publicContacts: Partial<PublicContacts> | undefined): Pick<RegionCell, 'detailsPrivate'> {
+  return onlyPrivateDetails(details, publicContacts) ? { detailsPrivate: true } : {};
+}
+
 export function planOf(cell: CellPlan): CellPlan {
   return {
     status: cell.status,
@@ -344,7 +376,7 @@ export function splitDetails(full: InitiativeWithDetails): { initiative: Initiat
     const hasDetails = hasAnyDetail(cellDetails);
     if (hasDetails) entry(code).cell = cellDetails;
     if (cell.publicContacts && (cell.publicContacts.regional || cell.publicContacts.national)) entry(code).publicContacts = { ...cell.publicContacts };
-    cells[code] = { ...planOf(cell), updatedAt: cell.updatedAt, hasDetails };
+    cells[code] = { ...planOf(cell), updatedAt: cell.updatedAt, hasDetails, ...privacyFlagOf(cellDetails, cell.publicContacts) };
   }
   const needs = full.needs.map((need) => {
     const progress: TechnicalNeed['progress'] = {};

@@ -12,7 +12,7 @@ import {
   ROLLOUT_STATUSES,
   ROLLOUT_TYPES,
 } from './vocabulary';
-import { LIMITS, ROADMAP_RANGE, roadmapRangeProblem } from './limits';
+import { IMPORT_LIMITS, LIMITS, ROADMAP_RANGE, roadmapRangeProblem } from './limits';
 import { PROCESS_TEMPLATE_IDS } from './process-templates';
 
 // Before any schema exists: zod decides per schema, when it is built, whether to compile a fast parser
@@ -157,12 +157,25 @@ export type SetInitiativeArchivedInput = z.infer<typeof setInitiativeArchivedSch
 export const reorderInitiativesSchema = z.strictObject({ ids: z.array(id).min(1).max(LIMITS.reorder) });
 export type ReorderInitiativesInput = z.infer<typeof reorderInitiativesSchema>;
 
-export const createProgrammeSchema = z.strictObject({
-  name: requiredName(),
-  description: text(LIMITS.summary).default(''),
-  stalenessDays: z.number().int().min(1).max(3650).default(90),
-  published: z.boolean().default(false),
-});
+/** Who a new programme is for (decision 0027): the 21 regions, the 290 municipalities, or a list the office gives. */
+export const PARTICIPANT_SETS = ['regions', 'municipalities', 'custom'] as const;
+export type ParticipantSet = (typeof PARTICIPANT_SETS)[number];
+
+export const createProgrammeSchema = z
+  .strictObject({
+    name: requiredName(),
+    description: text(LIMITS.summary).default(''),
+    stalenessDays: z.number().int().min(1).max(3650).default(90),
+    published: z.boolean().default(false),
+    participantSet: z.enum(PARTICIPANT_SETS).default('regions'),
+    // Lazy: the participant rules are defined with the administration schemas further down.
+    participants: z.lazy(() => customParticipantsSchema).optional(),
+  })
+  // The regions and municipalities come from the server's own lists; only a custom set carries one.
+  .refine((v) => (v.participantSet === 'custom') === (v.participants !== undefined), {
+    message: 'A custom participant set needs its list, and only a custom set has one',
+    path: ['participants'],
+  });
 export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
 
 export const getHistorySchema = z
@@ -367,6 +380,8 @@ export type ApplyTemplateInput = z.infer<typeof applyTemplateSchema>;
 
 /** The programme's milestone template as a whole: an item without id is new. Conditioned on the programme's version. */
 export const setMilestoneTemplateSchema = z.strictObject({
+  /** One of the context space's programmes: the template is administered from the space page (decision 0022). */
+  programmeId: id,
   items: z
     .array(z.strictObject({ id: id.optional(), phase: z.enum(PHASES), title: milestoneTitle }))
     .max(LIMITS.milestonesPerInitiative),
@@ -409,6 +424,19 @@ export const updateContactSchema = z
   .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
 export type UpdateContactInput = z.infer<typeof updateContactSchema>;
 
+/**
+ * "Contact established" since one day for several participants of an initiative at once (one transaction,
+ * decision 0012); the contacts' texts and public flags are left as they are.
+ */
+export const bulkUpdateContactsSchema = z.strictObject({
+  initiativeId: id,
+  regionCodes: z.array(regionCode).min(1).max(LIMITS.bulkRegions),
+  contactSince: isoDate.nullable(),
+  /** Each participant's established and since when the editor chose; one changed meanwhile is a conflict. */
+  expected: z.record(regionCode, z.strictObject({ contactEstablished: z.boolean(), contactSince: isoDate.nullable() })),
+});
+export type BulkUpdateContactsInput = z.infer<typeof bulkUpdateContactsSchema>;
+
 // ---------------------------------------------------------------- programme administration (decision 0022)
 
 /** The settings a space administrator changes: name, description, staleness threshold, published flag. */
@@ -444,6 +472,33 @@ const participantShort = z
  * A rename carries the names it started from (the field-level rule of decision 0004). Retiring keeps
  * every record of the participant; nothing about it is ever deleted.
  */
+/** The duplicate-code problem's message, so the create form can tell it apart and say it in the reader's language. */
+export const DUPLICATE_CODE_MESSAGE = 'This code is already in the list';
+
+/**
+ * A new programme's own participant list (decision 0027): at least one, at most as many as the municipalities,
+ * names of at most LIMITS.customParticipantName characters (so the programme record stays under Forge's
+ * 240 KiB with every text at its maximum; test/storage/programme-record-bounds.test.ts), and every code once.
+ */
+export const customParticipantsSchema = z
+  .array(
+    z.strictObject({
+      code: regionCode,
+      // Shorter than other names: at 200 three-byte characters, 290 of them would not fit the record.
+      name: participantName.max(LIMITS.customParticipantName, { message: `At most ${LIMITS.customParticipantName} characters` }),
+      short: participantShort,
+    }),
+  )
+  .min(1, { message: 'Give at least one participant' })
+  .max(LIMITS.customParticipants, { message: `At most ${LIMITS.customParticipants} participants` })
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((p, k) => {
+      if (seen.has(p.code)) ctx.addIssue({ code: 'custom', message: DUPLICATE_CODE_MESSAGE, path: [k, 'code'] });
+      seen.add(p.code);
+    });
+  });
+
 export const updateParticipantSchema = z.discriminatedUnion('action', [
   z.strictObject({ programmeId: id, action: z.literal('add'), code: regionCode, name: participantName, short: participantShort }),
   z.strictObject({
@@ -458,3 +513,36 @@ export const updateParticipantSchema = z.discriminatedUnion('action', [
   z.strictObject({ programmeId: id, action: z.literal('reinstate'), code: regionCode }),
 ]);
 export type UpdateParticipantInput = z.infer<typeof updateParticipantSchema>;
+
+/** A part of a parsed CSV import to preview (decision 0028): at most IMPORT_LIMITS.previewCells cells per call, under 500 KB. */
+export const previewImportSchema = z.strictObject({
+  programmeId: id,
+  cells: z
+    .array(
+      z.strictObject({
+        row: z.number().int().min(1).max(IMPORT_LIMITS.rows),
+        column: z.number().int().min(1).max(IMPORT_LIMITS.rows),
+        initiative: text(LIMITS.name),
+        participant: text(LIMITS.name),
+        status: z.enum(ROLLOUT_STATUSES),
+        initiativeInRows: z.boolean(),
+      }),
+    )
+    .max(IMPORT_LIMITS.previewCells),
+});
+export type PreviewImportInput = z.infer<typeof previewImportSchema>;
+
+const importChange = z.strictObject({ initiativeId: id, regionCode, old: z.enum(ROLLOUT_STATUSES), new: z.enum(ROLLOUT_STATUSES) });
+
+/** A part of a confirmed preview to apply: the cells with the status the preview showed (a stale one is a CONFLICT). */
+export const applyImportSchema = z.strictObject({
+  programmeId: id,
+  importId: id,
+  fileName: text(IMPORT_LIMITS.fileName),
+  counts: z.strictObject({ changes: z.number().int().min(0).max(1_000_000), unchanged: z.number().int().min(0).max(1_000_000) }),
+  changes: z.array(importChange).min(1).max(IMPORT_LIMITS.applyCells),
+});
+export type ApplyImportInput = z.infer<typeof applyImportSchema>;
+
+export const undoImportSchema = z.strictObject({ programmeId: id, importId: id });
+export type UndoImportInput = z.infer<typeof undoImportSchema>;

@@ -4,8 +4,9 @@
  * what a change would add (docs/decisions/0025), so a form can never warn differently from the view.
  * Pure: plain values in, warnings out.
  */
+import { addWeeks, CONNECTION_STEPS, connectionSummary, isStepDone } from './connection-process';
 import type { ConsistencyWarning } from './contract';
-import type { CellPlan, InitiativeFields, YearMonth } from './model';
+import type { CellPlan, ConnectionProgress, InitiativeFields, IsoDate, YearMonth } from './model';
 import type { RolloutStatus } from './vocabulary';
 
 /** Statuses in which the region is actually running the service, so its prerequisites must be in place. */
@@ -48,6 +49,35 @@ export function swedishMonth(now: Date): YearMonth {
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+let lastDay: { at: number; day: IsoDate } | null = null;
+
+/**
+ * The day of an instant in Sweden ('YYYY-MM-DD'), for the connection steps' planned days. A view asks for the
+ * same instant once per started participant, so the last answer is kept.
+ */
+export function swedishDay(now: Date): IsoDate {
+  const at = now.getTime();
+  if (lastDay?.at === at) return lastDay.day;
+  const parts = STOCKHOLM_DAY.formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  lastDay = { at, day: `${get('year')}-${get('month')}-${get('day')}` };
+  return lastDay.day;
+}
+
+/** One participant's connection process (decision 0026) and today in Sweden, for the connection warnings. */
+export interface ConnectionToday {
+  progress: ConnectionProgress;
+  today: IsoDate;
+}
+
+/**
+ * The connection step that opens for a pilot: step 9, "deliveries, possibly starting with a pilot installation"
+ * (domain.md, "Process models used in the field"). The steps before it are the agreements.
+ */
+export const PILOT_STEP = 9;
+const PILOT_STEP_WEEK = CONNECTION_STEPS.find((s) => s.n === PILOT_STEP)!.weekOffset;
+
 export function addMonths(month: YearMonth, n: number): YearMonth {
   const [y, m] = month.split('-').map(Number);
   const index = y * 12 + (m - 1) + n;
@@ -73,12 +103,17 @@ function before(a: YearMonth | null, b: YearMonth | null): boolean {
  * - pilot-start-passed / broad-start-passed: { planned, status } (the plan passed, the status did not move)
  * - pilot-planned-without-contact: { planned } (a pilot soon, not yet active, without contact)
  * - pilot-soon-planning-open: { planned, count } (planning milestones not done while the pilot is near)
+ * The connection process (decision 0026), when the participant has started it:
+ * - connection-step-overdue: { step, plannedOn, done, total } (the next step's planned day has passed)
+ * - pilot-before-connection-ready: { planned, ready, done, total } (a pilot planned before the month of step 9,
+ *   while the steps before it are not all done)
  */
 export function cellWarnings(
   cell: CellPlan,
   initiative: Pick<InitiativeFields, 'nationalPilotStart' | 'nationalBroadStart'>,
   open: OpenNeeds,
   time: WarningTime,
+  connection: ConnectionToday | null = null,
 ): ConsistencyWarning[] {
   const warnings: ConsistencyWarning[] = [];
   const active = ACTIVE_STATUSES.has(cell.status);
@@ -107,7 +142,32 @@ export function cellWarnings(
     warnings.push({ code: 'broad-end-before-start', params: { start: cell.broadStart as string, end: cell.broadEnd as string } });
   }
   lookAhead(cell, open, time, warnings);
+  if (connection) connectionWarnings(cell, connection, warnings);
   return warnings;
+}
+
+/**
+ * The connection process against its own plan, and the pilot against the process: a pilot installation
+ * belongs to step 9, after the agreements (steps 1–8), so a pilot planned in an earlier month than step 9 while
+ * the agreements are open will not happen as planned.
+ */
+function connectionWarnings(cell: CellPlan, { progress, today }: ConnectionToday, warnings: ConsistencyWarning[]): void {
+  const summary = connectionSummary(progress, today);
+  if (summary.overdue && summary.next?.plannedOn) {
+    warnings.push({
+      code: 'connection-step-overdue',
+      params: { step: summary.next.n, plannedOn: summary.next.plannedOn, done: summary.done, total: summary.total },
+    });
+  }
+  const pilot = cell.pilotStart;
+  if (pilot === null || !BEFORE_PILOT.has(cell.status)) return;
+  let agreementsDone = true;
+  for (let n = 1; n < PILOT_STEP; n++) if (!isStepDone(progress.done, n)) agreementsDone = false;
+  if (agreementsDone) return;
+  const ready = addWeeks(progress.start, PILOT_STEP_WEEK).slice(0, 7);
+  if (pilot < ready) {
+    warnings.push({ code: 'pilot-before-connection-ready', params: { planned: pilot, ready, done: summary.done, total: summary.total } });
+  }
 }
 
 /** The warnings about a plan before it goes wrong, and about a plan that passed while nothing moved. */

@@ -118,7 +118,8 @@ function encodeCell(cell: RegionCell): string {
     (cell.contactEstablished ? '1' : '0') +
     encodeDay(cell.contactSince) +
     encodeDay(cell.updatedAt) +
-    (cell.hasDetails ? '1' : '0')
+    // '2': details, but only contacts the public may not see (decision 0020); records from before read as '1'.
+    (cell.hasDetails ? (cell.detailsPrivate ? '2' : '1') : '0')
   );
 }
 
@@ -133,7 +134,8 @@ function decodeCell(text: string, at: number): RegionCell {
     contactEstablished: field(9, 1) === '1',
     contactSince: decodeDate(field(10, 3)),
     updatedAt: decodeInstant(field(13, 3)),
-    hasDetails: field(16, 1) === '1',
+    hasDetails: field(16, 1) !== '0',
+    ...(field(16, 1) === '2' ? { detailsPrivate: true } : {}),
   };
 }
 

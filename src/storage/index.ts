@@ -36,3 +36,14 @@ export { seedProgramme } from './seed';
 export { DETAILS_PAGE_BYTES, queryDetailsPage, readDetails, readDetailsByKey, type DetailsMap, type DetailsPageEntry } from './details';
 export { detailKey } from './codec';
 export { updateProgrammeWith, type ProgrammeMutation } from './programme-writes';
+export {
+  checkRestoreTarget,
+  finishRestore,
+  initiativesTakenElsewhere,
+  readBackupDetails,
+  readBackupHistory,
+  readRestoreSession,
+  readWholeInitiatives,
+  restoreRows,
+  writeRestorePart,
+} from './backup';

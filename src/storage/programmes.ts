@@ -42,7 +42,7 @@ export async function findDefaultProgrammeForSpace(spaceKey: string): Promise<Pr
  * of the programme ids a macro config can name, and the claim has none of the indexed attributes, so no
  * list or index ever sees it.
  */
-const spaceClaimKey = (spaceKey: string) => `space:${spaceKey}`;
+export const spaceClaimKey = (spaceKey: string) => `space:${spaceKey}`;
 
 function spaceTaken(existing: Programme | null): never {
   return fail('CONFLICT', 'This space already has a programme; a space holds one programme', {

@@ -45,6 +45,19 @@ export class WriteSet {
     return this;
   }
 
+  /** A plain key (no entity, no index): the import records (imports.ts), read back by key prefix. */
+  setKey(key: string, value: unknown): this {
+    if (jsonBytes(value) > KVS_LIMITS.valueBytes) fail('LIMIT', `${this.what}: the record ${key} would be over 240 KiB`);
+    this.sets.push({ key, value });
+    return this;
+  }
+
+  /** Deletes a plain key (an undone import part, imports.ts). */
+  deleteKey(key: string): this {
+    this.sets.push({ key, value: undefined });
+    return this;
+  }
+
   deleteEntity(entityName: string, key: string): this {
     this.sets.push({ key, value: undefined, entityName });
     return this;

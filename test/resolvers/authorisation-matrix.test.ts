@@ -88,10 +88,26 @@ function expected(name: ResolverName, caller: Caller, page: Page, published: boo
       return ok;
     case 'updateProgrammeSettings':
     case 'updateParticipant':
+    case 'setMilestoneTemplate':
+    case 'previewImport':
+    case 'applyImport':
+    case 'undoImport':
       // The context's space decides: its administrators, licensed, and the programme must be that space's.
       if (!licence(caller).ok) return licence(caller);
       if (!ADMINISTERS[caller].includes(page)) return refused('PERMISSION', 'not-space-admin');
+      if (page !== 'own space') return refused('NOT_FOUND', 'no-programme');
+      // The fixture has made no import, so there is none to undo (test/resolvers/import.test.ts undoes one).
+      return name === 'undoImport' ? refused('NOT_FOUND') : ok;
+    case 'getBackupPart':
+      // The context's space decides, as for the settings: its administrators, licensed, that space's programme.
+      if (!licence(caller).ok) return licence(caller);
+      if (!ADMINISTERS[caller].includes(page)) return refused('PERMISSION', 'not-space-admin');
       return page === 'own space' ? ok : refused('NOT_FOUND', 'no-programme');
+    case 'restoreBackup':
+      // Only into a space without a programme (decision 0029): INF has one, EMPTY has none.
+      if (!licence(caller).ok) return licence(caller);
+      if (!ADMINISTERS[caller].includes(page)) return refused('PERMISSION', 'not-space-admin');
+      return page === 'own space' ? refused('CONFLICT') : ok;
     case 'createProgramme':
       if (!licence(caller).ok) return licence(caller);
       if (!MAY_EDIT_PAGE[caller].includes(page)) return refused('PERMISSION', 'no-page-edit');

@@ -48,13 +48,21 @@ const ADMINISTER: Record<DemoUserId, Record<Where, Outcome>> = {
   'demo-admin': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'not-space-admin'] },
 };
 
+/** The CSV import (decision 0028) is administration too; the fixture made no import, so there is none to undo. */
+const IMPORT_RESOLVERS: readonly string[] = ['applyImport', 'undoImport'];
+const UNDO_IMPORT: Record<DemoUserId, Record<Where, Outcome>> = { ...ADMINISTER, 'demo-admin': { ...ADMINISTER['demo-admin'], 'own space (1001)': ['NOT_FOUND'] } };
+/** A restore (decision 0029) goes only into a space without a programme: INF has one. */
+const RESTORE: Record<DemoUserId, Record<Where, Outcome>> = { ...ADMINISTER, 'demo-admin': { ...ADMINISTER['demo-admin'], 'own space (1001)': ['CONFLICT'] } };
+
 const USERS = Object.keys(PROGRAMME_WRITES) as DemoUserId[];
 const PLACES: Where[] = ['own space (1001)', 'other space (2001)'];
 
 const cases = MUTATING_RESOLVERS.flatMap((name) =>
   USERS.flatMap((user) =>
     PLACES.map((where) => {
-      const outcome = (name === 'createProgramme' ? CREATE_PROGRAMME : name === 'updateProgrammeSettings' || name === 'updateParticipant' ? ADMINISTER : PROGRAMME_WRITES)[user][where];
+      const outcome = (
+        name === 'restoreBackup' ? RESTORE : name === 'undoImport' ? UNDO_IMPORT : IMPORT_RESOLVERS.includes(name) ? ADMINISTER : name === 'createProgramme' ? CREATE_PROGRAMME : name === 'updateProgrammeSettings' || name === 'updateParticipant' ? ADMINISTER : PROGRAMME_WRITES
+      )[user][where];
       return { name, user, where, outcome };
     }),
   ),

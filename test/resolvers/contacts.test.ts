@@ -8,7 +8,7 @@
 import { runInInvocation } from '../../dev/forge-runtime';
 import type { DemoUserId } from '../../dev/demo-users';
 import { exportRolloutStatus, exportSupportPlan } from '../../src/export';
-import type { ResolverName } from '../../src/shared/contract';
+import type { ResolverName, RolloutStatusView, SupportPlanView } from '../../src/shared/contract';
 import { LIMITS } from '../../src/shared/schemas';
 import { allText } from '../export/adf-schema';
 import { refusedCall } from '../helpers/refused';
@@ -133,6 +133,58 @@ describe('updateContact', () => {
   });
 });
 
+describe('bulkUpdateContacts', () => {
+  const unset = { contactEstablished: false, contactSince: null };
+  const bulk = (regionCodes: string[], contactSince: string | null, expected: Record<string, unknown>) =>
+    editor('bulkUpdateContacts', { initiativeId: first, regionCodes, contactSince, expected });
+  const contactsOf = async (user: DemoUserId = 'demo-editor') => {
+    const view = dataOf(await h.invoke(user, 'getView', {}, { moduleKey: 'support-plan' }));
+    if (view.state !== 'ready') throw new Error('no view');
+    return (view.view as SupportPlanView).initiatives.find((i) => i.initiative.id === first)!.contacts;
+  };
+
+  it('marks several participants established since one day, one history entry each, leaving contacts and flags alone', async () => {
+    await roleAndPerson();
+    // 01 has a public role and a person; unestablished again so the bulk edit changes it.
+    dataOf(await setContact({ contactEstablished: false }, { contactEstablished: true }));
+    const saved = dataOf(await bulk(['01', '03', '05'], '2026-03-02', { '01': unset, '03': unset, '05': unset }));
+    expect(saved.cells.map((c) => [c.regionCode, c.contactEstablished, c.contactSince])).toEqual([
+      ['01', true, '2026-03-02'],
+      ['03', true, '2026-03-02'],
+      ['05', true, '2026-03-02'],
+    ]);
+    const contacts = await contactsOf('demo-viewer');
+    expect(contacts.filter((c) => ['01', '03', '05'].includes(c.regionCode)).every((c) => c.established && c.since === '2026-03-02')).toBe(true);
+    // The details are untouched: the role still public, the person still not.
+    expect((await details('anonymous')).cell).toMatchObject({ regionalContact: ROLE, nationalContact: '' });
+    expect((await details('demo-editor')).cell).toMatchObject({ regionalContact: ROLE, nationalContact: PERSON });
+    for (const code of ['03', '05']) {
+      const history = dataOf(await editor('getHistory', { initiativeId: first, regionCode: code }));
+      expect(history.entries[0]!.changes).toEqual([
+        { field: 'contactEstablished', old: false, new: true },
+        { field: 'contactSince', old: null, new: '2026-03-02' },
+      ]);
+    }
+    // Again with the same value: nothing changes, nothing is written.
+    const version = saved.initiativeVersion;
+    const again = dataOf(await bulk(['03'], '2026-03-02', { '03': unset }));
+    expect(again.initiativeVersion).toBe(version);
+  });
+
+  it('refuses a conflict, a day in the future or that does not exist, a missing expected value, an unknown participant and a reader, writing nothing', async () => {
+    dataOf(await setContact({ contactEstablished: true, contactSince: '2026-01-05' }, { contactEstablished: false, contactSince: null }, '03'));
+    expect(await refused('bulkUpdateContacts', { initiativeId: first, regionCodes: ['01', '03'], contactSince: '2026-03-02', expected: { '01': unset, '03': unset } })).toMatchObject({
+      code: 'CONFLICT',
+      conflictingFields: ['03'],
+    });
+    expect(await refused('bulkUpdateContacts', { initiativeId: first, regionCodes: ['01'], contactSince: daysFromNow(5), expected: { '01': unset } })).toMatchObject({ code: 'VALIDATION' });
+    expect(await refused('bulkUpdateContacts', { initiativeId: first, regionCodes: ['01'], contactSince: '2026-02-30', expected: { '01': unset } })).toMatchObject({ code: 'VALIDATION' });
+    expect(await refused('bulkUpdateContacts', { initiativeId: first, regionCodes: ['01'], contactSince: null, expected: {} })).toMatchObject({ code: 'VALIDATION' });
+    expect(await refused('bulkUpdateContacts', { initiativeId: first, regionCodes: ['01', 'zz'], contactSince: null, expected: { '01': unset, zz: unset } })).toMatchObject({ code: 'VALIDATION' });
+    expect(await refused('bulkUpdateContacts', { initiativeId: first, regionCodes: ['01'], contactSince: null, expected: { '01': unset } }, {}, 'demo-viewer')).toMatchObject({ code: 'PERMISSION' });
+  });
+});
+
 describe('a contact that is not public never reaches an anonymous reader', () => {
   beforeEach(roleAndPerson);
 
@@ -157,6 +209,41 @@ describe('a contact that is not public never reaches an anonymous reader', () =>
       const view = JSON.stringify(dataOf(await h.invoke('anonymous', 'getView', {}, { moduleKey })));
       expect(view).not.toContain('Anna');
     }
+  });
+
+  it('does not even tell the public that a contact it may not read exists (no empty popover), in both views', async () => {
+    const hasDetailsIn = async (user: DemoUserId, regionCode: string) => {
+      const support = dataOf(await h.invoke(user, 'getView', {}, { moduleKey: 'support-plan' }));
+      const matrix = dataOf(await h.invoke(user, 'getView', {}, { moduleKey: 'rollout-status' }));
+      if (support.state !== 'ready' || matrix.state !== 'ready') throw new Error('no view');
+      const contact = (support.view as SupportPlanView).initiatives.find((i) => i.initiative.id === first)!.contacts.find((c) => c.regionCode === regionCode)!;
+      const cell = (matrix.view as RolloutStatusView).rows.find((r) => r.initiative.id === first)!.cells.find((c) => c.regionCode === regionCode)!;
+      return [contact.hasDetails, cell.hasDetails];
+    };
+    const bare = '25';
+    expect(await hasDetailsIn('demo-editor', bare)).toEqual([false, false]);
+    const sizeBefore = JSON.stringify(await h.invoke('anonymous', 'getView', {}, { moduleKey: 'support-plan' })).length;
+
+    // Only a person, not public: the editor and a signed-in reader see details, the public sees none.
+    dataOf(await setContact({ nationalContact: PERSON }, { nationalContact: '' }, bare));
+    expect(await hasDetailsIn('demo-editor', bare)).toEqual([true, true]);
+    expect(await hasDetailsIn('demo-viewer', bare)).toEqual([true, true]);
+    expect(await hasDetailsIn('anonymous', bare)).toEqual([false, false]);
+    // The public's view is the same size as before: nothing in it hints at the hidden contact.
+    expect(JSON.stringify(await h.invoke('anonymous', 'getView', {}, { moduleKey: 'support-plan' })).length).toBe(sizeBefore);
+
+    // Marked public, or beside a note the public may read: the public has details again.
+    dataOf(await setContact({ nationalContactPublic: true }, { nationalContactPublic: false }, bare));
+    expect(await hasDetailsIn('anonymous', bare)).toEqual([true, true]);
+    dataOf(await setContact({ nationalContactPublic: false }, { nationalContactPublic: true }, bare));
+    expect(await hasDetailsIn('anonymous', bare)).toEqual([false, false]);
+    dataOf(await editor('updateCell', { initiativeId: first, regionCode: bare, patch: { note: 'Planering pågår' }, expected: { note: '' } }));
+    expect(await hasDetailsIn('anonymous', bare)).toEqual([true, true]);
+    // The note gone again through the cell form: hidden once more; the contact gone: no details for anyone.
+    dataOf(await editor('updateCell', { initiativeId: first, regionCode: bare, patch: { note: '' }, expected: { note: 'Planering pågår' } }));
+    expect(await hasDetailsIn('anonymous', bare)).toEqual([false, false]);
+    dataOf(await setContact({ nationalContact: '' }, { nationalContact: PERSON }, bare));
+    expect(await hasDetailsIn('demo-editor', bare)).toEqual([false, false]);
   });
 
   it('the history is for licensed users only', async () => {

@@ -25,6 +25,8 @@ beforeEach(async () => {
 const today = () => new Date().toISOString().slice(0, 10);
 const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const editor = <N extends ResolverName>(name: N, payload: unknown, options?: InvokeOptions) => h.invoke('demo-editor', name, payload, options);
+/** The programme's template is administration (decision 0022): a space administrator of INF. */
+const admin = <N extends ResolverName>(name: N, payload: unknown, options?: InvokeOptions) => h.invoke('demo-admin', name, payload, options);
 
 /** A refused call: the typed error, and the store exactly as it was. */
 const refused = (name: ResolverName, payload: unknown, options?: InvokeOptions, user: DemoUserId = 'demo-editor') => refusedCall(h, user, name, payload, options);
@@ -201,7 +203,7 @@ describe('setMilestoneTemplate', () => {
       { id: 'rollout-type', phase: 'initiering', title: 'Införandetyp bedömd' },
       { phase: 'avslut', title: 'Slutrapport skriven' },
     ];
-    const saved = dataOf(await editor('setMilestoneTemplate', { items, expectedVersion: 1 }));
+    const saved = dataOf(await admin('setMilestoneTemplate', { programmeId: inf.programmeId, items, expectedVersion: 1 }));
     expect(saved.programmeVersion).toBe(2);
     expect(saved.milestoneTemplate.map((m) => m.title)).toEqual(['Införandeplan klar', 'Införandetyp bedömd', 'Slutrapport skriven']);
     const history = dataOf(await editor('getHistory', { limit: 5 })).entries;
@@ -218,16 +220,44 @@ describe('setMilestoneTemplate', () => {
     expect(applied.milestones.find((m) => m.id === 'plan')).toMatchObject({ done: true, title: 'Införandeplan framtagen' });
   });
 
+  it('never loses what initiatives recorded: renaming, moving or removing a template item leaves their milestones as they were', async () => {
+    dataOf(await tick('plan', { done: true, doneOn: '2026-01-20', note: 'Fastställd i styrgruppen' }, { done: false, doneOn: null, note: '' }));
+    const before = await Promise.all(inf.initiativeIds.map((id) => milestonesInView(id)));
+    const template = DEFAULT_MILESTONES.map((m) => ({ id: m.id, phase: m.phase, title: m.title.sv }));
+    // 'plan' renamed and moved last in its phase, 'schedule' removed, one added.
+    const items = [
+      ...template.filter((m) => m.id !== 'plan' && m.id !== 'schedule'),
+      { id: 'plan', phase: 'planering', title: 'Projektplan godkänd' },
+      { phase: 'planering', title: 'Workshop 2 genomförd' },
+    ];
+    const current = dataOf(await admin('getProgrammeAdmin', {})).programmes.find((p) => p.id === inf.programmeId)!;
+    dataOf(await admin('setMilestoneTemplate', { programmeId: inf.programmeId, items, expectedVersion: current.version }));
+    const after = await Promise.all(inf.initiativeIds.map((id) => milestonesInView(id)));
+    expect(after).toEqual(before);
+    expect(after[0]!.find((m) => m.id === 'plan')).toMatchObject({ done: true, doneOn: '2026-01-20', note: 'Fastställd i styrgruppen' });
+    expect(after[0]!.some((m) => m.id === 'schedule')).toBe(true);
+  });
+
   it('refuses a stale version, an unknown or repeated id, and too many items, writing nothing', async () => {
-    expect(await refused('setMilestoneTemplate', { items: [], expectedVersion: 7 })).toMatchObject({ code: 'CONFLICT' });
-    expect(await refused('setMilestoneTemplate', { items: [{ id: 'nope', phase: 'avslut', title: 'X' }], expectedVersion: 1 })).toMatchObject({
+    const programmeId = inf.programmeId;
+    const adminRefused = (payload: unknown) => refused('setMilestoneTemplate', payload, {}, 'demo-admin');
+    expect(await adminRefused({ programmeId, items: [], expectedVersion: 7 })).toMatchObject({ code: 'CONFLICT' });
+    expect(await adminRefused({ programmeId, items: [{ id: 'nope', phase: 'avslut', title: 'X' }], expectedVersion: 1 })).toMatchObject({
       code: 'VALIDATION',
       issues: [{ path: 'items.0.id', message: expect.any(String) }],
     });
     const twice = { id: 'plan', phase: 'planering', title: 'Plan' };
-    expect(await refused('setMilestoneTemplate', { items: [twice, twice], expectedVersion: 1 })).toMatchObject({ code: 'VALIDATION' });
+    expect(await adminRefused({ programmeId, items: [twice, twice], expectedVersion: 1 })).toMatchObject({ code: 'VALIDATION' });
     const many = Array.from({ length: LIMITS.milestonesPerInitiative + 1 }, (_, k) => ({ phase: 'avslut', title: `M ${k}` }));
-    expect(await refused('setMilestoneTemplate', { items: many, expectedVersion: 1 })).toMatchObject({ code: 'VALIDATION' });
+    expect(await adminRefused({ programmeId, items: many, expectedVersion: 1 })).toMatchObject({ code: 'VALIDATION' });
+    expect(await adminRefused({ programmeId: 'no-such-programme', items: [], expectedVersion: 1 })).toMatchObject({ code: 'NOT_FOUND', reason: 'no-programme' });
+  });
+
+  it('is refused to a page editor who does not administer the space, and to anyone else, writing nothing', async () => {
+    const payload = { programmeId: inf.programmeId, items: [], expectedVersion: 1 };
+    expect(await refused('setMilestoneTemplate', payload, {}, 'demo-editor')).toMatchObject({ code: 'PERMISSION', reason: 'not-space-admin' });
+    expect(await refused('setMilestoneTemplate', payload, {}, 'demo-viewer')).toMatchObject({ code: 'PERMISSION', reason: 'not-space-admin' });
+    expect(await refused('setMilestoneTemplate', payload, {}, 'anonymous')).toMatchObject({ code: 'PERMISSION', reason: 'anonymous' });
   });
 });
 
@@ -237,7 +267,6 @@ describe('who may change milestones', () => {
     ['addMilestone', (p) => ({ initiativeId: p.initiativeIds[0], phase: 'avslut', title: 'X' })],
     ['removeMilestone', (p) => ({ initiativeId: p.initiativeIds[0], milestoneId: 'plan' })],
     ['applyTemplate', (p) => ({ initiativeId: p.initiativeIds[0], templateId: 'handover' })],
-    ['setMilestoneTemplate', () => ({ items: [], expectedVersion: 1 })],
   ];
   it.each(writes)('%s is refused to the anonymous visitor, a reader and an editor of another space', async (name, payload) => {
     expect(await refused(name, payload(inf), {}, 'anonymous')).toMatchObject({ code: 'PERMISSION', reason: 'anonymous' });

@@ -70,7 +70,16 @@ let inf: InfProgramme;
  * Who sends the fuzzed payloads: someone allowed to call the resolver, so the payload gets past the
  * authorisation into the validation. The INF editor, except where a stricter right is needed.
  */
-const FUZZ_CALLER: Partial<Record<ResolverName, DemoUserId>> = { updateProgrammeSettings: 'demo-admin', updateParticipant: 'demo-admin' };
+const FUZZ_CALLER: Partial<Record<ResolverName, DemoUserId>> = {
+  updateProgrammeSettings: 'demo-admin',
+  updateParticipant: 'demo-admin',
+  setMilestoneTemplate: 'demo-admin',
+  previewImport: 'demo-admin',
+  applyImport: 'demo-admin',
+  undoImport: 'demo-admin',
+  getBackupPart: 'demo-admin',
+  restoreBackup: 'demo-admin',
+};
 
 it('fuzzes every resolver the handler answers', () => {
   expect(WIRED_RESOLVERS.filter((name) => !(name in validPayloads({ programmeId: 'p', initiativeIds: ['a', 'b'] })))).toEqual([]);

@@ -6,6 +6,8 @@ import { DEFAULT_MILESTONES } from '../../src/shared/vocabulary';
 import { daysAgo, initiative } from '../domain/fixtures';
 import type { Harness } from '../helpers/forge-harness';
 import { dataOf } from '../helpers/forge-harness';
+import { createHash } from 'node:crypto';
+import { BACKUP_FORMAT, BACKUP_VERSION, checksumInput, partDigestInput, type BackupPart } from '../../src/shared/backup-format';
 
 export const FIELDS = {
   name: 'Digitalt vårdmöte',
@@ -101,12 +103,23 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
     // The removed need's recorded definition: a value in the history an editor may remove.
     redactHistory: { historyId: inf.removedNeedHistoryId ?? 'no-removal', field: 'need', side: 'old' },
     applyTemplate: { initiativeId: first, templateId: 'execution-steps', locale: 'sv' },
-    setMilestoneTemplate: { items: [{ id: 'plan', phase: 'planering', title: 'Införandeplan klar' }, { phase: 'avslut', title: 'Slutrapport' }], expectedVersion: 1 },
+    // Administration (decision 0022): one of the context space's programmes.
+    setMilestoneTemplate: {
+      programmeId: inf.programmeId,
+      items: [{ id: 'plan', phase: 'planering', title: 'Införandeplan klar' }, { phase: 'avslut', title: 'Slutrapport' }],
+      expectedVersion: 1,
+    },
     updateContact: {
       initiativeId: first,
       regionCode: '01',
       patch: { contactEstablished: true, contactSince: '2026-02-01', regionalContact: 'Införandesamordnare, Region Stockholm', regionalContactPublic: true },
       expected: { contactEstablished: false, contactSince: null, regionalContact: '', regionalContactPublic: false },
+    },
+    bulkUpdateContacts: {
+      initiativeId: first,
+      regionCodes: ['01', '03'],
+      contactSince: '2026-02-01',
+      expected: { '01': { contactEstablished: false, contactSince: null }, '03': { contactEstablished: false, contactSince: null } },
     },
     // Region 01 starts the connection process and has steps 1 and 2 done.
     updateConnection: { initiativeId: first, regionCode: '01', patch: { start: '2026-02-02', done: 3 }, expected: { start: null, done: 0 } },
@@ -115,7 +128,18 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
     listProgrammes: {},
     getHistory: { initiativeId: first, regionCode: '01', limit: 10 },
     getDetails: { initiativeId: first, regionCode: '01' },
-    createProgramme: { name: 'Ett nytt program', description: '', stalenessDays: 90, published: false },
+    // A custom participant set, so the fuzzing reaches the list's rules (decision 0027).
+    createProgramme: {
+      name: 'Ett nytt program',
+      description: '',
+      stalenessDays: 90,
+      published: false,
+      participantSet: 'custom',
+      participants: [
+        { code: 'K1', name: 'Kommun ett', short: 'K1' },
+        { code: 'K2', name: 'Kommun två', short: 'K2' },
+      ],
+    },
     upsertInitiative: { id: first, patch: { summary: 'Ny sammanfattning' }, expected: { summary: '' } },
     setInitiativeArchived: { id: first, archived: true },
     reorderInitiatives: { ids: [second, first] },
@@ -128,7 +152,54 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
       expected: { name: 'Första linjens digitala vård', stalenessDays: 90 },
     },
     updateParticipant: { programmeId: inf.programmeId, action: 'rename', code: '01', name: 'Region Stockholm (SLL)', short: 'Sthlm', expected: { name: 'Region Stockholm', short: 'Stockholm' } },
+    getBackupPart: { programmeId: inf.programmeId },
+    restoreBackup: sampleRestoreCheck(),
+    // CSV import (decision 0028): a preview of one cell, the same cell applied, and the undo of an import (none exists: NOT_FOUND).
+    previewImport: {
+      programmeId: inf.programmeId,
+      cells: [{ row: 2, column: 2, initiative: 'Införande 1', participant: 'Region Stockholm', status: 'pilot', initiativeInRows: true }],
+    },
+    applyImport: {
+      programmeId: inf.programmeId,
+      importId: 'import-1',
+      fileName: 'status.csv',
+      counts: { changes: 1, unchanged: 0 },
+      changes: [{ initiativeId: first, regionCode: '01', old: 'not-started', new: 'pilot' }],
+    },
+    undoImport: { programmeId: inf.programmeId, importId: 'no-import' },
   };
+}
+
+/**
+ * A valid write step of restoreBackup (decision 0029): one part of a small backup of a programme that is not
+ * on the site, with a correct checksum and part digest, so the call gets past the file checks to the
+ * target's (and, where allowed, writes: the matrix expects a successful write to change the store).
+ */
+export function sampleRestoreCheck(): Record<string, unknown> {
+  const sha = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+  const at = '2026-01-01T00:00:00.000Z';
+  const programme = {
+    id: 'restored-programme',
+    spaceKey: 'INF',
+    name: 'Återställt program',
+    description: '',
+    participants: [{ code: '01', name: 'Region Stockholm', short: 'Stockholm' }],
+    milestoneTemplate: [],
+    stalenessDays: 90,
+    published: false,
+    isExample: false,
+    createdAt: at,
+    createdBy: 'demo-admin',
+    updatedAt: at,
+    updatedBy: 'demo-admin',
+    version: 1,
+  };
+  const part: BackupPart = {
+    kind: 'history',
+    entries: [{ id: 'restored-h1', programmeId: programme.id, initiativeId: null, regionCode: null, needId: null, target: 'programme', action: 'create', at, by: 'demo-admin', byName: null, changes: [] }],
+  };
+  const header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: at, programme, initiativeIds: [] as string[], counts: { initiatives: 0, details: 0, history: 1 }, partDigests: [sha(partDigestInput(part))] as string[] } as const;
+  return { step: 'write', header: { ...header, checksum: sha(checksumInput(header)) }, index: 0, part };
 }
 
 /** The resolvers the handler answers today (the contract may already name some that are being built). */

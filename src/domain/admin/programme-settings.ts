@@ -23,6 +23,7 @@ export function programmeAdminItem(programme: Programme, initiatives: ReadonlyAr
     version: programme.version,
     participants: programme.participants.map((p) => ({ ...p })),
     retiredParticipants: (programme.retiredParticipants ?? []).map((p) => ({ ...p })),
+    milestoneTemplate: programme.milestoneTemplate.map((m) => ({ ...m })),
   };
 }
 

@@ -7,7 +7,7 @@ import { fail } from '../../shared/errors';
 import type { CellFields, Initiative, ParticipantDetails, Programme, RegionCell, Stamp } from '../../shared/model';
 import type { RolloutStatus } from '../../shared/vocabulary';
 import { cellAt, detailsOf, fullCell, hasAnyDetail, planOf } from '../cells';
-import { publicContactsAfter, publicContactsOf } from '../contact-privacy';
+import { privacyFlagOf, publicContactsAfter, publicContactsOf } from '../contact-privacy';
 import { historyEntry, type Edit, type EditContext } from './edit-context';
 import { bulkFieldChange, mergeFieldPatch } from './field-patch';
 
@@ -53,11 +53,12 @@ export function applyCellPatch(
   if (changes.length === 0) return { next: initiative, history: [] };
   const nextDetails = detailsOf(merged);
   const detailsChanged = changes.some((c) => c.field in nextDetails);
-  const cell: RegionCell = { ...planOf(merged), updatedAt: dayOf(ctx), hasDetails: hasAnyDetail(nextDetails) };
+  // A contact whose text changed is no longer public unless chosen again (decision 0020).
+  const publicContacts = detailsChanged ? publicContactsAfter(publicContactsOf(details), changes) : details.publicContacts;
+  const cell: RegionCell = { ...planOf(merged), updatedAt: dayOf(ctx), hasDetails: hasAnyDetail(nextDetails), ...privacyFlagOf(nextDetails, publicContacts) };
   return {
     next: withCells(initiative, { [regionCode]: cell }),
-    // A contact whose text changed is no longer public unless chosen again (decision 0020).
-    ...(detailsChanged ? { details: { ...details, cell: nextDetails, publicContacts: publicContactsAfter(publicContactsOf(details), changes) } } : {}),
+    ...(detailsChanged ? { details: { ...details, cell: nextDetails, publicContacts } } : {}),
     history: [
       historyEntry(
         ctx,

@@ -7,14 +7,21 @@
 import { fail } from '../../shared/errors';
 import type { Initiative, ParticipantDetails, RegionCell } from '../../shared/model';
 import type { ContactFields } from '../../shared/schemas';
-import { cellAt, hasAnyDetail } from '../cells';
-import { publicContactsAfter, publicContactsOf } from '../contact-privacy';
+import { cellAt, planOf } from '../cells';
+import { detailFlagsOf, publicContactsAfter, publicContactsOf } from '../contact-privacy';
 import { dayOf } from './cell-edits';
-import { historyEntry, type EditContext } from './edit-context';
-import { mergeFieldPatch } from './field-patch';
+import { historyEntry, type Edit, type EditContext } from './edit-context';
+import { bulkFieldChange, mergeFieldPatch } from './field-patch';
 import type { CellEdit } from './cell-edits';
 
 const DAY_MS = 86_400_000;
+
+/** "Since" is a real day not after today, with one day of slack for the editor's time zone. */
+function refuseFutureSince(since: string | null | undefined, path: string, ctx: EditContext): void {
+  if (since && Date.parse(`${since}T00:00:00Z`) > Date.parse(`${ctx.at.slice(0, 10)}T00:00:00Z`) + DAY_MS) {
+    fail('VALIDATION', 'Contact cannot be established in the future', { issues: [{ path, message: 'The day is in the future' }] });
+  }
+}
 
 export function contactFieldsOf(cell: RegionCell, details: ParticipantDetails): ContactFields {
   const shown = publicContactsOf(details);
@@ -44,9 +51,7 @@ export function applyContactPatch(
   const cell = cellAt(initiative, regionCode);
   const stored = contactFieldsOf(cell, details);
   const { merged, changes: patched } = mergeFieldPatch(stored, patch, expected, { updatedAt: cell.updatedAt, updatedByName: null });
-  if (patch.contactSince && Date.parse(`${patch.contactSince}T00:00:00Z`) > Date.parse(`${ctx.at.slice(0, 10)}T00:00:00Z`) + DAY_MS) {
-    fail('VALIDATION', 'Contact cannot be established in the future', { issues: [{ path: 'patch.contactSince', message: 'The day is in the future' }] });
-  }
+  refuseFutureSince(patch.contactSince, 'patch.contactSince', ctx);
   if (!merged.contactEstablished && merged.contactSince !== null) {
     if (patch.contactEstablished === false) merged.contactSince = null;
     else fail('VALIDATION', 'Only an established contact has a day since', { issues: [{ path: 'patch.contactSince', message: 'Mark the contact established to give it a day' }] });
@@ -69,11 +74,12 @@ export function applyContactPatch(
   };
   const detailsChanged = changes.some((c) => c.field !== 'contactEstablished' && c.field !== 'contactSince');
   const nextCell: RegionCell = {
-    ...cell,
+    // The plan only: the detail flags are derived anew below (a stale `detailsPrivate` must not survive).
+    ...planOf(cell),
     contactEstablished: merged.contactEstablished,
     contactSince: merged.contactSince,
     updatedAt: dayOf(ctx),
-    hasDetails: hasAnyDetail(nextDetails.cell),
+    ...detailFlagsOf(nextDetails),
   };
   return {
     next: { ...initiative, cells: { ...initiative.cells, [regionCode]: nextCell } },
@@ -82,4 +88,36 @@ export function applyContactPatch(
       historyEntry(ctx, { programmeId: initiative.programmeId, initiativeId: initiative.id, regionCode, target: 'cell', action: 'update' }, changes),
     ],
   };
+}
+
+type ContactState = Pick<ContactFields, 'contactEstablished' | 'contactSince'>;
+/** One comparable value per participant, so the bulk conflict rule compares established and since together. */
+const stateKey = (state: ContactState) => (state.contactEstablished ? `yes:${state.contactSince ?? ''}` : 'no');
+
+/**
+ * "Contact established" since one day (or no day) for several participants at once (a bulk edit, decision
+ * 0012): one transaction, one history entry per participant that changes. The contacts' texts and public
+ * flags are details and stay as they are, so no detail record is read or written. A participant whose
+ * established or since changed meanwhile (neither what the editor saw nor the new value) is a conflict.
+ */
+export function applyBulkContact(
+  initiative: Initiative,
+  regionCodes: readonly string[],
+  contactSince: string | null,
+  expected: Readonly<Record<string, ContactState>>,
+  ctx: EditContext,
+): Edit<Initiative> {
+  refuseFutureSince(contactSince, 'contactSince', ctx);
+  const value: ContactState = { contactEstablished: true, contactSince };
+  const storedAt = (code: string) => stateKey(cellAt(initiative, code));
+  const expectedKeys = Object.fromEntries(Object.entries(expected).map(([code, state]) => [code, stateKey(state)]));
+  const changed = bulkFieldChange(regionCodes, stateKey(value), expectedKeys, storedAt, 'contact');
+  const cells: Initiative['cells'] = {};
+  const history = changed.map((code) => {
+    const cell = cellAt(initiative, code);
+    cells[code] = { ...cell, ...value, updatedAt: dayOf(ctx) };
+    const changes = (['contactEstablished', 'contactSince'] as const).filter((f) => cell[f] !== value[f]).map((f) => ({ field: f, old: cell[f], new: value[f] }));
+    return historyEntry(ctx, { programmeId: initiative.programmeId, initiativeId: initiative.id, regionCode: code, target: 'cell', action: 'update' }, changes);
+  });
+  return { next: changed.length === 0 ? initiative : { ...initiative, cells: { ...initiative.cells, ...cells } }, history };
 }

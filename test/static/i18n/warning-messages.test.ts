@@ -14,6 +14,8 @@ const samples: Record<WarningCode, ConsistencyWarning['params']> = {
   'broad-start-passed': { planned: '2026-11', status: 'pilot' },
   'pilot-planned-without-contact': { planned: '2027-01' },
   'pilot-soon-planning-open': { planned: '2027-03', count: 2 },
+  'connection-step-overdue': { step: 4, plannedOn: '2026-10-22', done: 3, total: 12 },
+  'pilot-before-connection-ready': { planned: '2026-11', ready: '2026-12', done: 3, total: 12 },
 };
 
 describe('describeWarning', () => {
@@ -36,6 +38,17 @@ describe('describeWarning', () => {
       'Piloten börjar januari 2027, men ingen kontakt är etablerad. Registrera kontakten i planen för införandestöd.',
     );
     expect(describeWarning({ code: 'pilot-start-passed', params: samples['pilot-start-passed'] }, 'en')).toContain('Update the status or move the plan.');
+  });
+
+  it('words the connection process warnings with the step, its day, and where to fix them', () => {
+    const overdue = { code: 'connection-step-overdue' as const, params: samples['connection-step-overdue'] };
+    expect(describeWarning(overdue, 'sv')).toContain('Steg 4 i anslutningsprocessen var planerat till 22 okt. 2026');
+    expect(describeWarning(overdue, 'sv')).toContain('planen för införandestöd');
+    expect(describeWarning(overdue, 'en')).toContain('implementation-support plan');
+    const pilot = { code: 'pilot-before-connection-ready' as const, params: samples['pilot-before-connection-ready'] };
+    expect(describeWarning(pilot, 'sv')).toContain('Piloten är planerad till november 2026');
+    expect(describeWarning(pilot, 'sv')).toContain('först december 2026');
+    expect(describeWarning(pilot, 'en')).toContain('Move the pilot in the status overview');
   });
 
   it('uses the product vocabulary for statuses', () => {

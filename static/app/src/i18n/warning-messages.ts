@@ -1,7 +1,7 @@
 /** The domain's consistency warnings (ConsistencyWarning) in words. Pure, for tests and for every view. */
 import type { ConsistencyWarning, WarningCode } from '@shared/contract';
 import { ROLLOUT_STATUS_LABELS, type Locale, type RolloutStatus } from '@shared/vocabulary';
-import { formatMonth } from './format';
+import { formatDate, formatMonth } from './format';
 
 type Params = ConsistencyWarning['params'];
 type Render = (p: Params, month: (ym: unknown) => string) => string;
@@ -66,7 +66,24 @@ const TEXT: Record<WarningCode, Record<Locale, Render>> = {
     en: (p, m) =>
       `Broad rollout was to start ${m(p.planned)}, but the status is still “${statusLabel(p.status, 'en')}”. Update the status or move the plan.`,
   },
+  // The connection process (decision 0026): fixed in the support plan's connection table, or by moving the pilot.
+  'connection-step-overdue': {
+    sv: (p) =>
+      `Steg ${p.step} i anslutningsprocessen var planerat till ${day(p.plannedOn, 'sv')} men är inte klart (steg ${p.done} av ${p.total} klara). Bocka av steget eller ändra starten under Anslutningsprocessen i planen för införandestöd.`,
+    en: (p) =>
+      `Step ${p.step} of the connection process was planned for ${day(p.plannedOn, 'en')} but is not done (step ${p.done} of ${p.total} done). Tick the step or change the start under The connection process in the implementation-support plan.`,
+  },
+  'pilot-before-connection-ready': {
+    sv: (p, m) =>
+      `Piloten är planerad till ${m(p.planned)}, men anslutningsprocessen når leveranserna (steg 9, där en pilotinstallation kan börja) först ${m(p.ready)} och avtalsstegen är inte klara (steg ${p.done} av ${p.total} klara). Flytta piloten i statusöversikten eller följ upp anslutningen i planen för införandestöd.`,
+    en: (p, m) =>
+      `The pilot is planned for ${m(p.planned)}, but the connection process reaches deliveries (step 9, where a pilot installation can begin) only in ${m(p.ready)} and the agreement steps are not done (step ${p.done} of ${p.total} done). Move the pilot in the status overview or follow up the connection in the implementation-support plan.`,
+  },
 };
+
+function day(iso: unknown, locale: Locale): string {
+  return typeof iso === 'string' ? formatDate(iso, locale) : '';
+}
 
 function statusLabel(status: unknown, locale: Locale): string {
   const entry = ROLLOUT_STATUS_LABELS[status as RolloutStatus];

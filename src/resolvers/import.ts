@@ -1,0 +1,139 @@
+/**
+ * CSV import from the space page (issue 11, decision 0028): previewImport answers the diff and writes
+ * nothing; applyImport writes a confirmed preview in parts; undoImport restores what an import changed.
+ * All three are for the space's administrators (decision 0022), asked of Confluence on every call, and only
+ * for a programme of the context's space (another space's is answered as absent).
+ */
+import { applyImportBatch, diffImport, importBatches, undoImportBatch, type ImportChange } from '../domain/import/import-diff';
+import type { EditContext } from '../domain/edits';
+import { fail } from '../shared/errors';
+import { applyImportSchema, previewImportSchema, undoImportSchema } from '../shared/schemas';
+import { getInitiative, getProgramme, readProgrammeSnapshot, readRevision } from '../storage';
+import { openImportParts, readImportRecord, writeImportBatch, type ImportRecord } from '../storage/imports';
+import { authoriseAdminister } from './admin';
+import { defineResolver } from './define';
+
+/** Parts of an undo per call: each is one transaction, so a call stays well inside an invocation's time. */
+const UNDO_PARTS_PER_CALL = 10;
+
+/**
+ * The programme record alone: apply and undo run up to 70 calls at L, and re-reading every initiative on each
+ * (the snapshot is new after every write) would spend the installation's read budget on data they do not use.
+ */
+async function spaceProgramme(spaceKey: string, programmeId: string) {
+  const programme = await getProgramme(programmeId);
+  if (!programme || programme.spaceKey !== spaceKey) fail('NOT_FOUND', 'There is no such programme in this space', { reason: 'no-programme' });
+  return programme;
+}
+
+export const previewImport = defineResolver('previewImport', {
+  authorise: (call) => authoriseAdminister(call, { lookUpName: false }),
+  payload: previewImportSchema,
+  async run(input, { spaceKey }, call) {
+    const snapshot = await readProgrammeSnapshot(call.installation, input.programmeId);
+    if (!snapshot || snapshot.programme.spaceKey !== spaceKey) fail('NOT_FOUND', 'There is no such programme in this space', { reason: 'no-programme' });
+    return diffImport(snapshot.programme, snapshot.initiatives, input.cells);
+  },
+});
+
+/** Every cell of a part as the preview showed it, checked before anything of the part is written. */
+async function requireFresh(programmeId: string, changes: readonly ImportChange[]): Promise<void> {
+  const ids = [...new Set(changes.map((c) => c.initiativeId))];
+  const read = await Promise.all(ids.map((id) => getInitiative(id)));
+  const byId = new Map(read.filter((i) => i !== null && i.programmeId === programmeId).map((i) => [i!.id, i!]));
+  const cells = new Set(changes.map((c) => `${c.initiativeId}|${c.regionCode}`));
+  if (cells.size !== changes.length) fail('VALIDATION', 'A cell is listed twice', { issues: [{ path: 'changes', message: 'Each cell once' }] });
+  const stale: string[] = [];
+  for (const change of changes) {
+    const initiative = byId.get(change.initiativeId);
+    if (!initiative) fail('NOT_FOUND', 'No such initiative in this programme');
+    const stored = initiative.cells[change.regionCode]?.status ?? 'not-started';
+    if (stored !== change.old && stored !== change.new) stale.push(`${initiative.name} × ${change.regionCode}`);
+  }
+  if (stale.length > 0) {
+    fail('CONFLICT', `Changed since the preview: ${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ' …' : ''}`, {
+      issues: stale.slice(0, 50).map((cell) => ({ path: 'changes', message: `${cell} was changed since the preview; preview the file again` })),
+    });
+  }
+}
+
+export const applyImport = defineResolver('applyImport', {
+  authorise: authoriseAdminister,
+  payload: applyImportSchema,
+  async run(input, { spaceKey, editor }) {
+    const programme = await spaceProgramme(spaceKey, input.programmeId);
+    const participants = new Set(programme.participants.map((p) => p.code));
+    if (input.changes.some((c) => !participants.has(c.regionCode))) fail('VALIDATION', 'Not a participant of this programme', { issues: [{ path: 'changes', message: 'Unknown participant' }] });
+    const existing = await readImportRecord(input.importId);
+    if (existing && existing.programmeId !== programme.id) fail('CONFLICT', 'This import id belongs to another programme');
+    await requireFresh(programme.id, input.changes);
+    const record: ImportRecord = existing ?? {
+      importId: input.importId,
+      programmeId: programme.id,
+      at: editor.at,
+      by: editor.by,
+      byName: editor.byName,
+      fileName: input.fileName,
+      changes: input.counts.changes,
+      unchanged: input.counts.unchanged,
+    };
+    let applied = 0;
+    let revision = await readRevision();
+    for (const batch of importBatches(input.changes)) {
+      const written = await writeImportBatch(
+        batch[0].initiativeId,
+        programme.id,
+        (current) => {
+          const edit = applyImportBatch(current, batch, editor, input.importId);
+          if (edit.conflicts.length > 0) fail('CONFLICT', 'A cell was changed since the preview; preview the file again');
+          return { next: edit.next, history: edit.history, cells: edit.applied };
+        },
+        record,
+      );
+      applied += written.cells.length;
+      revision = written.revision;
+    }
+    return { applied, revision };
+  },
+});
+
+export const undoImport = defineResolver('undoImport', {
+  authorise: authoriseAdminister,
+  payload: undoImportSchema,
+  async run(input, { spaceKey, editor }) {
+    const programme = await spaceProgramme(spaceKey, input.programmeId);
+    const record = await readImportRecord(input.importId);
+    if (!record || record.programmeId !== programme.id) fail('NOT_FOUND', 'No such import in this programme');
+    const { parts, more } = await openImportParts(input.importId, UNDO_PARTS_PER_CALL);
+    const now = parts.filter(({ part }) => part.programmeId === programme.id);
+    const undoRecord: ImportRecord = { ...record, undoneAt: editor.at };
+    let restored = 0;
+    const refused: Array<ImportChange & { initiative: string }> = [];
+    let revision = await readRevision();
+    for (const { key, part } of now) {
+      let outcome: ReturnType<typeof undoImportBatch> | undefined;
+      let name = part.initiativeId;
+      const written = await writeImportBatch(
+        part.initiativeId,
+        programme.id,
+        (current) => {
+          outcome = undoImportBatch(current, part.cells, editor as EditContext, input.importId);
+          name = current.name;
+          return { next: outcome.next, history: outcome.history, cells: outcome.restored };
+        },
+        undoRecord,
+        { key },
+      );
+      restored += written.cells.length;
+      refused.push(...(outcome?.refused ?? []).map((c) => ({ ...c, initiative: name })));
+      revision = written.revision;
+    }
+    const participantName = new Map(programme.participants.map((p) => [p.code, p.name]));
+    return {
+      restored,
+      refused: refused.map((c) => ({ ...c, participant: participantName.get(c.regionCode) ?? c.regionCode })),
+      more,
+      revision,
+    };
+  },
+});

@@ -1,0 +1,213 @@
+/**
+ * Reading the rollout-status matrix CSV back in (issue 11, decision 0028): the file "Ladda ner CSV" writes
+ * for the whole programme (views/rollout-status/csv.ts `matrixTable`, in either orientation, in Swedish or
+ * English), as Excel saves it again (';', UTF-8 with or without BOM). The list exports (one region's or one
+ * initiative's list) do not name the region or initiative they are for, so they cannot be imported alone.
+ *
+ * Pure and shared: the browser parses and shows every problem before anything is sent; the server matches
+ * the names against the programme and decides (domain/import). Problems carry a row and column (1-based,
+ * as a spreadsheet counts them) and a kind; `importProblemText` words them in Swedish and English.
+ */
+import Papa from 'papaparse';
+import { LIMITS } from './limits';
+import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale, type RolloutStatus } from './vocabulary';
+
+/**
+ * The corner and summary texts the export writes (views/rollout-status/messages.ts, columnInitiative,
+ * columnRegion, summaryRow). Repeated here because shared code cannot import a view; a jest test compares them.
+ */
+export const MATRIX_WORDS = {
+  initiative: ['Införande', 'Initiative'],
+  participant: ['Region'],
+  summary: ['Infört', 'Live'],
+} as const;
+
+export type ImportOrientation = 'initiatives-as-rows' | 'participants-as-rows';
+
+/** One non-empty status cell of the file: names as written, status decided. */
+export interface ImportCell {
+  row: number;
+  column: number;
+  initiative: string;
+  participant: string;
+  status: RolloutStatus;
+  /** Whether the initiative is named in column 1 (else in row 1): where a name problem is reported. */
+  initiativeInRows: boolean;
+}
+
+export const IMPORT_PROBLEM_KINDS = [
+  'empty-file',
+  'encoding',
+  'not-a-matrix',
+  'unknown-status',
+  'formula',
+  'too-long',
+  'duplicate-row',
+  'duplicate-column',
+  'ragged-row',
+  'unknown-initiative',
+  'unknown-participant',
+  'ambiguous-name',
+] as const;
+export type ImportProblemKind = (typeof IMPORT_PROBLEM_KINDS)[number];
+
+export interface ImportProblem {
+  row: number;
+  column: number;
+  kind: ImportProblemKind;
+  /** The cell's text (shortened), when it helps to see it. */
+  value?: string;
+}
+
+/** One cell the import changes: what it was when previewed and what the file says. */
+export interface ImportChange {
+  initiativeId: string;
+  regionCode: string;
+  old: RolloutStatus;
+  new: RolloutStatus;
+}
+
+export interface ImportDiffLine extends ImportChange {
+  row: number;
+  column: number;
+  initiative: string;
+  participant: string;
+}
+
+/** A cell undo left because it was edited after the import: `new` is its status now. */
+export type ImportRefusedCell = ImportChange & { initiative: string; participant: string };
+
+export interface ParsedImport {
+  orientation: ImportOrientation | null;
+  cells: ImportCell[];
+  problems: ImportProblem[];
+}
+
+/** Mojibake a UTF-8 file shows when read as Windows-1252 (Ã¥ for å …), or bytes that were not UTF-8 at all. */
+const MISREAD = /\uFFFD|Ã[\u0080-\u00BF¥¤¶…„–]/u;
+/** What the export neutralises with a leading "'" (editing/csv-file.ts); a cell still starting so is a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
+const STATUS_BY_TEXT = new Map<string, RolloutStatus>(
+  ROLLOUT_STATUSES.flatMap((s) => [[norm(s), s] as const, [norm(ROLLOUT_STATUS_LABELS[s].sv), s] as const, [norm(ROLLOUT_STATUS_LABELS[s].en), s] as const]),
+);
+
+/**
+ * A cell's text as the user meant it: the export's "'" before a formula-looking value is removed (so the
+ * value round-trips), and a cell that would still run as a formula is a problem, never a value.
+ */
+function cellText(raw: string, row: number, column: number, problems: ImportProblem[]): string | null {
+  if (raw.startsWith("'") && FORMULA_START.test(raw.slice(1))) return raw.slice(1);
+  if (FORMULA_START.test(raw)) {
+    problems.push({ row, column, kind: 'formula', value: clip(raw) });
+    return null;
+  }
+  return raw;
+}
+
+export function parseImportCsv(text: string): ParsedImport {
+  const problems: ImportProblem[] = [];
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') return { orientation: null, cells: [], problems: [{ row: 1, column: 1, kind: 'empty-file' }] };
+  const table = Papa.parse<string[]>(body, { delimiter: ';', skipEmptyLines: 'greedy' }).data;
+
+  // Encoding first: names that were misread match nothing, and one clear message beats a hundred unknown names.
+  for (let r = 0; r < table.length; r++) {
+    const c = table[r].findIndex((v) => MISREAD.test(v));
+    if (c >= 0) return { orientation: null, cells: [], problems: [{ row: r + 1, column: c + 1, kind: 'encoding', value: clip(table[r][c]) }] };
+  }
+
+  const header = table[0];
+  const corner = norm(header[0] ?? '');
+  const orientation: ImportOrientation | null = MATRIX_WORDS.initiative.some((w) => norm(w) === corner)
+    ? 'initiatives-as-rows'
+    : MATRIX_WORDS.participant.some((w) => norm(w) === corner)
+      ? 'participants-as-rows'
+      : null;
+  if (!orientation || header.length < 2) {
+    return { orientation: null, cells: [], problems: [{ row: 1, column: 1, kind: 'not-a-matrix', value: clip(header[0] ?? '') }] };
+  }
+  const isSummary = (s: string) => MATRIX_WORDS.summary.some((w) => norm(w) === norm(s));
+
+  // The export's own summary (last column, or last row when transposed) is computed, never imported.
+  let width = header.length;
+  if (orientation === 'initiatives-as-rows' && isSummary(header[width - 1])) width--;
+  let lines = table.slice(1).map((line, k) => ({ line, row: k + 2 }));
+  if (orientation === 'participants-as-rows' && lines.length > 0 && isSummary(lines[lines.length - 1].line[0] ?? '')) lines = lines.slice(0, -1);
+
+  const columns: Array<string | null> = [null];
+  const seenColumns = new Set<string>();
+  for (let c = 1; c < width; c++) {
+    const name = cellText(header[c].trim(), 1, c + 1, problems);
+    if (name !== null && name.length > LIMITS.name) problems.push({ row: 1, column: c + 1, kind: 'too-long', value: clip(name) });
+    if (name !== null && seenColumns.has(norm(name))) problems.push({ row: 1, column: c + 1, kind: 'duplicate-column', value: clip(name) });
+    if (name !== null) seenColumns.add(norm(name));
+    columns.push(name);
+  }
+
+  const cells: ImportCell[] = [];
+  const seenRows = new Set<string>();
+  for (const { line, row } of lines) {
+    if (line.length !== header.length) problems.push({ row, column: Math.min(line.length, header.length) + 1, kind: 'ragged-row' });
+    const name = cellText((line[0] ?? '').trim(), row, 1, problems);
+    if (name === null) continue;
+    if (name.length > LIMITS.name) problems.push({ row, column: 1, kind: 'too-long', value: clip(name) });
+    if (seenRows.has(norm(name))) {
+      problems.push({ row, column: 1, kind: 'duplicate-row', value: clip(name) });
+      continue;
+    }
+    seenRows.add(norm(name));
+    for (let c = 1; c < width; c++) {
+      const raw = (line[c] ?? '').trim();
+      const across = columns[c];
+      // An empty cell is one the export filtered out (or left blank): it changes nothing.
+      if (raw === '' || across === null) continue;
+      const value = cellText(raw, row, c + 1, problems);
+      if (value === null) continue;
+      const status = STATUS_BY_TEXT.get(norm(value));
+      if (!status) {
+        problems.push({ row, column: c + 1, kind: 'unknown-status', value: clip(value) });
+        continue;
+      }
+      cells.push(
+        orientation === 'initiatives-as-rows'
+          ? { row, column: c + 1, initiative: name, participant: across, status, initiativeInRows: true }
+          : { row, column: c + 1, initiative: across, participant: name, status, initiativeInRows: false },
+      );
+    }
+  }
+  return { orientation, cells, problems };
+}
+
+const TEXTS: Record<ImportProblemKind, Record<Locale, string>> = {
+  'empty-file': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  encoding: {
+    sv: 'Filen är inte sparad som UTF-8 (å, ä och ö blir fel). Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen.',
+    en: 'The file is not saved as UTF-8 (å, ä and ö come out wrong). Save it from Excel as "CSV UTF-8 (comma delimited)" and try again.',
+  },
+  'not-a-matrix': {
+    sv: 'Filen är inte en statusmatris. Använd "Ladda ner CSV" i Status över införanden för hela programmet; första cellen ska vara "Införande" eller "Region".',
+    en: 'The file is not a status matrix. Use "Download CSV" in the rollout status for the whole programme; the first cell must be "Initiative" or "Region".',
+  },
+  'unknown-status': { sv: 'Okänd status. Använd en av statusarna som exporten skriver.', en: 'Unknown status. Use one of the statuses the export writes.' },
+  formula: {
+    sv: 'Cellen ser ut som en formel och importeras inte. Ta bort = + - eller @ i början.',
+    en: 'The cell looks like a formula and is not imported. Remove the leading = + - or @.',
+  },
+  'too-long': { sv: `Texten är längre än ${LIMITS.name} tecken.`, en: `The text is longer than ${LIMITS.name} characters.` },
+  'duplicate-row': { sv: 'Raden finns redan längre upp i filen. Ta bort den ena.', en: 'This row is already in the file above. Remove one of them.' },
+  'duplicate-column': { sv: 'Kolumnen finns redan i filen. Ta bort den ena.', en: 'This column is already in the file. Remove one of them.' },
+  'ragged-row': { sv: 'Raden har inte lika många celler som rubrikraden.', en: 'The row does not have as many cells as the header row.' },
+  'unknown-initiative': { sv: 'Inget införande i programmet heter så.', en: 'No initiative of the programme has this name.' },
+  'unknown-participant': { sv: 'Ingen deltagare i programmet heter så eller har den koden.', en: 'No participant of the programme has this name or code.' },
+  'ambiguous-name': { sv: 'Flera i programmet heter så; byt namn på det ena först.', en: 'Several in the programme have this name; rename one first.' },
+};
+
+export function importProblemText(problem: Pick<ImportProblem, 'kind'>, locale: Locale): string {
+  return TEXTS[problem.kind][locale];
+}
+
+export { norm as normaliseImportName };
