@@ -68,6 +68,19 @@ describe('support plan privacy for the public', () => {
     assert.doesNotMatch(csv, /Hemlig Testperson|hemlig\.testperson/);
     await csvReader.page.context().close();
 
+    // The support plan's contacts CSV: the public's has the role and not the person; the editor's has both.
+    const contactsCsv = async (user: 'anonymous' | 'demo-editor') => {
+      const { page, frame } = await open({ user });
+      const [file] = await Promise.all([page.waitForEvent('download'), click(frame.getByRole('button', { name: 'Ladda ner kontakter och anslutning (CSV)' }))]);
+      const text = await readFile(await file.path(), 'utf8');
+      await page.context().close();
+      return text;
+    };
+    const publicCsv = await contactsCsv('anonymous');
+    assert.ok(publicCsv.includes(ROLE), 'the public contact is in the public CSV');
+    assert.doesNotMatch(publicCsv, /Hemlig Testperson|hemlig\.testperson/);
+    assert.ok((await contactsCsv('demo-editor')).includes(SECRET), 'the editor’s CSV has the non-public contact');
+
     // The ADF export (always for the public): the role may be there, the person is not.
     const res = await fetch(new URL('/export/1001.adf.json?user=anonymous', env.host.url));
     assert.equal(res.status, 200);

@@ -10,6 +10,7 @@ import {
   connectionFieldsSchema,
   contactFieldsSchema,
   milestoneFieldsSchema,
+  bulkUpdateContactsSchema,
   type AddMilestoneInput,
   type ApplyTemplateInput,
   type UpdateConnectionInput,
@@ -26,6 +27,8 @@ import { useAnnounce } from '../../components/live-region';
 import type { DetailsStore } from '../../details/details-store';
 import type { SummaryItem } from '../../editing/error-summary';
 import { FormDialog } from '../../editing/form-dialog';
+import { ParticipantChecklist } from '../../editing/participant-checklist';
+import { SectionMessage } from '../../components/section-message';
 import type { ChangeKind, ChangeKindRegistry } from '../../editing/history';
 import { HistoryDialog } from '../../editing/history-dialog';
 import { diffFields, issuesToFieldErrors } from '../../editing/form-errors';
@@ -77,7 +80,8 @@ export type SupportEditorAction =
   | { kind: 'add-milestone'; initiativeId: string }
   | { kind: 'remove-milestone'; initiativeId: string; milestoneId: string }
   | { kind: 'history'; initiativeId: string }
-  | { kind: 'connection'; initiativeId: string; regionCode: string };
+  | { kind: 'connection'; initiativeId: string; regionCode: string }
+  | { kind: 'bulk-contacts'; initiativeId: string };
 
 /** A removal the view offers to undo at once: restoreMilestone with the removal's history entry. */
 export interface RemovedMilestone {
@@ -114,6 +118,8 @@ export default function SupportEditorDialogs({ action, initiatives, participants
       const milestone = entry.milestones.find((m) => m.id === action.milestoneId);
       return milestone ? <MilestoneDialog entry={entry} milestone={milestone} reload={reload} onClose={onClose} /> : null;
     }
+    case 'bulk-contacts':
+      return <BulkContactsDialog entry={entry} participants={participants} reload={reload} onClose={onClose} />;
     case 'contact': {
       const region = participants.find((p) => p.code === action.regionCode);
       return region ? <ContactDialog entry={entry} region={region} details={details} reload={reload} onClose={onClose} /> : null;
@@ -621,6 +627,132 @@ function ContactForm({
         </fieldset>
       ))}
     </SupportFormDialog>
+  );
+}
+
+// ------------------------------------------------------------------ contact established for several at once
+
+/** At most this many participants per call: one transaction holds 25 operations (decision 0012). */
+const BULK_PER_CALL = 22;
+
+function BulkContactsDialog({ entry, participants, reload, onClose }: { entry: Entry; participants: Participant[]; reload(): Promise<void>; onClose(): void }) {
+  const { t, i18n } = useSupportEditorText();
+  const announce = useAnnounce();
+  const baseId = useId().replace(/:/g, '');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [since, setSince] = useState(() => localIsoDate(new Date()));
+  const [sinceError, setSinceError] = useState<string | null>(null);
+  const [saving, setSaving] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const byCode = new Map(entry.contacts.map((c) => [c.regionCode, c]));
+  const shown = participants.filter((p) => byCode.has(p.code));
+  const calls = Math.ceil(selected.length / BULK_PER_CALL);
+
+  const submit = async () => {
+    if (saving) return;
+    const day = since.trim() === '' ? null : since.trim();
+    if (day !== null && (!bulkUpdateContactsSchema.shape.contactSince.safeParse(day).success || day > localIsoDate(new Date()))) {
+      setSinceError(t('bulkSinceInvalid'));
+      document.getElementById(`${baseId}-since`)?.focus();
+      return;
+    }
+    setSinceError(null);
+    if (selected.length === 0) {
+      setNotice(t('bulkNone'));
+      document.getElementById(`${baseId}-p-0`)?.focus();
+      return;
+    }
+    // In programme order; only those that change, each with what the editor saw.
+    const codes = shown.map((p) => p.code).filter((code) => selected.includes(code) && !(byCode.get(code)!.established && byCode.get(code)!.since === day));
+    if (codes.length === 0) {
+      announce(t('bulkNothing'));
+      onClose();
+      return;
+    }
+    setNotice(null);
+    setError(null);
+    let saved = 0;
+    setSaving({ done: 0, total: codes.length });
+    for (let i = 0; i < codes.length; i += BULK_PER_CALL) {
+      const batch = codes.slice(i, i + BULK_PER_CALL);
+      const expected = Object.fromEntries(batch.map((code) => [code, { contactEstablished: byCode.get(code)!.established, contactSince: byCode.get(code)!.since }]));
+      const res = await invoke('bulkUpdateContacts', { initiativeId: entry.initiative.id, regionCodes: batch, contactSince: day, expected });
+      if (!res.ok) {
+        setSaving(null);
+        // Each call is one transaction: what was saved before stays saved, this call and the rest are not.
+        const partial = saved > 0 ? t('bulkPartial', { saved, total: codes.length }) : t('bulkNothingSaved');
+        const text = res.error.code === 'CONFLICT' ? `${partial} ${t('bulkConflict')}` : partial;
+        setNotice(text);
+        announce(text);
+        if (res.error.code !== 'CONFLICT') setError(res.error);
+        setSelected((s) => s.filter((c) => !codes.slice(0, saved).includes(c)));
+        await reload();
+        return;
+      }
+      announceSaved(res.data);
+      saved += batch.length;
+      setSaving({ done: saved, total: codes.length });
+    }
+    setSaving(null);
+    announce(t('bulkDone', { count: saved }));
+    onClose();
+    void reload();
+  };
+
+  const statusOf = (code: string) => {
+    const c = byCode.get(code);
+    if (!c) return null;
+    const text = !c.established ? t('bulkNotEstablished') : c.since ? t('bulkEstablishedSince', { date: i18n.formatDate(c.since) }) : t('bulkEstablished');
+    return <span className="io-muted">({text})</span>;
+  };
+
+  return (
+    <FormDialog
+      title={t('bulkContactsTitle', { initiative: entry.initiative.name })}
+      description={t('bulkContactsIntro')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saving={saving !== null}
+      submitLabel={t('bulkApply', { count: selected.length })}
+      error={error}
+    >
+      {notice ? <SectionMessage appearance="warning" role="alert" title={notice} /> : null}
+      <TextField
+        id={`${baseId}-since`}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        label={t('fieldContactSince')}
+        help={t('bulkSinceHelp')}
+        placeholder="2026-03-15"
+        value={since}
+        error={sinceError ?? undefined}
+        onChange={(ev) => setSince(ev.target.value)}
+      />
+      <ParticipantChecklist
+        legend={t('bulkParticipants')}
+        participants={shown}
+        selected={selected}
+        onChange={setSelected}
+        idPrefix={`${baseId}-p`}
+        quick={[
+          { label: t('bulkSelectAll'), codes: () => shown.map((p) => p.code) },
+          { label: t('bulkSelectOpen'), codes: () => shown.map((p) => p.code).filter((code) => !byCode.get(code)!.established) },
+          { label: t('bulkSelectNone'), codes: () => [] },
+        ]}
+        badge={statusOf}
+        note={
+          saving ? (
+            <p role="status">{t('bulkProgress', saving)}</p>
+          ) : calls > 1 ? (
+            <p className="io-muted">{t('bulkBatches', { count: selected.length, calls })}</p>
+          ) : null
+        }
+        errorId={`${baseId}-p-error`}
+        error={notice}
+      />
+    </FormDialog>
   );
 }
 

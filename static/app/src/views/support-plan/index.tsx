@@ -17,6 +17,7 @@ import { ShapeIcon } from '../../components/status-icon';
 import type { DetailsScope } from '../../details/details-cache';
 import type { DetailsStore } from '../../details/details-store';
 import { useDetailsStore, useScopeLoad } from '../../details/use-details';
+import { EditToggle } from '../../editing/edit-toggle';
 import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
@@ -30,6 +31,7 @@ import { supportEditorMessages } from './editor-messages';
 import { endsOfPhase, followsConnectionProcess, localIsoDate, movedWithinPhase } from './fields';
 import { groupByPhase } from './group-milestones';
 import { supportPlanMessages } from './messages';
+import { SupportPlanCsvButtons } from './csv-button';
 import './support-plan.css';
 import { useProgressiveList } from '../progressive';
 
@@ -132,7 +134,12 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
   if (view.initiatives.length === 0) return <EmptyState title={tv('noInitiatives')} headingLevel={3} />;
   return (
     <div className={`io-view io-support${edit ? ' sp--editing' : ''}`}>
-      {canEdit ? <EditToggle editing={editingWanted} onToggle={setEditingWanted} /> : null}
+      {canEdit ? (
+        <div className="sp-toolbar io-no-print">
+          <EditToggle on={editingWanted} onToggle={setEditingWanted} label={te('editToggle')} onText={te('editOn')} offText={te('editOff')} />
+        </div>
+      ) : null}
+      <SupportPlanCsvButtons view={view} participants={participants} programmeName={data.programme.name} details={details} />
       <ParticipantPager window={pages} />
       <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} />
       {shownInitiatives.map((entry) => (
@@ -162,25 +169,6 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
           <EditorDialogs action={a} initiatives={view.initiatives} participants={participants} details={details} reload={reload} onClose={closeAction} onRemoved={onRemoved} />
         )}
       />
-    </div>
-  );
-}
-
-function EditToggle({ editing, onToggle }: { editing: boolean; onToggle(on: boolean): void }) {
-  const te = useMessages(supportEditorMessages);
-  const announce = useAnnounce();
-  return (
-    <div className="sp-toolbar io-no-print">
-      <Button
-        aria-pressed={editing}
-        appearance={editing ? 'primary' : 'default'}
-        onClick={() => {
-          onToggle(!editing);
-          announce(te(editing ? 'editOff' : 'editOn'));
-        }}
-      >
-        {te('editToggle')}
-      </Button>
     </div>
   );
 }
@@ -480,7 +468,21 @@ function Contacts({ entry, regionOf, details, chosen, edit }: { entry: Entry; re
         {tv('contactsSummary', { done: entry.contactsEstablished, total })}
       </p>
       <ChosenContact entry={entry} regionOf={regionOf} chosen={chosen} />
+      {edit ? <BulkContactsButton entry={entry} edit={edit} /> : null}
       <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} chosen={chosen} edit={edit} />}</LazyDetails>
+    </div>
+  );
+}
+
+/** "Contact established" for several participants at once (a bulk edit in batches of 22). */
+function BulkContactsButton({ entry, edit }: { entry: Entry; edit: NonNullable<Edit> }) {
+  const te = useMessages(supportEditorMessages);
+  const { id, name } = entry.initiative;
+  return (
+    <div className="sp-actions io-no-print">
+      <Button aria-label={te('bulkContactsNamed', { initiative: name })} onClick={() => edit({ kind: 'bulk-contacts', initiativeId: id })}>
+        {te('bulkContacts')}
+      </Button>
     </div>
   );
 }
