@@ -1,7 +1,7 @@
 /**
  * The space page (confluence:spacePage, decision 0022) on the local host: the space administrator changes a
- * programme's name and the page shows it; a reader sees the list without any edit control; axe finds no
- * violations in sv/en, light/dark.
+ * programme's name and the page shows it; a reader sees the list without any edit control; the administrator
+ * edits the programme's milestone template; axe finds no violations in sv/en, light/dark.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -59,6 +59,69 @@ test('a reader sees the programmes and no edit controls', async () => {
   assert.equal(await frame.locator('form').count(), 0);
   assert.equal(await frame.getByRole('button').count(), 0);
   assert.ok(await frame.getByText('bara utrymmets administratörer', { exact: false }).isVisible());
+  await page.context().close();
+});
+
+// The programme's milestone template (decisions 0020, 0022): rename, add and move by keyboard, save; a
+// fresh page reads it back; an empty title is refused with the error summary; no form for a page editor.
+test('the space administrator renames a milestone, adds one, moves it up by keyboard and saves the template', async () => {
+  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const first = frame.getByRole('textbox', { name: /^Milstolpe 1 i Planering/ });
+  assert.equal(await first.inputValue(), 'Införandeplan framtagen');
+  await first.fill('Projektplan godkänd av styrgruppen');
+
+  // Added by keyboard: type and press Enter in the phase's "new milestone" field.
+  const added = frame.getByRole('textbox', { name: /^Ny milstolpe i Avslut/ });
+  await added.fill('Slutrapport skriven');
+  await added.press('Enter');
+  const third = frame.getByRole('textbox', { name: /^Milstolpe 3 i Avslut/ });
+  assert.equal(await third.inputValue(), 'Slutrapport skriven');
+  assert.equal(await added.inputValue(), '');
+
+  // Moved up by keyboard: focus its Up button and press Enter; focus stays on it.
+  const up = frame.getByRole('button', { name: 'Flytta upp Slutrapport skriven' });
+  await up.focus();
+  await up.press('Enter');
+  assert.equal(await frame.getByRole('textbox', { name: /^Milstolpe 2 i Avslut/ }).inputValue(), 'Slutrapport skriven');
+  assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Flytta upp Slutrapport skriven');
+
+  const violations = await runAxe(frame);
+  assert.deepEqual(violations, [], describeViolations(violations));
+
+  await click(frame.getByRole('button', { name: 'Spara mallen' }));
+  await frame.getByText('Milstolpsmallen för', { exact: false }).first().waitFor({ state: 'attached' });
+  await page.screenshot({ path: '.probe/support-data/template-saved.png', fullPage: true });
+  await page.context().close();
+
+  // A fresh page reads the saved template from the server.
+  const again = await openSpacePage(env.browser, env.host, 'demo-admin', 'en', 'dark');
+  assert.equal(await again.frame.getByRole('textbox', { name: /^Milestone 1 in Planning/ }).inputValue(), 'Projektplan godkänd av styrgruppen');
+  assert.equal(await again.frame.getByRole('textbox', { name: /^Milestone 2 in Closure/ }).inputValue(), 'Slutrapport skriven');
+  assert.equal(await again.frame.getByRole('textbox', { name: /^Milestone 3 in Closure/ }).inputValue(), 'Uppföljning och utvärdering genomförd');
+  const darkViolations = await runAxe(again.frame);
+  await again.page.screenshot({ path: '.probe/support-data/template-en-dark.png', fullPage: true });
+  assert.deepEqual(darkViolations, [], describeViolations(darkViolations));
+  await again.page.context().close();
+});
+
+test('an empty title is not saved: the error summary names the field and nothing is written', async () => {
+  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const field = frame.getByRole('textbox', { name: /^Milstolpe 1 i Initiering/ });
+  const before = await field.inputValue();
+  await field.fill('   ');
+  await click(frame.getByRole('button', { name: 'Spara mallen' }));
+  await frame.getByRole('link', { name: /Milstolpe 1 i Initiering: Ange en rubrik/ }).waitFor();
+  const violations = await runAxe(frame);
+  assert.deepEqual(violations, [], describeViolations(violations));
+  await page.context().close();
+  const again = await openSpacePage(env.browser, env.host, 'demo-admin');
+  assert.equal(await again.frame.getByRole('textbox', { name: /^Milstolpe 1 i Initiering/ }).inputValue(), before);
+  await again.page.context().close();
+});
+
+test('a page editor who does not administer the space gets no template form', async () => {
+  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-editor');
+  assert.equal(await frame.getByRole('button', { name: 'Spara mallen' }).count(), 0);
   await page.context().close();
 });
 

@@ -1,5 +1,5 @@
 import type { Participant } from '@shared/model';
-import { chooserOptions, chosenFirst, chosenParticipant } from '../../../static/app/src/shell/region-order';
+import { chooserGroups, chooserOptions, chosenFirst, chosenParticipant } from '../../../static/app/src/shell/region-order';
 
 const regions: Participant[] = [
   { code: '01', name: 'Region Stockholm', short: 'Stockholm' },
@@ -52,5 +52,27 @@ describe('chooserOptions', () => {
       'sv',
     ).map((p) => p.name);
     expect(aring).toEqual(['Alingsås', 'Åre', 'Älmhult', 'Ödeshög']);
+  });
+});
+
+describe('chooserGroups (decision 0027)', () => {
+  it('is null when no participant has a group, so regions stay one flat list', () => {
+    expect(chooserGroups(regions, 'sv')).toBeNull();
+  });
+
+  it('groups municipalities by county, counties and names alphabetical, the ungrouped last', () => {
+    const municipalities: Participant[] = [
+      { code: '1280', name: 'Malmö', short: 'Malmö', group: '12' },
+      { code: '0180', name: 'Stockholm', short: 'Stockholm', group: '01' },
+      { code: '1214', name: 'Svalöv', short: 'Svalöv', group: '12' },
+      { code: '1281', name: 'Lund', short: 'Lund', group: '12' },
+      { code: 'X', name: 'Annan', short: 'Annan' },
+    ];
+    const groups = chooserGroups(municipalities, 'sv')!;
+    expect(groups.map((g) => [g.code, g.name, g.participants.map((p) => p.name)])).toEqual([
+      ['12', 'Skåne', ['Lund', 'Malmö', 'Svalöv']],
+      ['01', 'Stockholm', ['Stockholm']],
+      ['', '', ['Annan']],
+    ]);
   });
 });

@@ -8,7 +8,11 @@ import { Spinner } from '../components/spinner';
 import { useI18n, useMessages } from '../i18n';
 import { formatDate } from '../i18n/format';
 import './admin.css';
+import { BackupSection } from './backup-section';
+import { CreateSection } from './create-section';
+import { ImportSection } from './import-section';
 import { adminMessages } from './messages';
+import { MilestoneTemplateSection } from './milestone-template-form';
 import { ParticipantsForm } from './participants-form';
 import { SettingsForm } from './settings-form';
 
@@ -84,6 +88,8 @@ export default function SpacePage() {
           </tbody>
         </table>
       )}
+      {page.canAdminister ? <CreateSection programmes={page.programmes} onCreated={load} /> : null}
+      {page.canAdminister ? <BackupSection programmes={page.programmes} onRestored={load} /> : null}
       {page.canAdminister
         ? page.programmes.map((p) => (
             <section key={`${p.id}-${version}`} aria-labelledby={`settings-${p.id}`}>
@@ -91,6 +97,8 @@ export default function SpacePage() {
               <SettingsForm programme={p} onSaved={load} />
               <h3>{m('participantsHeading', { name: p.name })}</h3>
               <ParticipantsForm programme={p} onSaved={load} />
+              <MilestoneTemplateSection programme={p} onSaved={load} />
+              <ImportSection programme={p} />
             </section>
           ))
         : null}

@@ -1,14 +1,22 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '@shared/errors';
-import { LIMITS, createProgrammeSchema } from '@shared/schemas';
+import { DUPLICATE_CODE_MESSAGE, LIMITS, createProgrammeSchema, type ParticipantSet } from '@shared/schemas';
 import { invoke } from '../api';
 import { Button } from '../components/button';
 import { ErrorMessage } from '../components/error-message';
 import { CheckboxField, TextAreaField, TextField } from '../components/field';
 import { useAnnounce } from '../components/live-region';
-import { useI18n } from '../i18n';
+import { RadioGroup } from '../config/radio-group';
+import { useI18n, useMessages } from '../i18n';
+import { onboardingMessages } from './onboarding-messages';
+import { parseParticipantList, type ParsedList } from './participant-list';
 
-type FieldName = 'name' | 'description' | 'stalenessDays' | 'published';
+type FieldName = 'name' | 'description' | 'stalenessDays' | 'published' | 'participants';
+
+/** How many line problems the custom list's error names before it only counts the rest. */
+const SHOWN_LINE_PROBLEMS = 5;
+
+type Issue = { path: ReadonlyArray<PropertyKey>; message: string };
 type FieldErrors = Partial<Record<FieldName, string>>;
 
 export interface CreateProgrammeFormProps {
@@ -16,10 +24,18 @@ export interface CreateProgrammeFormProps {
   onCreated(): Promise<void> | void;
 }
 
-/** The editor's empty-state form: name, description, staleness threshold and whether it is published. */
+/**
+ * The empty-state form (an editor on an empty page, or an administrator on the space page): name, description,
+ * staleness threshold, whether it is published, and the participant set (decision 0027). The regions and
+ * municipalities are the server's lists, so only a custom list travels, and no names ship in this chunk.
+ */
 export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormProps) {
   const { t } = useI18n();
+  const m = useMessages(onboardingMessages);
   const announce = useAnnounce();
+  const [participantSet, setParticipantSet] = useState<ParticipantSet>('regions');
+  const [customText, setCustomText] = useState('');
+  const customRef = useRef<HTMLTextAreaElement>(null);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [stalenessDays, setStalenessDays] = useState('90');
@@ -42,13 +58,35 @@ export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormPr
     }
   };
 
-  const showErrors = (fields: FieldName[]) => {
+  /** The custom list's problems, by line: the parser's, then the schema's mapped back to the lines. */
+  const listMessage = (parsed: ParsedList, issues: ReadonlyArray<Issue>): string => {
+    // Line 0: a problem of the whole list, told first.
+    const found: Array<{ line: number; text: string }> = parsed.problems.map(({ line, problem }) => ({
+      line,
+      text: problem === 'columns' ? m('lineColumns', { line }) : problem === 'code' ? m('lineCode', { line }) : m('lineName', { line }),
+    }));
+    for (const issue of issues) {
+      const [, k, field] = issue.path;
+      if (typeof k !== 'number') {
+        found.push({ line: 0, text: parsed.participants.length === 0 ? m('listEmpty') : m('listTooLong', { max: LIMITS.customParticipants }) });
+        continue;
+      }
+      const line = parsed.lines[k] ?? k + 1;
+      if (field === 'code') found.push({ line, text: issue.message === DUPLICATE_CODE_MESSAGE ? m('lineDuplicate', { line }) : m('lineCode', { line }) });
+      else found.push({ line, text: field === 'short' ? m('lineShort', { line }) : m('lineName', { line }) });
+    }
+    const byLine = found.sort((a, b) => a.line - b.line).map((f) => f.text);
+    const shown = byLine.slice(0, SHOWN_LINE_PROBLEMS).join('. ');
+    return byLine.length > SHOWN_LINE_PROBLEMS ? `${shown}. ${m('moreProblems', { count: byLine.length - SHOWN_LINE_PROBLEMS })}` : shown;
+  };
+
+  const showErrors = (fields: FieldName[], list?: string) => {
     const next: FieldErrors = {};
-    for (const f of fields) next[f] = messageFor(f);
+    for (const f of fields) next[f] = f === 'participants' ? (list ?? m('listEmpty')) : messageFor(f);
     setErrors(next);
     // Move focus to the first field to fix, so keyboard and screen reader users land on it.
-    const first = (['name', 'description', 'stalenessDays'] as const).find((f) => next[f]);
-    ({ name: nameRef, description: descriptionRef, stalenessDays: stalenessRef })[first ?? 'name'].current?.focus();
+    const first = (['name', 'description', 'stalenessDays', 'participants'] as const).find((f) => next[f]);
+    ({ name: nameRef, description: descriptionRef, stalenessDays: stalenessRef, participants: customRef })[first ?? 'name'].current?.focus();
   };
 
   const submit = async (e: FormEvent) => {
@@ -56,10 +94,15 @@ export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormPr
     if (saving) return;
     setServerError(null);
     const days = stalenessDays.trim() === '' ? Number.NaN : Number(stalenessDays);
-    const input = { name: name.trim(), description, stalenessDays: days, published };
+    const list = participantSet === 'custom' ? parseParticipantList(customText) : null;
+    const input = { name: name.trim(), description, stalenessDays: days, published, participantSet, ...(list ? { participants: list.participants } : {}) };
     const parsed = createProgrammeSchema.safeParse(input);
-    if (!parsed.success) {
-      showErrors(parsed.error.issues.map((i) => String(i.path[0]) as FieldName));
+    if (!parsed.success || (list && list.problems.length > 0)) {
+      const issues = parsed.success ? [] : parsed.error.issues;
+      const fields = new Set(issues.map((i) => String(i.path[0]) as FieldName));
+      if (list && list.problems.length > 0) fields.add('participants');
+      const listIssues = issues.filter((i) => i.path[0] === 'participants');
+      showErrors([...fields], list ? listMessage(list, listIssues) : undefined);
       return;
     }
     setErrors({});
@@ -69,7 +112,13 @@ export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormPr
     if (!result.ok) {
       const issues = result.error.issues ?? [];
       if (result.error.code === 'VALIDATION' && issues.length > 0) {
-        showErrors(issues.map((i) => i.path.split('.')[0] as FieldName));
+        // The server's paths are dotted ('participants.3.code'): back to the lines the editor wrote.
+        const asIssues = issues.map((i) => ({ path: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: i.message }));
+        const listIssues = asIssues.filter((i) => i.path[0] === 'participants');
+        showErrors(
+          issues.map((i) => i.path.split('.')[0] as FieldName),
+          list && listIssues.length > 0 ? listMessage(list, listIssues) : undefined,
+        );
       }
       setServerError(result.error);
       return;
@@ -113,6 +162,30 @@ export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormPr
         value={stalenessDays}
         onChange={(e) => setStalenessDays(e.target.value)}
       />
+      <RadioGroup<ParticipantSet>
+        legend={m('setLegend')}
+        name="participant-set"
+        value={participantSet}
+        options={[
+          { value: 'regions', label: m('setRegions') },
+          { value: 'municipalities', label: m('setMunicipalities') },
+          { value: 'custom', label: m('setCustom') },
+        ]}
+        onChange={setParticipantSet}
+      />
+      {participantSet === 'custom' ? (
+        <TextAreaField
+          ref={customRef}
+          label={m('customLabel')}
+          help={m('customHelp', { max: LIMITS.customParticipants, nameMax: LIMITS.customParticipantName })}
+          error={errors.participants}
+          required
+          rows={8}
+          value={customText}
+          spellCheck={false}
+          onChange={(e) => setCustomText(e.target.value)}
+        />
+      ) : null}
       <CheckboxField
         label={t('fieldPublished')}
         help={t('fieldPublishedHelp')}

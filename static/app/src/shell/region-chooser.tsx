@@ -3,7 +3,7 @@ import { useId, useMemo, type ChangeEvent } from 'react';
 import type { Participant } from '@shared/model';
 import { useAnnounce } from '../components/live-region';
 import { useI18n } from '../i18n';
-import { chooserOptions } from './region-order';
+import { chooserGroups, chooserOptions } from './region-order';
 
 export interface RegionChooserProps {
   participants: ReadonlyArray<Participant>;
@@ -22,6 +22,8 @@ export function RegionChooser({ participants, value, onChange }: RegionChooserPr
   const id = useId();
   const hintId = useId();
   const options = useMemo(() => chooserOptions(participants, locale), [participants, locale]);
+  // Municipalities come grouped by county (decision 0027): an optgroup a county, read out with each option.
+  const groups = useMemo(() => chooserGroups(participants, locale), [participants, locale]);
 
   const change = (e: ChangeEvent<HTMLSelectElement>) => {
     const code = e.target.value || null;
@@ -38,11 +40,21 @@ export function RegionChooser({ participants, value, onChange }: RegionChooserPr
       </label>
       <select id={id} className="io-region-chooser__select" value={value ?? ''} onChange={change} aria-describedby={hintId}>
         <option value="">{t('regionChooserAll')}</option>
-        {options.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
+        {groups
+          ? groups.map((g) => (
+              <optgroup key={g.code} label={g.code ? t('regionChooserCounty', { name: g.name }) : t('regionChooserOther')}>
+                {g.participants.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))
+          : options.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
       </select>
       <span id={hintId} className="io-visually-hidden">
         {t('regionChooserHint')}

@@ -3,6 +3,7 @@
  * macro puts the chosen participant first in the same way.
  */
 import type { Participant } from '@shared/model';
+import { SWEDISH_REGIONS } from '@shared/regions';
 
 /**
  * The chosen region's code if the programme has that participant, else null: a choice made on another
@@ -28,4 +29,30 @@ export function chosenFirst<T>(items: readonly T[], code: string | null | undefi
 export function chooserOptions(participants: ReadonlyArray<Participant>, locale: string): Participant[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   return [...participants].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export interface ChooserGroup {
+  /** The group's code, e.g. the county code '01'. */
+  code: string;
+  /** The county's region short name ('Stockholm'), or the code when it is not a county. */
+  name: string;
+  participants: Participant[];
+}
+
+/**
+ * The chooser's options by group (decision 0027): for municipalities, one group a county, the counties and
+ * the municipalities within each alphabetical, so 290 names are found under their county. Null when no
+ * participant has a group (regions, custom lists); participants without a group then form a last group.
+ */
+export function chooserGroups(participants: ReadonlyArray<Participant>, locale: string): ChooserGroup[] | null {
+  if (!participants.some((p) => p.group)) return null;
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const byGroup = new Map<string, Participant[]>();
+  for (const p of chooserOptions(participants, locale)) {
+    const key = p.group ?? '';
+    byGroup.set(key, [...(byGroup.get(key) ?? []), p]);
+  }
+  const named = [...byGroup].map(([code, list]) => ({ code, name: SWEDISH_REGIONS.find((r) => r.code === code)?.short ?? code, participants: list }));
+  // The ungrouped ('') go last, whatever their name.
+  return named.sort((a, b) => (a.code === '' ? 1 : b.code === '' ? -1 : collator.compare(a.name, b.name)));
 }

@@ -1,0 +1,327 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import type { ProgrammeAdminItem } from '@shared/contract';
+import type { AppError } from '@shared/errors';
+import { importProblemText, parseImportCsv, type ImportChange, type ImportDiffLine, type ImportProblem, type ImportRefusedCell } from '@shared/import-csv';
+import { IMPORT_LIMITS } from '@shared/limits';
+import { ROLLOUT_STATUS_LABELS } from '@shared/vocabulary';
+import { invoke } from '../api';
+import { Button } from '../components/button';
+import { ErrorMessage } from '../components/error-message';
+import { Field } from '../components/field';
+import { useAnnounce } from '../components/live-region';
+import { SectionMessage } from '../components/section-message';
+import { ErrorSummary } from '../editing/error-summary';
+import { announceSaved } from '../editing/use-patch-save';
+import { useI18n, useMessages } from '../i18n';
+import { importMessages } from './import-messages';
+
+/** Rows of the preview table per page: 50 × 290 changes at L stay readable, and the DOM small. */
+const PAGE_ROWS = 50;
+/** Problems listed; more are counted (a wrongly saved file can have thousands). */
+const SHOWN_PROBLEMS = 30;
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; name: string }
+  | { kind: 'problems'; name: string; problems: ImportProblem[] }
+  | { kind: 'preview'; name: string; changes: ImportDiffLine[]; unchanged: number }
+  | { kind: 'applying'; name: string; done: number; total: number }
+  | { kind: 'applied'; name: string; importId: string; count: number }
+  | { kind: 'stale'; name: string; importId: string; done: number; total: number }
+  | { kind: 'undoing' }
+  | { kind: 'undone'; restored: number; refused: ImportRefusedCell[] };
+
+/** The parsed cells cut into requests under Forge's 500 KB (IMPORT_LIMITS), measured as sent. */
+function previewParts<T>(cells: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  let part: T[] = [];
+  let bytes = 0;
+  for (const cell of cells) {
+    const size = new TextEncoder().encode(JSON.stringify(cell)).length + 1;
+    if (part.length > 0 && (bytes + size > IMPORT_LIMITS.previewBytes || part.length >= IMPORT_LIMITS.previewCells)) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(cell);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+/** Storage's per-minute budget runs out at L (decision 0028): a refused part is sent again after a pause. */
+const RATE_LIMIT_PAUSE_MS = 15_000;
+const RATE_LIMIT_TRIES = 8;
+
+/** Calls again while storage answers RATE_LIMITED (every part is safe to repeat), telling the page it waits. */
+async function patiently<T extends { ok: boolean; error?: AppError }>(call: () => Promise<T>, waiting: (on: boolean) => void): Promise<T> {
+  for (let n = 1; ; n++) {
+    const result = await call();
+    if (result.ok || result.error?.code !== 'RATE_LIMITED' || n >= RATE_LIMIT_TRIES) return result;
+    waiting(true);
+    await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT_PAUSE_MS));
+    waiting(false);
+  }
+}
+
+/**
+ * Import of the rollout-status matrix CSV (issue 11, decision 0028): choose a file → every problem by row
+ * and column, or the preview of the changes (old → new, paged) → "Importera N ändringar" → progress → done,
+ * with undo. Nothing is written before the administrator confirms a clean preview.
+ */
+export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) {
+  const { locale } = useI18n();
+  const m = useMessages(importMessages);
+  const announce = useAnnounce();
+  const inputId = `import-file-${programme.id}`;
+  const headingId = useId();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [page, setPage] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<AppError | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const status = (s: ImportChange['old']) => ROLLOUT_STATUS_LABELS[s][locale];
+
+  const showProblems = (name: string, problems: ImportProblem[]) => {
+    setPhase({ kind: 'problems', name, problems: [...problems].sort((a, b) => a.row - b.row || a.column - b.column) });
+    setAttempt((n) => n + 1);
+  };
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    setError(null);
+    if (!file) return;
+    if (file.size > IMPORT_LIMITS.fileBytes) return showProblems(file.name, []);
+    setPhase({ kind: 'reading', name: file.name });
+    const parsed = parseImportCsv(await file.text());
+    if (parsed.problems.length > 0) return showProblems(file.name, parsed.problems);
+    const changes: ImportDiffLine[] = [];
+    const problems: ImportProblem[] = [];
+    let unchanged = 0;
+    for (const cells of previewParts(parsed.cells)) {
+      const result = await invoke('previewImport', { programmeId: programme.id, cells });
+      if (!result.ok) {
+        setPhase({ kind: 'idle' });
+        return setError(result.error);
+      }
+      changes.push(...result.data.changes);
+      problems.push(...result.data.problems);
+      unchanged += result.data.unchanged;
+    }
+    if (problems.length > 0) return showProblems(file.name, problems);
+    setPage(0);
+    setPhase({ kind: 'preview', name: file.name, changes, unchanged });
+    announce(m('counts', { changes: changes.length, unchanged }));
+  };
+
+  const apply = async (name: string, changes: ImportDiffLine[], unchanged: number) => {
+    const importId = crypto.randomUUID();
+    const total = changes.length;
+    let done = 0;
+    setPhase({ kind: 'applying', name, done, total });
+    for (let k = 0; k < changes.length; k += IMPORT_LIMITS.applyCells) {
+      const part = changes.slice(k, k + IMPORT_LIMITS.applyCells).map(({ initiativeId, regionCode, old, new: next }) => ({ initiativeId, regionCode, old, new: next }));
+      const payload = { programmeId: programme.id, importId, fileName: name.slice(0, IMPORT_LIMITS.fileName), counts: { changes: total, unchanged }, changes: part };
+      const result = await patiently(() => invoke('applyImport', payload), setWaiting);
+      if (!result.ok) {
+        if (result.error.code === 'CONFLICT') return setPhase({ kind: 'stale', name, importId, done, total });
+        setPhase({ kind: 'stale', name, importId, done, total });
+        return setError(result.error);
+      }
+      done += part.length;
+      announceSaved(result.data);
+      setPhase({ kind: 'applying', name, done, total });
+    }
+    setPhase({ kind: 'applied', name, importId, count: total });
+    // The page is not reloaded: its forms are remade on reload, and this one must keep its undo.
+    announce(m('applied', { count: total, name }));
+  };
+
+  const undo = async (importId: string) => {
+    setPhase({ kind: 'undoing' });
+    let restored = 0;
+    const refused: ImportRefusedCell[] = [];
+    for (;;) {
+      const result = await patiently(() => invoke('undoImport', { programmeId: programme.id, importId }), setWaiting);
+      if (!result.ok) {
+        setPhase({ kind: 'undone', restored, refused });
+        return setError(result.error);
+      }
+      restored += result.data.restored;
+      refused.push(...result.data.refused);
+      announceSaved(result.data);
+      if (!result.data.more) break;
+    }
+    setPhase({ kind: 'undone', restored, refused });
+    announce(m('undone', { count: restored }));
+  };
+
+  const reset = () => {
+    setPhase({ kind: 'idle' });
+    setError(null);
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  const busy = phase.kind === 'reading' || phase.kind === 'applying' || phase.kind === 'undoing';
+  const problemId = (k: number) => `${inputId}-problem-${k}`;
+
+  return (
+    <section className="io-admin-import" aria-labelledby={headingId}>
+      <h3 id={headingId}>{m('heading')}</h3>
+      <p>{m('intro')}</p>
+      {phase.kind === 'problems' ? (
+        <ErrorSummary
+          attempt={attempt}
+          items={
+            phase.problems.length === 0
+              ? [{ fieldId: inputId, label: phase.name, message: m('tooLarge') }]
+              : phase.problems.slice(0, SHOWN_PROBLEMS).map((p, k) => ({
+                  fieldId: problemId(k),
+                  label: m('problemWhere', { row: p.row, column: p.column }),
+                  message: `${importProblemText(p, locale)}${p.value ? ` (${p.value})` : ''}`,
+                }))
+          }
+        />
+      ) : null}
+      <Field label={m('file')} help={m('fileHelp')} id={inputId}>
+        {(control) => <input {...control} ref={fileRef} type="file" accept=".csv,text/csv" className="io-input" disabled={busy} onChange={(e) => void choose(e)} />}
+      </Field>
+      {phase.kind === 'problems' && phase.problems.length > 0 ? (
+        <>
+          <p>{m('problemsTitle')}</p>
+          <ul className="io-list">
+            {phase.problems.slice(0, SHOWN_PROBLEMS).map((p, k) => (
+              <li key={k} id={problemId(k)} tabIndex={-1}>
+                <strong>{m('problemWhere', { row: p.row, column: p.column })}:</strong> {importProblemText(p, locale)}
+                {p.value ? ` (${p.value})` : ''}
+              </li>
+            ))}
+          </ul>
+          {phase.problems.length > SHOWN_PROBLEMS ? <p>{m('moreProblems', { count: phase.problems.length - SHOWN_PROBLEMS })}</p> : null}
+        </>
+      ) : null}
+      {phase.kind === 'reading' ? <p role="status">{m('reading', { name: phase.name })}</p> : null}
+      {phase.kind === 'preview' ? (
+        phase.changes.length === 0 ? (
+          <SectionMessage appearance="information" title={m('noChanges', { unchanged: phase.unchanged })} />
+        ) : (
+          <PreviewTable name={phase.name} changes={phase.changes} page={page} onPage={setPage} status={status} />
+        )
+      ) : null}
+      {phase.kind === 'preview' ? (
+        <>
+          {phase.changes.length > 0 ? <p>{m('counts', { changes: phase.changes.length, unchanged: phase.unchanged })}</p> : null}
+          <div className="io-button-row io-button-row--start">
+            {phase.changes.length > 0 ? (
+              <Button appearance="primary" onClick={() => void apply(phase.name, phase.changes, phase.unchanged)}>
+                {m('apply', { count: phase.changes.length })}
+              </Button>
+            ) : null}
+            <Button onClick={reset}>{m('cancel')}</Button>
+          </div>
+        </>
+      ) : null}
+      {phase.kind === 'applying' ? (
+        <p role="status">
+          <progress max={phase.total} value={phase.done} aria-label={m('applying', { done: phase.done, total: phase.total })} /> {m('applying', { done: phase.done, total: phase.total })}
+        </p>
+      ) : null}
+      {phase.kind === 'applied' || phase.kind === 'stale' ? (
+        <>
+          <SectionMessage
+            appearance={phase.kind === 'applied' ? 'success' : 'warning'}
+            title={phase.kind === 'applied' ? m('applied', { count: phase.count, name: phase.name }) : m('stale', { done: phase.done, total: phase.total })}
+          />
+          {phase.kind === 'applied' || phase.done > 0 ? (
+            <div className="io-button-row io-button-row--start">
+              <Button onClick={() => void undo(phase.importId)}>{m('undo')}</Button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {phase.kind === 'undoing' ? <p role="status">{m('undoing')}</p> : null}
+      {waiting ? <p role="status">{m('waiting')}</p> : null}
+      {phase.kind === 'undone' ? (
+        <>
+          <SectionMessage appearance="success" title={m('undone', { count: phase.restored })} />
+          {phase.refused.length > 0 ? (
+            <>
+              <p>{m('undoRefused')}</p>
+              <ul className="io-list">
+                {phase.refused.map((c) => (
+                  <li key={`${c.initiativeId}-${c.regionCode}`}>
+                    {m('refusedCell', { initiative: c.initiative, participant: c.participant, status: status(c.new) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}
+
+function PreviewTable({
+  name,
+  changes,
+  page,
+  onPage,
+  status,
+}: {
+  name: string;
+  changes: ImportDiffLine[];
+  page: number;
+  onPage(page: number): void;
+  status(s: ImportChange['old']): string;
+}) {
+  const m = useMessages(importMessages);
+  const pages = Math.max(1, Math.ceil(changes.length / PAGE_ROWS));
+  const shown = changes.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
+  return (
+    <>
+      <div className="io-table-scroll">
+        <table className="io-table">
+          <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m('colInitiative')}</th>
+              <th scope="col">{m('colParticipant')}</th>
+              <th scope="col">{m('colOld')}</th>
+              <th scope="col">{m('colNew')}</th>
+              <th scope="col">{m('colWhere')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={`${c.initiativeId}-${c.regionCode}`}>
+                <th scope="row">{c.initiative}</th>
+                <td>{c.participant}</td>
+                <td>{status(c.old)}</td>
+                <td>
+                  <strong>{status(c.new)}</strong>
+                </td>
+                <td>
+                  {c.row}, {c.column}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <div className="io-button-row io-button-row--start">
+          <Button disabled={page === 0} onClick={() => onPage(page - 1)}>
+            {m('previous')}
+          </Button>
+          <Button disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
+            {m('next')}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
