@@ -49,10 +49,21 @@ const ADMINISTER: Record<DemoUserId, Record<Where, Outcome>> = {
 };
 
 /** The CSV import (decision 0028) is administration too; the fixture made no import, so there is none to undo. */
-const IMPORT_RESOLVERS: readonly string[] = ['applyImport', 'undoImport'];
 const UNDO_IMPORT: Record<DemoUserId, Record<Where, Outcome>> = { ...ADMINISTER, 'demo-admin': { ...ADMINISTER['demo-admin'], 'own space (1001)': ['NOT_FOUND'] } };
 /** A restore (decision 0029) goes only into a space without a programme: INF has one. */
 const RESTORE: Record<DemoUserId, Record<Where, Outcome>> = { ...ADMINISTER, 'demo-admin': { ...ADMINISTER['demo-admin'], 'own space (1001)': ['CONFLICT'] } };
+
+/** Resolvers whose rule differs from a programme write; every other mutating resolver follows PROGRAMME_WRITES. */
+const OUTCOMES_BY_RESOLVER: Partial<Record<ResolverName, Record<DemoUserId, Record<Where, Outcome>>>> = {
+  createProgramme: CREATE_PROGRAMME,
+  updateProgrammeSettings: ADMINISTER,
+  updateParticipant: ADMINISTER,
+  // The programme's milestone template is a setting (decision 0022), edited from the space page.
+  setMilestoneTemplate: ADMINISTER,
+  applyImport: ADMINISTER,
+  undoImport: UNDO_IMPORT,
+  restoreBackup: RESTORE,
+};
 
 const USERS = Object.keys(PROGRAMME_WRITES) as DemoUserId[];
 const PLACES: Where[] = ['own space (1001)', 'other space (2001)'];
@@ -60,9 +71,7 @@ const PLACES: Where[] = ['own space (1001)', 'other space (2001)'];
 const cases = MUTATING_RESOLVERS.flatMap((name) =>
   USERS.flatMap((user) =>
     PLACES.map((where) => {
-      const outcome = (
-        name === 'restoreBackup' ? RESTORE : name === 'undoImport' ? UNDO_IMPORT : IMPORT_RESOLVERS.includes(name) ? ADMINISTER : name === 'createProgramme' ? CREATE_PROGRAMME : name === 'updateProgrammeSettings' || name === 'updateParticipant' ? ADMINISTER : PROGRAMME_WRITES
-      )[user][where];
+      const outcome = (OUTCOMES_BY_RESOLVER[name] ?? PROGRAMME_WRITES)[user][where];
       return { name, user, where, outcome };
     }),
   ),
