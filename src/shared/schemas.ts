@@ -458,8 +458,13 @@ export const updateProgrammeSettingsSchema = z
   .refine((v) => Object.keys(v.patch).length > 0, { message: 'Nothing to change', path: ['patch'] });
 export type UpdateProgrammeSettingsInput = z.infer<typeof updateProgrammeSettingsSchema>;
 
-/** A participant as an administrator names it: its code (stable, never reused), name and short name. */
-const participantName = requiredName();
+/**
+ * A participant as an administrator names it: its code (stable, never reused), name and short name. Names are
+ * shorter than other names: every participant a programme ever had (LIMITS.participants, retired ones too) lives
+ * in the programme record, and at 200 three-byte characters they would not fit Forge's 240 KiB
+ * (test/storage/programme-record-bounds.test.ts proves the bound).
+ */
+const participantName = requiredName().max(LIMITS.customParticipantName, { message: `At most ${LIMITS.customParticipantName} characters` });
 const participantShort = z
   .string()
   .trim()
@@ -484,8 +489,7 @@ export const customParticipantsSchema = z
   .array(
     z.strictObject({
       code: regionCode,
-      // Shorter than other names: at 200 three-byte characters, 290 of them would not fit the record.
-      name: participantName.max(LIMITS.customParticipantName, { message: `At most ${LIMITS.customParticipantName} characters` }),
+      name: participantName,
       short: participantShort,
     }),
   )

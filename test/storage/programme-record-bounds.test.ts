@@ -4,6 +4,7 @@
  * does the 290 municipalities' programme; and the group field round-trips through the codec, while records
  * written before it existed still read.
  */
+import { applyParticipantChange } from '../../src/domain/admin/participants';
 import { createProgramme as newProgramme } from '../../src/domain/edits';
 import { SWEDISH_MUNICIPALITIES } from '../../src/shared/municipalities';
 import type { Participant } from '../../src/shared/model';
@@ -65,4 +66,18 @@ it('the group field round-trips through the codec, and a record written before i
   expect(decodeProgramme(next.id, record).participants).toEqual(next.participants);
   const old = { ...record, data: { ...record.data, participants: [{ code: '01', name: 'Region Stockholm', short: 'Stockholm', iso: 'SE-AB' }] } };
   expect(decodeProgramme(next.id, old).participants).toEqual([{ code: '01', name: 'Region Stockholm', short: 'Stockholm', iso: 'SE-AB' }]);
+});
+
+it(`every participant a programme can ever have had (${LIMITS.participants}, retired ones included) fits one value at maximum length`, () => {
+  const { next } = worstProgramme(customList(LIMITS.customParticipants));
+  const all = customList(LIMITS.participants);
+  next.participants = all.slice(0, LIMITS.customParticipants);
+  next.retiredParticipants = all.slice(LIMITS.customParticipants);
+  expect(bytes(encodeProgramme(next))).toBeLessThan(VALUE_LIMIT);
+  // Adding one more, even with codes free among the active ones, is refused: retired participants count.
+  expect(() => applyParticipantChange(next, { programmeId: next.id, action: 'add', code: 'NY', name: 'Ny', short: 'Ny' }, ctx)).toThrow(
+    expect.objectContaining({ error: expect.objectContaining({ code: 'LIMIT' }) }),
+  );
+  next.retiredParticipants = all.slice(LIMITS.customParticipants, -1);
+  expect(applyParticipantChange(next, { programmeId: next.id, action: 'add', code: 'NY', name: 'Ny', short: 'Ny' }, ctx).next.participants).toHaveLength(LIMITS.customParticipants + 1);
 });

@@ -34,7 +34,10 @@ export function applyParticipantChange(programme: Programme, input: UpdatePartic
           current: { code: input.code, name: (active[at] ?? retired[retiredAt])!.name, retired: retiredAt >= 0 },
         });
       }
-      if (active.length >= LIMITS.participants) fail('LIMIT', `A programme has at most ${LIMITS.participants} participants`, codeIssue('Too many participants'));
+      // Retired participants count: their records stay in the programme record, so every code ever used is bounded.
+      if (active.length + retired.length >= LIMITS.participants) {
+        fail('LIMIT', `A programme has at most ${LIMITS.participants} participants, retired ones included`, codeIssue('Too many participants'));
+      }
       const added: Participant = { code: input.code, name: input.name, short: input.short };
       return record('create', null, added, { ...programme, participants: [...active, added] });
     }

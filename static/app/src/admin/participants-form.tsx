@@ -3,6 +3,7 @@ import type { ProgrammeAdminItem } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { Participant } from '@shared/model';
 import { updateParticipantSchema, type UpdateParticipantInput } from '@shared/schemas';
+import { LIMITS } from '@shared/limits';
 import { invoke } from '../api';
 import { Button } from '../components/button';
 import { ErrorMessage } from '../components/error-message';
@@ -115,7 +116,7 @@ function AddParticipant({ busy, programmeId, check, onAdd }: PartProps & { onAdd
     <form className="io-form" noValidate onSubmit={submit} aria-labelledby={`add-${programmeId}`}>
       <h4 id={`add-${programmeId}`}>{m('addHeading')}</h4>
       <TextField label={m('code')} help={m('codeHelp')} error={errors.code} required value={code} maxLength={16} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
-      <TextField label={m('participantName')} error={errors.name} required value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+      <TextField label={m('participantName')} error={errors.name} required value={name} maxLength={LIMITS.customParticipantName} autoComplete="off" onChange={(e) => setName(e.target.value)} />
       <TextField label={m('participantShort')} help={m('participantShortHelp')} error={errors.short} required value={short} maxLength={40} autoComplete="off" onChange={(e) => setShort(e.target.value)} />
       <div className="io-button-row io-button-row--start">
         <Button type="submit" isLoading={busy}>
@@ -158,7 +159,7 @@ function EditParticipant({
     <form className="io-form" noValidate onSubmit={submit} aria-labelledby={`edit-${programmeId}`}>
       <h4 id={`edit-${programmeId}`}>{m('editHeading')}</h4>
       <SelectField label={m('participant')} value={chosen.code} options={participants.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))} onChange={(e) => choose(e.target.value)} />
-      <TextField label={m('participantName')} error={errors.name} required value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+      <TextField label={m('participantName')} error={errors.name} required value={name} maxLength={LIMITS.customParticipantName} autoComplete="off" onChange={(e) => setName(e.target.value)} />
       <TextField label={m('participantShort')} error={errors.short} required value={short} maxLength={40} autoComplete="off" onChange={(e) => setShort(e.target.value)} />
       <div className="io-button-row io-button-row--start">
         <Button type="submit" isLoading={busy}>
