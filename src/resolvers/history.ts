@@ -24,7 +24,7 @@ export const getHistory = defineResolver('getHistory', {
       cursor: input.cursor,
       limit: Math.min(input.limit ?? DEFAULT_PAGE, LIMITS.historyPage),
     });
-    return page;
+    return { entries: page.entries, cursor: page.cursor };
   },
 });
 

@@ -392,6 +392,8 @@ export interface HistoryRecord {
   initiativeId?: string;
   regionCode?: string;
   cell?: string;
+  /** Who made the change (also in `data`): the by-user index (decision 0030). Absent in entries written before it. */
+  by?: string;
   at: number;
   /** Absent until a value is first redacted from the entry; each redaction adds one. */
   version?: number;
@@ -405,6 +407,7 @@ export function encodeHistory(entry: HistoryEntry): HistoryRecord {
     ...(initiativeId !== null ? { initiativeId } : {}),
     ...(regionCode !== null ? { regionCode } : {}),
     ...(initiativeId !== null && regionCode !== null ? { cell: detailKey(initiativeId, regionCode) } : {}),
+    ...(entry.by ? { by: entry.by } : {}),
     at: Date.parse(entry.at),
     data,
   };

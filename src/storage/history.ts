@@ -1,15 +1,16 @@
 /**
- * Reading history, newest first, a page at a time, for a programme or one initiative, optionally one region or one need.
+ * Reading history, newest first, a page at a time, for a programme or one initiative, optionally one region, one
+ * need, one user and a date range (decision 0030: each filter has an index, the date range is the index's range).
  *
  * Forge applies filters after it has read a page, so a filtered page may hold fewer entries than asked for
  * (even none) while more follow. Unfiltered queries read exactly as many entries as the caller wants. Filtered
  * ones read full pages and may find more matches than fit; the returned cursor then remembers how many matches
  * of that page were already handed out, so nothing is skipped or repeated.
  */
-import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
+import { FilterConditions, Filter, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { fail } from '../shared/errors';
 import type { HistoryEntry } from '../shared/model';
-import { decodeHistory, detailKey, encodeHistory, type HistoryRecord } from './codec';
+import { decodeHistory, detailKey, encodeHistory, jsonBytes, type HistoryRecord } from './codec';
 import { decodePageCursor, encodePageCursor, fromCallerCursor } from './paging';
 import { readRevision } from './revision';
 import { ENTITY, INDEX, KVS_LIMITS } from './schema';
@@ -22,8 +23,17 @@ export interface HistoryQuery {
   regionCode?: string;
   /** One need's entries (its definition and progress); filtered after reading, within the initiative or cell. */
   needId?: string;
+  /** Who made the change (account id): the by-user index, or a filter on the cell's (decision 0030). */
+  by?: string;
+  /** Inclusive bounds on the change's time, epoch milliseconds: a range condition on the index's `at`. */
+  from?: number;
+  to?: number;
   cursor?: string;
   limit: number;
+  /** Stop adding entries before their JSON passes this many bytes (at least one is returned). */
+  maxBytes?: number;
+  /** Storage pages read at most; then the page ends early with a cursor (possibly with no entries). */
+  maxPages?: number;
 }
 
 /**
@@ -77,42 +87,92 @@ export async function recentNeedChange(initiativeId: string, needId: string): Pr
   return page.results.map((row) => decodeHistory(row.key, row.value)).find((entry) => entry.needId === needId) ?? null;
 }
 
-export async function queryHistory(query: HistoryQuery): Promise<{ entries: HistoryEntry[]; cursor: string | null }> {
-  // One cell's history has its own index; only a region across the programme is a filtered query.
-  const oneCell = query.initiativeId !== undefined && query.regionCode !== undefined;
-  const byNeed = (entry: HistoryEntry) => query.needId === undefined || entry.needId === query.needId;
-  const filtered = (query.regionCode !== undefined && !oneCell) || query.needId !== undefined;
-  const filters = new Filter<HistoryRecord>().and('programmeId', FilterConditions.equalTo(query.programmeId));
-  if (query.regionCode !== undefined && !oneCell) filters.and('regionCode', FilterConditions.equalTo(query.regionCode));
+/** The app's history query: the index that narrows most, Forge's filters for the rest, the date range on `at`. */
+function historyQueryPlan(query: HistoryQuery) {
+  const { programmeId, initiativeId, regionCode, by } = query;
   const history = () => kvs.entity<HistoryRecord>(ENTITY.history).query();
-  const base = () =>
-    oneCell
-      ? history().index(INDEX.historyByCell, { partition: [detailKey(query.initiativeId as string, query.regionCode as string)] })
-      : query.initiativeId !== undefined
-        ? history().index(INDEX.historyByInitiative, { partition: [query.initiativeId] })
-        : history().index(INDEX.historyByProgramme, { partition: [query.programmeId] });
+  const filters = new Filter<HistoryRecord>().and('programmeId', FilterConditions.equalTo(programmeId));
+  // Filters that can drop items from a page (so a page may come back short while more follow).
+  let dropping = query.needId !== undefined;
+  const also = (field: 'initiativeId' | 'regionCode' | 'by', value: string | undefined) => {
+    if (value === undefined) return;
+    filters.and(field, FilterConditions.equalTo(value));
+    dropping = true;
+  };
+  let base: () => ReturnType<ReturnType<typeof history>['index']>;
+  if (initiativeId !== undefined && regionCode !== undefined) {
+    // One cell's history has its own index.
+    base = () => history().index(INDEX.historyByCell, { partition: [detailKey(initiativeId, regionCode)] });
+    also('by', by);
+  } else if (by !== undefined) {
+    base = () => history().index(INDEX.historyByUser, { partition: [programmeId, by] });
+    also('initiativeId', initiativeId);
+    also('regionCode', regionCode);
+  } else if (regionCode !== undefined) {
+    base = () => history().index(INDEX.historyByParticipant, { partition: [programmeId, regionCode] });
+  } else if (initiativeId !== undefined) {
+    base = () => history().index(INDEX.historyByInitiative, { partition: [initiativeId] });
+  } else {
+    base = () => history().index(INDEX.historyByProgramme, { partition: [programmeId] });
+  }
+  const { from, to } = query;
+  const range =
+    from !== undefined && to !== undefined
+      ? WhereConditions.between(from, to)
+      : from !== undefined
+        ? WhereConditions.greaterThanEqualTo(from)
+        : to !== undefined
+          ? WhereConditions.lessThanEqualTo(to)
+          : undefined;
+  return {
+    build: () => {
+      const q = base().filters(filters).sort(Sort.DESC);
+      return range ? q.where(range) : q;
+    },
+    dropping,
+  };
+}
+
+export interface HistoryPageResult {
+  entries: HistoryEntry[];
+  cursor: string | null;
+}
+
+export async function queryHistory(query: HistoryQuery): Promise<HistoryPageResult> {
+  const plan = historyQueryPlan(query);
+  const byNeed = (entry: HistoryEntry) => query.needId === undefined || entry.needId === query.needId;
+  const maxBytes = query.maxBytes ?? Number.POSITIVE_INFINITY;
+  const maxPages = query.maxPages ?? Number.POSITIVE_INFINITY;
 
   const entries: HistoryEntry[] = [];
+  let bytes = 0;
   let { c: pageCursor, s: skip } = decodePageCursor(query.cursor, 'history');
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const wanted = query.limit - entries.length;
-    const pageSize = filtered ? KVS_LIMITS.pageSize : Math.min(KVS_LIMITS.pageSize, skip + wanted);
-    let builder = base().filters(filters).sort(Sort.DESC).limit(pageSize);
+    const pageSize = plan.dropping ? KVS_LIMITS.pageSize : Math.min(KVS_LIMITS.pageSize, skip + wanted);
+    let builder = plan.build().limit(pageSize);
     if (pageCursor) builder = builder.cursor(pageCursor);
     const page = await fromCallerCursor(pageCursor !== undefined, () => withKvsRetry('Reading the history', () => builder.getMany()));
     const fresh = page.results
       .map((row) => decodeHistory(row.key, row.value))
       .filter(byNeed)
       .slice(skip);
-    if (fresh.length > wanted) {
-      entries.push(...fresh.slice(0, wanted));
-      return { entries, cursor: encodePageCursor({ c: pageCursor, s: skip + wanted }) };
+    let taken = 0;
+    for (const entry of fresh) {
+      if (taken === wanted) break;
+      // A response stays under Forge's 5 MB whatever the entries hold: stop before the one that would pass the budget.
+      const size = jsonBytes(entry);
+      if (entries.length > 0 && bytes + size > maxBytes) break;
+      entries.push(entry);
+      bytes += size;
+      taken++;
     }
-    entries.push(...fresh);
+    if (taken < fresh.length) return { entries, cursor: encodePageCursor({ c: pageCursor, s: skip + taken }) };
     if (!page.nextCursor) return { entries, cursor: null };
     pageCursor = page.nextCursor;
     skip = 0;
-    if (entries.length === query.limit) return { entries, cursor: encodePageCursor({ c: pageCursor, s: 0 }) };
+    // Enough entries, or enough reading for one call (a rare filter over a long history): the caller continues.
+    if (entries.length === query.limit || pages >= maxPages) return { entries, cursor: encodePageCursor({ c: pageCursor, s: 0 }) };
   }
 }
 

@@ -23,6 +23,9 @@ export const INDEX = {
   historyByProgramme: 'by-programme',
   historyByInitiative: 'by-initiative',
   historyByCell: 'by-cell',
+  /** The programme's history of one participant, or of one user (decision 0030). */
+  historyByParticipant: 'by-participant',
+  historyByUser: 'by-user',
   detailsByInitiative: 'by-initiative',
   detailsByProgramme: 'by-programme',
   progressByProgramme: 'by-programme',
@@ -102,6 +105,9 @@ export const ENTITY_DECLARATIONS: EntityDeclaration[] = [
       initiativeId: { type: 'string' },
       regionCode: { type: 'string' },
       cell: { type: 'string' },
+      // Who made the change (account id), at the top level so the programme's history can be read per user
+      // through an index (decision 0030); also kept in `data`.
+      by: { type: 'string' },
       at: { type: 'float' },
       // Absent until the entry is first redacted; then a redaction is conditioned on it (history-redaction).
       version: { type: 'integer' },
@@ -111,6 +117,8 @@ export const ENTITY_DECLARATIONS: EntityDeclaration[] = [
       { name: INDEX.historyByProgramme, partition: ['programmeId'], range: ['at'] },
       { name: INDEX.historyByInitiative, partition: ['initiativeId'], range: ['at'] },
       { name: INDEX.historyByCell, partition: ['cell'], range: ['at'] },
+      { name: INDEX.historyByParticipant, partition: ['programmeId', 'regionCode'], range: ['at'] },
+      { name: INDEX.historyByUser, partition: ['programmeId', 'by'], range: ['at'] },
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import { kvs } from '@forge/kvs';
 import { queryHistory, seedProgramme } from '../../src/storage';
 import { AppFailure } from '../../src/shared/errors';
 import type { HistoryEntry } from '../../src/shared/model';
@@ -28,7 +29,11 @@ describe('queryHistory', () => {
     createHarness();
     // 250 changes over two initiatives and three regions, one minute apart; one programme-level entry.
     entries = Array.from({ length: 250 }, (_, n) =>
-      historyAt('prog-s', n, { initiativeId: n % 2 === 0 ? 'init-a' : 'init-b', regionCode: REGIONS[n % 3]! }),
+      historyAt('prog-s', n, {
+        initiativeId: n % 2 === 0 ? 'init-a' : 'init-b',
+        regionCode: REGIONS[n % 3]!,
+        ...(n % 5 === 0 ? { by: 'acc-other', byName: 'Olle Annan' } : {}),
+      }),
     );
     entries.push(historyAt('prog-s', 250, { target: 'programme', action: 'reorder' }));
     await seedProgramme(regionalProgramme(), [], entries);
@@ -55,6 +60,46 @@ describe('queryHistory', () => {
     expect((await allPages({ programmeId: 'prog-s', initiativeId: 'init-a', regionCode: '04', limit: 50 })).ids).toEqual(
       newestFirst(entries.filter((e) => e.initiativeId === 'init-a' && e.regionCode === '04')),
     );
+  });
+
+  it('filters by user, by date range and by both with an initiative or a participant (decision 0030)', async () => {
+    const at = (n: number) => Date.UTC(2026, 0, 1) + n * 60_000;
+    const byUser = entries.filter((e) => e.by === 'acc-other');
+    expect(byUser.length).toBeGreaterThan(0);
+    expect((await allPages({ programmeId: 'prog-s', by: 'acc-other', limit: 9 })).ids).toEqual(newestFirst(byUser));
+    // Inclusive bounds on `at`.
+    const inRange = (e: HistoryEntry) => Date.parse(e.at) >= at(100) && Date.parse(e.at) <= at(149);
+    expect((await allPages({ programmeId: 'prog-s', from: at(100), to: at(149), limit: 20 })).ids).toEqual(newestFirst(entries.filter(inRange)));
+    expect((await allPages({ programmeId: 'prog-s', from: at(240), limit: 20 })).ids).toEqual(newestFirst(entries.filter((e) => Date.parse(e.at) >= at(240))));
+    expect((await allPages({ programmeId: 'prog-s', to: at(3), limit: 20 })).ids).toEqual(['h-0003', 'h-0002', 'h-0001', 'h-0000']);
+    const combined = (e: HistoryEntry) => e.by === 'acc-other' && e.regionCode === '03' && e.initiativeId === 'init-b' && inRange(e);
+    expect(
+      (await allPages({ programmeId: 'prog-s', by: 'acc-other', initiativeId: 'init-b', regionCode: '03', from: at(100), to: at(149), limit: 3 })).ids,
+    ).toEqual(newestFirst(entries.filter(combined)));
+    const byRegion = (e: HistoryEntry) => e.by === 'acc-other' && e.regionCode === '04';
+    expect((await allPages({ programmeId: 'prog-s', by: 'acc-other', regionCode: '04', limit: 4 })).ids).toEqual(newestFirst(entries.filter(byRegion)));
+  });
+
+  it('ends a page early at its byte budget or its storage-page budget, and the cursor goes on from there', async () => {
+    const small = await allPages({ programmeId: 'prog-s', limit: 50, maxBytes: 1000 });
+    expect(small.ids).toEqual(newestFirst(entries));
+    expect(small.pages).toBeGreaterThan(entries.length / 10);
+    // A user's 200 changes, none in this initiative: the call reads one storage page and says there is more to read.
+    const first = await queryHistory({ programmeId: 'prog-s', initiativeId: 'init-x', by: 'acc-editor', limit: 50, maxPages: 1 });
+    expect(first.entries).toEqual([]);
+    expect(first.cursor).not.toBeNull();
+  });
+
+  it('leaves entries written without the `by` attribute out of the user index only', async () => {
+    createHarness();
+    const old = historyAt('prog-s', 1, { regionCode: '01' });
+    await seedProgramme(regionalProgramme(), [], [old]);
+    // As an entry written before decision 0030: the same record without the top-level `by`.
+    const record = (await kvs.entity<Record<string, unknown>>('history').get(old.id))!;
+    delete record.by;
+    await kvs.entity<Record<string, unknown>>('history').set(old.id, record);
+    expect((await queryHistory({ programmeId: 'prog-s', by: 'acc-editor', limit: 5 })).entries).toEqual([]);
+    expect((await queryHistory({ programmeId: 'prog-s', regionCode: '01', limit: 5 })).entries.map((e) => e.by)).toEqual(['acc-editor']);
   });
 
   it('never returns another programme’s entries', async () => {
