@@ -2,6 +2,7 @@ import {
   applyFilters,
   cellKey,
   currentStaleEntries,
+  isRollup,
   NO_FILTERS,
   participantPage,
   resolvePerspective,
@@ -72,14 +73,14 @@ describe('toGrid', () => {
     const grid = toGrid(applyFilters(sampleRows(), REGIONS, NO_FILTERS), 'initiatives-as-rows');
     expect(grid.columns.map((c) => c.key)).toEqual(['01', '03', '04']);
     expect(grid.rows.map((r) => r.header.key)).toEqual(['kbt', 'chatt']);
-    expect(grid.rows[1].cells.map((c) => c?.cell.status)).toEqual(['planning', 'live', 'declined']);
+    expect(grid.rows[1].cells.map((c) => (isRollup(c) ? 'rollup' : c?.cell.status))).toEqual(['planning', 'live', 'declined']);
   });
 
   it('transposes for regions-as-rows', () => {
     const grid = toGrid(applyFilters(sampleRows(), REGIONS, NO_FILTERS), 'regions-as-rows');
     expect(grid.columns.map((c) => c.key)).toEqual(['kbt', 'chatt']);
     expect(grid.rows.map((r) => r.header.key)).toEqual(['01', '03', '04']);
-    expect(grid.rows[2].cells.map((c) => c?.cell.status)).toEqual(['not-started', 'declined']);
+    expect(grid.rows[2].cells.map((c) => (isRollup(c) ? 'rollup' : c?.cell.status))).toEqual(['not-started', 'declined']);
   });
 });
 

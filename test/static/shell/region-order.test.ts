@@ -76,3 +76,23 @@ describe('chooserGroups (decision 0027)', () => {
     ]);
   });
 });
+
+describe('chosenFirst with a county (decision 0027)', () => {
+  const municipalities: Participant[] = [
+    { code: '0114', name: 'Upplands Väsby', short: 'Upplands Väsby', group: '01' },
+    { code: '0305', name: 'Håbo', short: 'Håbo', group: '03' },
+    { code: '0180', name: 'Stockholm', short: 'Stockholm', group: '01' },
+    { code: '0380', name: 'Uppsala', short: 'Uppsala', group: '03' },
+  ];
+
+  it('moves every chosen code to the front, each part in its order', () => {
+    expect(chosenFirst(municipalities, ['0305', '0380'], code).map(code)).toEqual(['0305', '0380', '0114', '0180']);
+    expect(chosenFirst(municipalities, ['0114', '0180'], code).map(code)).toEqual(['0114', '0180', '0305', '0380']);
+  });
+
+  it('answers the same array when the chosen ones already lead, are absent or none', () => {
+    expect(chosenFirst(municipalities, ['0114'], code)).toBe(municipalities);
+    expect(chosenFirst(municipalities, ['9999'], code)).toBe(municipalities);
+    expect(chosenFirst(municipalities, [], code)).toBe(municipalities);
+  });
+});

@@ -3,7 +3,7 @@
  * macro puts the chosen participant first in the same way.
  */
 import type { Participant } from '@shared/model';
-import { SWEDISH_REGIONS } from '@shared/regions';
+import { groupName } from '@shared/participant-groups';
 
 /**
  * The chosen region's code if the programme has that participant, else null: a choice made on another
@@ -15,14 +15,20 @@ export function chosenParticipant(participants: ReadonlyArray<Participant>, code
 }
 
 /**
- * `items` with the one whose code is `code` moved to the front, the rest in their order. The same array
- * when nothing moves (no choice, not present, already first), so memoised consumers keep their identity.
+ * `items` with the chosen ones moved to the front, each part in its order: `chosen` is one participant's
+ * code, or the codes of a chosen county's municipalities (`chosenCodes` in @shared/participant-groups).
+ * The same array when nothing moves (no choice, not present, already first), so memoised consumers keep
+ * their identity.
  */
-export function chosenFirst<T>(items: readonly T[], code: string | null | undefined, codeOf: (item: T) => string): readonly T[] {
-  if (!code) return items;
-  const at = items.findIndex((item) => codeOf(item) === code);
-  if (at <= 0) return items;
-  return [items[at]!, ...items.slice(0, at), ...items.slice(at + 1)];
+export function chosenFirst<T>(items: readonly T[], chosen: string | readonly string[] | null | undefined, codeOf: (item: T) => string): readonly T[] {
+  if (!chosen || chosen.length === 0) return items;
+  const codes = new Set(typeof chosen === 'string' ? [chosen] : chosen);
+  const first: T[] = [];
+  const rest: T[] = [];
+  for (const item of items) (codes.has(codeOf(item)) ? first : rest).push(item);
+  // Nothing moves when the chosen ones are absent or already lead.
+  if (first.length === 0 || items.slice(0, first.length).every((item) => codes.has(codeOf(item)))) return items;
+  return [...first, ...rest];
 }
 
 /** The chooser's options: alphabetical in the reader's language, so a name is found where it is expected. */
@@ -52,7 +58,7 @@ export function chooserGroups(participants: ReadonlyArray<Participant>, locale: 
     const key = p.group ?? '';
     byGroup.set(key, [...(byGroup.get(key) ?? []), p]);
   }
-  const named = [...byGroup].map(([code, list]) => ({ code, name: SWEDISH_REGIONS.find((r) => r.code === code)?.short ?? code, participants: list }));
+  const named = [...byGroup].map(([code, list]) => ({ code, name: groupName(code), participants: list }));
   // The ungrouped ('') go last, whatever their name.
   return named.sort((a, b) => (a.code === '' ? 1 : b.code === '' ? -1 : collator.compare(a.name, b.name)));
 }

@@ -7,18 +7,23 @@ import type { CellDetails } from '@shared/model';
 import type { Locale } from '@shared/vocabulary';
 import { formatDate, formatDay } from '../../i18n/format';
 import { formatRange, statusLabel, type T } from './labels';
-import type { FilteredView, Grid } from './view-model';
+import { isRollup, type FilteredView, type Grid } from './view-model';
 
 /** The matrix as shown: a header row of the columns, then one line per row; filtered-out cells empty. */
 export function matrixTable(grid: Grid, locale: Locale, t: T): string[][] {
   const initiativesAsRows = grid.layout === 'initiatives-as-rows';
   const corner = initiativesAsRows ? t('columnInitiative') : t('columnRegion');
-  const axisName = (item: Grid['columns'][number]) => (item.kind === 'region' ? item.region.name : item.initiative.name);
+  // The file is made from the flat grid (every participant); a county's roll-up would be said in numbers.
+  const axisName = (item: Grid['columns'][number]) =>
+    item.kind === 'region' ? item.region.name : item.kind === 'group' ? item.group.name : item.initiative.name;
   const header = [corner, ...grid.columns.map(axisName)];
   if (initiativesAsRows) header.push(t('summaryRow'));
 
   const lines = grid.rows.map((row) => {
-    const line = [axisName(row.header), ...row.cells.map((c) => (c && c.matches ? statusLabel(c.cell.status, locale) : ''))];
+    const line = [axisName(row.header), ...row.cells.map((c) =>
+        isRollup(c) ? t('liveOfShort', { live: c.rollUp.counts.live, total: c.rollUp.total }) : c && c.matches ? statusLabel(c.cell.status, locale) : '',
+      ),
+    ];
     if (initiativesAsRows && row.header.kind === 'initiative') {
       line.push(t('liveOfShort', { live: row.header.summary.counts.live, total: row.header.summary.total }));
     }

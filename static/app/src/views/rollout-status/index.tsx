@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useStat
 import type { CellView, RolloutStatusView as RolloutStatusModel } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { CellDetails } from '@shared/model';
+import { chosenCodes, chosenGroup, hasGroups, resolveChoice } from '@shared/participant-groups';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
@@ -19,6 +20,7 @@ import type { ViewProps } from '../../view-props';
 import type { PopoverTarget } from './cell-popover';
 import type { EditorAction } from './editor-dialogs';
 import { ListTable } from './list-table';
+import { groupedAxis } from './grouped-grid';
 import { PageNav } from './page-nav';
 import { MatrixTable } from './matrix-table';
 import { StaleList } from './stale-list';
@@ -99,16 +101,36 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
   const participants = programme.participants;
   // The reader's region first (its column or row, and so on the first page of a wide programme); the
   // filter and the editors' lists keep the programme's order.
-  const shownOrder = useMemo(() => chosenFirst(participants, chosenRegion, (p) => p.code), [participants, chosenRegion]);
+  // A chosen county puts its municipalities first, and its roll-up first when grouped (decision 0027).
+  const choice = useMemo(() => resolveChoice(participants, chosenRegion), [participants, chosenRegion]);
+  const shownOrder = useMemo(() => chosenFirst(participants, chosenCodes(choice), (p) => p.code), [participants, choice]);
   const perspective = resolvePerspective(config, rows, participants);
+  // Municipalities are grouped by county unless the reader asks otherwise: 21 roll-up columns read better
+  // than ten pages of 30 municipalities. Per view, like the filters and the page; not remembered.
+  const groupable = perspective.kind === 'programme' && hasGroups(participants);
+  const [groupedWanted, setGroupedWanted] = useState(true);
+  const grouped = groupable && groupedWanted;
+  // Which counties the reader opened or closed; the county of the reader's choice starts open.
+  const [toggledGroups, setToggledGroups] = useState<ReadonlyMap<string, boolean>>(() => new Map());
+  const openGroup = chosenGroup(choice);
+  const isExpanded = useCallback((code: string) => toggledGroups.get(code) ?? code === openGroup, [toggledGroups, openGroup]);
+  const toggleGroup = useCallback(
+    (code: string) => setToggledGroups((m) => new Map(m).set(code, !(m.get(code) ?? code === openGroup))),
+    [openGroup],
+  );
   // A list's details are one scope of getDetails: the region across the initiatives, or the initiative's participants.
   const listScope = useListScope(
     perspective.kind === 'region' ? perspective.region.code : null,
     perspective.kind === 'initiative' ? perspective.initiative.id : null,
   );
   const filtered = useMemo(() => applyFilters(rows, shownOrder, filters), [rows, shownOrder, filters]);
+  const groupedPage = useMemo(() => (grouped ? groupedAxis(filtered, isExpanded, pageIndex) : null), [grouped, filtered, isExpanded, pageIndex]);
   const paged = useMemo(() => participantPage(filtered, pageIndex), [filtered, pageIndex]);
-  const grid = useMemo(() => toGrid(paged.view, config.layout), [paged.view, config.layout]);
+  const grid = useMemo(
+    () => (groupedPage ? toGrid(filtered, config.layout, groupedPage.axis) : toGrid(paged.view, config.layout)),
+    [groupedPage, filtered, paged.view, config.layout],
+  );
+  const page = groupedPage ? groupedPage.page : paged.page;
   const regionsInView = useMemo(() => participantsInView(rows, participants), [rows, participants]);
   const initiativesById = useMemo(() => new Map(rows.map((r) => [r.initiative.id, r.initiative])), [rows]);
   const regionsByCode = useMemo(() => new Map(participants.map((p) => [p.code, p])), [participants]);
@@ -157,6 +179,12 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
     setFilters(next);
     setPageIndex(0);
     announce(resultText(applyFilters(rows, shownOrder, next), perspective, t));
+  };
+
+  const toggleGrouped = () => {
+    setGroupedWanted(!grouped);
+    setPageIndex(0);
+    announce(grouped ? t('groupedOff') : t('groupedOn'));
   };
 
   const toggleEditing = () => {
@@ -271,6 +299,11 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
             {t('csvButton')}
           </Button>
           {csvState.phase === 'preparing' && listScope ? <CsvProgress details={details} scope={listScope} onCancel={cancelCsv} /> : null}
+          {groupable ? (
+            <Button aria-pressed={grouped} appearance={grouped ? 'primary' : 'default'} onClick={toggleGrouped}>
+              {t('groupedToggle')}
+            </Button>
+          ) : null}
         </div>
         {canEdit ? (
           <div className="rs-toolbar__group">
@@ -337,13 +370,13 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
         <p className="rs-no-matches">{t('noMatches')}</p>
       ) : perspective.kind === 'programme' ? (
         <>
-          {paged.page ? (
+          {page ? (
             <PageNav
-              page={paged.page}
+              page={page}
               onChange={(index) => {
                 setPageIndex(index);
-                const p = participantPage(filtered, index).page;
-                if (p) announce(t('pageStatus', { from: p.start + 1, to: p.end, total: p.total }));
+                const p = grouped ? groupedAxis(filtered, isExpanded, index)?.page : participantPage(filtered, index).page;
+                if (p) announce(t(p.unit === 'groups' ? 'pageStatusGroups' : 'pageStatus', { from: p.start + 1, to: p.end, total: p.total }));
               }}
             />
           ) : null}
@@ -355,6 +388,7 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
             pendingKeys={pendingKeys}
             onActivate={onActivate}
             chosenRegion={chosenRegion}
+            onToggleGroup={toggleGroup}
           />
         </>
       ) : (

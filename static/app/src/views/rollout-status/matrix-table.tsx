@@ -1,4 +1,7 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ParticipantGroup } from '@shared/participant-groups';
+import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from '@shared/vocabulary';
+import { RolloutStatusIcon } from '../../components/status-icon';
 import { useProgressiveList } from '../progressive';
 import { ScrollRegion } from '../../components/scroll-region';
 import { CellButton } from '../../editing/cell-button';
@@ -8,7 +11,7 @@ import { cellNameParts } from './labels';
 import { renderStatus } from './status-face';
 import { useStatusLabels } from './use-status-labels';
 import { useText } from './use-text';
-import { cellKey, type AxisItem, type Grid, type GridCell, type RowSummary } from './view-model';
+import { cellKey, isRollup, type AxisItem, type Grid, type GridCell, type RollupCell, type RowSummary } from './view-model';
 
 /** Rows in the first paint: more than the scroll box (36rem) shows at once (see useProgressiveList). */
 const FIRST_PAINT_ROWS = 16;
@@ -20,8 +23,10 @@ export interface MatrixTableProps {
   anchorKey: string | null;
   pendingKeys: ReadonlySet<string>;
   onActivate(cell: GridCell, el: HTMLButtonElement): void;
-  /** The reader's region: its column or row (first, as the view orders it) is marked. */
+  /** The reader's region (or county): its column or row (first, as the view orders it) is marked. */
   chosenRegion?: string | null;
+  /** Grouped by county: a county's disclosure button was pressed. */
+  onToggleGroup?(code: string): void;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface MatrixTableProps {
  * sideways inside a focusable, labelled region (WCAG 1.4.10). Only one cell is in the Tab order at a
  * time and the arrow keys move between cells, so a keyboard user does not tab through a thousand cells.
  */
-export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate, chosenRegion = null }: MatrixTableProps) {
+export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate, chosenRegion = null, onToggleGroup }: MatrixTableProps) {
   const { t } = useText();
   const statusLabels = useStatusLabels();
   const captionId = useId();
@@ -48,7 +53,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
   const activate = useCallback(
     (el: HTMLButtonElement) => {
       const gc = grid.rows[Number(el.dataset.r)]?.cells[Number(el.dataset.c)];
-      if (gc) onActivate(gc, el);
+      if (gc && !isRollup(gc)) onActivate(gc, el);
     },
     [grid, onActivate],
   );
@@ -107,7 +112,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
             {/* The summary comes right after the initiative, so it is on screen before any sideways scrolling. */}
             {initiativesAsRows ? <col className="rs-colw-summary" /> : null}
             {grid.columns.map((col) => (
-              <col key={col.key} className={col.kind === 'region' ? 'rs-colw-region' : 'rs-colw-initiative'} />
+              <col key={col.key} className={col.kind === 'initiative' ? 'rs-colw-initiative' : 'rs-colw-region'} />
             ))}
           </colgroup>
           <thead>
@@ -121,27 +126,35 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                 </th>
               ) : null}
               {grid.columns.map((col) => (
-                <ColumnHeader key={col.key} item={col} chosen={col.kind === 'region' && col.key === chosenRegion} />
+                <ColumnHeader key={col.key} item={col} chosen={isChosen(col, chosenRegion)} onToggleGroup={onToggleGroup} />
               ))}
             </tr>
           </thead>
           <tbody>
             {shownRows.map((row, r) => (
-              <tr key={row.header.key} className={row.header.kind === 'region' && row.header.key === chosenRegion ? 'io-chosen' : undefined}>
-                <RowHeader item={row.header} chosen={row.header.kind === 'region' && row.header.key === chosenRegion} />
+              <tr key={row.header.key} className={rowClass(row.header, chosenRegion)}>
+                <RowHeader item={row.header} chosen={isChosen(row.header, chosenRegion)} onToggleGroup={onToggleGroup} />
                 {row.header.kind === 'initiative' ? (
                   <td className="rs-summary">
                     <SummaryText summary={row.header.summary} />
                   </td>
                 ) : null}
                 {row.cells.map((gc, c) => {
-                  const key = grid.columns[c].key;
-                  const inChosenColumn = initiativesAsRows && key === chosenRegion;
+                  const column = grid.columns[c]!;
+                  const key = column.key;
+                  const inChosenColumn = initiativesAsRows && isChosen(column, chosenRegion);
                   if (!gc) {
                     return (
                       <td key={key} className={`rs-cell rs-cell--empty${inChosenColumn ? ' io-chosen-cell' : ''}`}>
                         <span aria-hidden="true">–</span>
                         <span className="io-visually-hidden">{t('noCell')}</span>
+                      </td>
+                    );
+                  }
+                  if (isRollup(gc)) {
+                    return (
+                      <td key={key} className={`rs-cell rs-rollup${inChosenColumn ? ' io-chosen-cell' : ''}`}>
+                        <RollupFace cell={gc} />
                       </td>
                     );
                   }
@@ -208,7 +221,29 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
   );
 }
 
-function ColumnHeader({ item, chosen }: { item: AxisItem; chosen: boolean }) {
+/** A county's or participant's column or row is the reader's choice. */
+function isChosen(item: AxisItem, chosen: string | null): boolean {
+  if (chosen === null) return false;
+  if (item.kind === 'region') return item.key === chosen;
+  return item.kind === 'group' && item.group.code === chosen;
+}
+
+function rowClass(item: AxisItem, chosen: string | null): string | undefined {
+  const classes = [isChosen(item, chosen) ? 'io-chosen' : '', item.kind === 'group' ? 'rs-group-row' : ''].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
+}
+
+type HeaderProps = { item: AxisItem; chosen: boolean; onToggleGroup?: (code: string) => void };
+
+function ColumnHeader({ item, chosen, onToggleGroup }: HeaderProps) {
+  if (item.kind === 'group') {
+    return (
+      <th scope="col" className={`rs-col-head rs-group-head${chosen ? ' io-chosen-cell rs-col-head--chosen' : ''}`}>
+        <GroupToggle group={item.group} expanded={item.expanded} onToggle={onToggleGroup} />
+        {chosen ? <YourRegionTag /> : null}
+      </th>
+    );
+  }
   if (item.kind === 'region') {
     // The short name fits the column; the full official name is what assistive technology reads.
     return (
@@ -226,7 +261,15 @@ function ColumnHeader({ item, chosen }: { item: AxisItem; chosen: boolean }) {
   );
 }
 
-function RowHeader({ item, chosen }: { item: AxisItem; chosen: boolean }) {
+function RowHeader({ item, chosen, onToggleGroup }: HeaderProps) {
+  if (item.kind === 'group') {
+    return (
+      <th scope="row" className="rs-row-head rs-group-head">
+        <GroupToggle group={item.group} expanded={item.expanded} onToggle={onToggleGroup} />
+        {chosen ? <YourRegionTag /> : null}
+      </th>
+    );
+  }
   if (item.kind === 'region') {
     return (
       <th scope="row" className="rs-row-head">
@@ -249,6 +292,54 @@ export function SummaryText({ summary }: { summary: RowSummary }) {
     <>
       {t('liveOf', { live: summary.counts.live, total: summary.total })}
       {declined > 0 ? `, ${t('declinedCount', { count: declined })}` : ''}
+    </>
+  );
+}
+
+/**
+ * A county's header: a disclosure button (aria-expanded) that shows or hides its municipalities' columns
+ * or rows. The visible text is the county and how many municipalities it has in the view.
+ */
+function GroupToggle({ group, expanded, onToggle }: { group: ParticipantGroup; expanded: boolean; onToggle?: (code: string) => void }) {
+  const { t } = useText();
+  return (
+    <button type="button" className="rs-group-toggle" aria-expanded={expanded} onClick={() => onToggle?.(group.code)}>
+      <span className="rs-group-toggle__chevron" aria-hidden="true" />
+      <span className="rs-group-toggle__text">{t('groupHead', { name: group.name || '–', count: group.members.length })}</span>
+    </button>
+  );
+}
+
+/**
+ * Where an initiative meets a county: "12 av 33" with the live shape, then each other status that occurs
+ * with its shape and count, so a status is told by shape and number, never by colour alone. Assistive
+ * technology reads it in words: "Infört i 12 av 33 kommuner, Pilot (tidigt införande): 3".
+ */
+export function RollupFace({ cell }: { cell: RollupCell }) {
+  const { t, i18n } = useText();
+  const label = i18n.label;
+  const { counts, total } = cell.rollUp;
+  const others = ROLLOUT_STATUSES.filter((s) => s !== 'live' && counts[s] > 0);
+  const spoken = [t('rollupLiveOf', { live: counts.live, total }), ...others.map((s) => t('rollupStatus', { status: label(ROLLOUT_STATUS_LABELS, s), count: counts[s] }))];
+  return (
+    <>
+      <span className="rs-rollup__face" aria-hidden="true">
+        <span className="rs-rollup__live" data-status="live">
+          <RolloutStatusIcon status="live" />
+          {t('liveOfShort', { live: counts.live, total })}
+        </span>
+        {others.length > 0 ? (
+          <span className="rs-rollup__others">
+            {others.map((s) => (
+              <span key={s} className="rs-rollup__status" data-status={s} title={label(ROLLOUT_STATUS_LABELS, s)}>
+                <RolloutStatusIcon status={s} />
+                {counts[s]}
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </span>
+      <span className="io-visually-hidden">{spoken.join(', ')}</span>
     </>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { CellView, InitiativeHeader, RolloutStatusView } from '@shared/contract';
 import type { Participant } from '@shared/model';
+import { rollUp, type ParticipantGroup, type RollUp } from '@shared/participant-groups';
 import { effectivePerspective } from '@shared/perspective';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
 
@@ -118,7 +119,9 @@ export function applyFilters(rows: ViewRow[], participants: ReadonlyArray<Partic
 
 export type AxisItem =
   | { kind: 'initiative'; key: string; initiative: InitiativeHeader; summary: RowSummary }
-  | { kind: 'region'; key: string; region: Participant };
+  | { kind: 'region'; key: string; region: Participant }
+  /** A county's roll-up column (or row), its municipalities following when expanded (grouped-grid.ts). */
+  | { kind: 'group'; key: string; group: ParticipantGroup; expanded: boolean };
 
 export interface GridCell {
   initiative: InitiativeHeader;
@@ -127,41 +130,72 @@ export interface GridCell {
   matches: boolean;
 }
 
+/** Where an initiative meets a county: how many of the county's shown municipalities are in each status. */
+export interface RollupCell {
+  kind: 'rollup';
+  initiative: InitiativeHeader;
+  group: ParticipantGroup;
+  rollUp: RollUp<RolloutStatus>;
+}
+
+export function isRollup(cell: GridCell | RollupCell | null | undefined): cell is RollupCell {
+  return cell != null && 'kind' in cell && cell.kind === 'rollup';
+}
+
 export interface Grid {
   layout: Layout;
   columns: AxisItem[];
-  rows: Array<{ header: AxisItem; cells: Array<GridCell | null> }>;
+  rows: Array<{ header: AxisItem; cells: Array<GridCell | RollupCell | null> }>;
 }
 
-/** The matrix as rows × columns; 'regions-as-rows' transposes it. Missing cells are null. */
-export function toGrid(view: FilteredView, layout: Layout): Grid {
+/**
+ * The matrix as rows × columns; 'regions-as-rows' transposes it. Missing cells are null. `participantAxis`
+ * is the participants' side (default: one item per shown participant); grouped, it holds the counties'
+ * roll-ups and the expanded counties' municipalities (grouped-grid.ts), and a county meets an initiative
+ * in a roll-up cell counted over the county's members in `view`.
+ */
+export function toGrid(view: FilteredView, layout: Layout, participantAxis?: AxisItem[]): Grid {
   const initiatives: AxisItem[] = view.rows.map((r) => ({
     kind: 'initiative',
     key: r.initiative.id,
     initiative: r.initiative,
     summary: r.summary,
   }));
-  const regions: AxisItem[] = view.regions.map((region) => ({ kind: 'region', key: region.code, region }));
+  const regions: AxisItem[] = participantAxis ?? view.regions.map((region) => ({ kind: 'region', key: region.code, region }));
   const lookup = new Map<string, GridCell>();
+  const rowsById = new Map<string, VisibleRow>();
   for (const row of view.rows) {
+    rowsById.set(row.initiative.id, row);
     for (const c of row.cells) {
       lookup.set(`${row.initiative.id}\u0000${c.region.code}`, { initiative: row.initiative, region: c.region, cell: c.cell, matches: c.matches });
     }
   }
-  const at = (initiativeId: string, regionCode: string) => lookup.get(`${initiativeId}\u0000${regionCode}`) ?? null;
+  const at = (initiativeId: string, item: AxisItem): GridCell | RollupCell | null => {
+    if (item.kind === 'group') {
+      const row = rowsById.get(initiativeId);
+      return row ? groupRollUp(row, item.group) : null;
+    }
+    return lookup.get(`${initiativeId}\u0000${item.key}`) ?? null;
+  };
 
   if (layout === 'regions-as-rows') {
     return {
       layout,
       columns: initiatives,
-      rows: regions.map((header) => ({ header, cells: initiatives.map((col) => at(col.key, header.key)) })),
+      rows: regions.map((header) => ({ header, cells: initiatives.map((col) => at(col.key, header)) })),
     };
   }
   return {
     layout,
     columns: regions,
-    rows: initiatives.map((header) => ({ header, cells: regions.map((col) => at(header.key, col.key)) })),
+    rows: initiatives.map((header) => ({ header, cells: regions.map((col) => at(header.key, col)) })),
   };
+}
+
+/** An initiative's statuses over a county's municipalities, as the row shows them (the filters applied). */
+function groupRollUp(row: VisibleRow, group: ParticipantGroup): RollupCell {
+  const statusOf = new Map(row.cells.map((c) => [c.region.code, c.cell.status]));
+  return { kind: 'rollup', initiative: row.initiative, group, rollUp: rollUp(group.members, ROLLOUT_STATUSES, (p) => statusOf.get(p.code)) };
 }
 
 /** Replaces cells by `${initiativeId}:${regionCode}` (optimistic edits) without touching the rest. */
@@ -244,6 +278,8 @@ export interface ParticipantPage {
   total: number;
   index: number;
   count: number;
+  /** What start, end and total count: participants (the default) or, grouped, counties. */
+  unit?: 'participants' | 'groups';
 }
 
 /** The filtered view narrowed to one page of participants; `page` is null when everything fits. */

@@ -1,0 +1,133 @@
+/**
+ * Participants grouped by county (issue 11, decision 0027) in real Chromium on page 1001, seeded with a
+ * programme of the 290 municipalities (the benchmark's L plans, moved onto the real municipality codes, so
+ * every municipality has its county as `group`):
+ * - the rollout-status matrix shows one roll-up column a county ("Infört i 3 av 26 kommuner"), and a
+ *   county opens to its municipalities by keyboard (a disclosure button with aria-expanded);
+ * - "Min region" can be a county: its municipalities come first in the overviews on the page;
+ * - axe reports nothing in sv and en, light and dark. SCREENSHOTS=dir saves what it looked at, at 1,120
+ *   and 320 px.
+ *
+ * Its own file (so its own process): it replaces the demo programme in the host's in-memory KVS.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { buildDataset } from '../../bench/datasets';
+import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
+import { startServer, type RunningServer } from '../../dev/server';
+import type { InitiativeWithDetails, Programme } from '../../src/shared/model';
+import { SWEDISH_MUNICIPALITIES } from '../../src/shared/municipalities';
+import { resetReadCache, seedProgramme } from '../../src/storage';
+import { click, launchBrowser, macroFrame, openHostPage, waitForAnnouncement } from './support';
+
+/** How many initiatives the seeded programme has: enough for a matrix, few enough to be quick. */
+const INITIATIVE_COUNT = 6;
+const SCREENSHOTS = process.env.SCREENSHOTS;
+
+/**
+ * The benchmark's L programme (290 participants '0100'…'0389') with each participant replaced by a real
+ * municipality, in order, in every place a participant code is a key or a value.
+ */
+function municipalityProgramme(): { programme: Programme; initiatives: InitiativeWithDetails[] } {
+  const L = buildDataset('L', 'INF', new Date());
+  const codeMap = new Map(L.programme.participants.map((p, i) => [p.code, SWEDISH_MUNICIPALITIES[i]!.code]));
+  // One pass over the JSON, so a synthetic code that is also a real one ('0114') is mapped once only.
+  const moved = JSON.parse(
+    JSON.stringify(L.initiatives.slice(0, INITIATIVE_COUNT)).replace(/"(\d{4})"/g, (whole, code: string) => {
+      const to = codeMap.get(code);
+      return to ? `"${to}"` : whole;
+    }),
+  ) as InitiativeWithDetails[];
+  return {
+    programme: { ...L.programme, id: DEMO_PROGRAMME_ID, name: 'Kommunprogrammet', participants: SWEDISH_MUNICIPALITIES.map((p) => ({ ...p })) },
+    initiatives: moved.map((i) => ({ ...i, programmeId: DEMO_PROGRAMME_ID })),
+  };
+}
+
+const seeded = municipalityProgramme();
+const STOCKHOLM = SWEDISH_MUNICIPALITIES.filter((p) => p.group === '01');
+const liveIn = (initiative: InitiativeWithDetails, members: typeof STOCKHOLM) => members.filter((p) => initiative.cells[p.code]?.status === 'live').length;
+
+let host: RunningServer | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  host = await startServer({ port: 0, memory: true });
+  host.kvs.clear();
+  await host.kvs.withoutRateLimits(() => seedProgramme(seeded.programme, seeded.initiatives));
+  resetReadCache();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function open(options: { locale?: 'sv' | 'en'; theme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  if (!browser || !host) throw new Error('started in before()');
+  return openHostPage(browser, host, { user: 'anonymous', ...options });
+}
+
+async function rolloutFrame(page: Page): Promise<Frame> {
+  const frame = await macroFrame(page, 'rollout-status');
+  await frame.locator('table.rs-matrix').waitFor({ timeout: 20_000 });
+  return frame;
+}
+
+/** A macro's iframe as drawn (the whole page of four macros at 290 is tens of thousands of pixels tall). */
+async function shoot(page: Page, name: string, moduleKey = 'rollout-status'): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.locator(`iframe.macro-frame[data-module-key="${moduleKey}"]`).screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The matrix's county headers as shown, left to right. */
+async function countyHeads(frame: Frame): Promise<string[]> {
+  return (await frame.locator('table.rs-matrix thead th.rs-group-head button').allInnerTexts()).map((t) => t.trim());
+}
+
+describe('a programme of the 290 municipalities, grouped by county', () => {
+  it('the matrix has one roll-up column a county, and a county opens to its municipalities by keyboard', { timeout: 90_000 }, async () => {
+    const page = await open({ width: 1120 });
+    try {
+      const frame = await rolloutFrame(page);
+      assert.equal((await frame.getByRole('button', { name: 'Gruppera per län' }).getAttribute('aria-pressed')), 'true', 'grouped by default');
+      const heads = await countyHeads(frame);
+      assert.equal(heads.length, 21, 'one column a county');
+      assert.equal(heads[0], 'Stockholm, 26 kommuner');
+      assert.equal(await frame.locator('.rs-page-nav').count(), 0, 'the 21 counties fit without paging');
+
+      // The first initiative's Stockholm roll-up says, in words, how many of the 26 are live.
+      const first = seeded.initiatives[0]!;
+      const rollup = frame.locator('table.rs-matrix tbody tr').first().locator('td.rs-rollup').first();
+      assert.match(await rollup.locator('.io-visually-hidden').innerText(), new RegExp(`^Infört i ${liveIn(first, STOCKHOLM)} av 26 kommuner`));
+      await shoot(page, 'grouped-1120');
+
+      // By keyboard: focus Stockholm's disclosure button, Enter opens it, its municipalities follow it.
+      const toggle = frame.getByRole('button', { name: 'Stockholm, 26 kommuner' });
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await frame.locator('th.rs-group-head button[aria-expanded="true"]').waitFor();
+      const columns = await frame.locator('table.rs-matrix thead th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''));
+      const at = columns.findIndex((c) => c.startsWith('Stockholm, 26'));
+      assert.equal(columns[at + 1], `${STOCKHOLM[0]!.short}${STOCKHOLM[0]!.name}`, 'the first municipality follows its county');
+      assert.equal(await frame.locator('table.rs-matrix thead th.rs-col-head:not(.rs-group-head)').count(), 26);
+      assert.equal(await toggle.evaluate((el) => el === document.activeElement), true, 'focus stays on the county');
+      await shoot(page, 'expanded-1120');
+      await page.keyboard.press('Space');
+      await frame.locator('th.rs-group-head button[aria-expanded="true"]').waitFor({ state: 'detached' });
+
+      // Ungrouped, the 290 are paged as before.
+      await click(frame.getByRole('button', { name: 'Gruppera per län' }));
+      await waitForAnnouncement(frame, 'Kommunerna visas var för sig.');
+      await frame.locator('.rs-page-nav').waitFor();
+      assert.equal(await countyHeads(frame).then((h) => h.length), 0);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
