@@ -7,31 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { RunningServer } from '../../dev/server';
-import { click, describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, startHost } from './support';
+import { click, describeViolations, macroFrame, openHostPage, openSpacePage, runAxe, sharedHostAndBrowser, startHost } from './support';
 
 const env = sharedHostAndBrowser();
 const SHOTS = '.probe/onboarding';
 
-async function openSpacePage(browser: Browser, host: RunningServer, user: string, locale: 'sv' | 'en' = 'sv', theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-  const page = await context.newPage();
-  const url = new URL('/spaces/EMPTY/apps/inforandeoversikt', host.url);
-  url.searchParams.set('user', user);
-  url.searchParams.set('locale', locale);
-  url.searchParams.set('theme', theme);
-  await page.goto(url.toString());
-  const element = await page.waitForSelector('iframe[data-module-key="programme-admin"]');
-  const frame = (await element.contentFrame())!;
-  await frame.waitForSelector('h1');
-  return { page, frame };
-}
-
 for (const locale of ['sv', 'en'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe: the create section has no violations in ${locale}, ${theme}, with a custom list open`, async () => {
-      const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin', locale, theme);
+      const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', locale, theme, space: 'EMPTY' });
       await frame.getByRole('radio', { name: locale === 'sv' ? 'Egen lista' : 'Custom list' }).check();
       await frame.getByRole('textbox', { name: locale === 'sv' ? /^Deltagarna/ : /^The participants/ }).waitFor();
       const violations = await runAxe(frame);
@@ -40,7 +24,7 @@ for (const locale of ['sv', 'en'] as const) {
       await page.context().close();
     });
     test(`anonymous sees no create form on the empty space page (${locale}, ${theme}), and axe finds nothing`, async () => {
-      const { page, frame } = await openSpacePage(env.browser, env.host, 'anonymous', locale, theme);
+      const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'anonymous', locale, theme, space: 'EMPTY' });
       assert.equal(await frame.locator('form').count(), 0);
       const violations = await runAxe(frame);
       await page.screenshot({ path: `${SHOTS}/create-anonymous-${locale}-${theme}.png`, fullPage: true });
@@ -51,7 +35,7 @@ for (const locale of ['sv', 'en'] as const) {
 }
 
 test('a custom list with mistakes is refused by line and nothing is created', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', space: 'EMPTY' });
   await frame.getByRole('textbox', { name: /^Namn/ }).first().fill('Egen lista med fel');
   await frame.getByRole('radio', { name: 'Egen lista' }).check();
   const list = frame.getByRole('textbox', { name: /^Deltagarna/ });
@@ -68,7 +52,7 @@ test('a custom list with mistakes is refused by line and nothing is created', as
 });
 
 test('the administrator creates a programme with the 290 municipalities and sees 290 participants', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', space: 'EMPTY' });
   await frame.getByRole('textbox', { name: /^Namn/ }).first().fill('Kommunernas digitala vård');
   // The participant set with the keyboard: arrow keys move within the radio group.
   await frame.getByRole('radio', { name: '21 regioner' }).focus();

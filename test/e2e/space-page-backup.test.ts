@@ -7,25 +7,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { buildDemoProgramme } from '../../dev/demo-data';
 import type { RunningServer } from '../../dev/server';
-import { click, describeViolations, launchBrowser, macroFrame, openHostPage, runAxe, startHost } from './support';
+import { click, describeViolations, launchBrowser, macroFrame, openHostPage, openSpacePage, runAxe, startHost } from './support';
 
 const demo = buildDemoProgramme(new Date());
-
-async function openSpacePage(browser: Browser, host: RunningServer, locale: 'sv' | 'en'): Promise<{ page: Page; frame: Frame }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const url = new URL('/spaces/INF/apps/inforandeoversikt', host.url);
-  url.searchParams.set('user', 'demo-admin');
-  url.searchParams.set('locale', locale);
-  await page.goto(url.toString());
-  const element = await page.waitForSelector('iframe[data-module-key="programme-admin"]');
-  const frame = (await element.contentFrame())!;
-  await frame.locator('h1').waitFor();
-  return { page, frame };
-}
 
 async function assertAxeClean(frame: Frame, what: string) {
   const violations = await runAxe(frame);
@@ -37,7 +24,7 @@ test('a backup downloaded from one site and restored into an empty one', async (
   let source: RunningServer | null = await startHost();
   let target: RunningServer | null = null;
   try {
-    const { page, frame } = await openSpacePage(browser, source, 'sv');
+    const { page, frame } = await openSpacePage(browser, source, { user: 'demo-admin', acceptDownloads: true });
     const downloading = page.waitForEvent('download');
     await click(frame.getByRole('button', { name: `Ladda ned säkerhetskopia av ${demo.programme.name}` }));
     const download = await downloading;
@@ -52,7 +39,7 @@ test('a backup downloaded from one site and restored into an empty one', async (
 
     target = await startHost({ seedDemo: false });
     for (const locale of ['en', 'sv'] as const) {
-      const { page: empty, frame: restore } = await openSpacePage(browser, target, locale);
+      const { page: empty, frame: restore } = await openSpacePage(browser, target, { user: 'demo-admin', locale, acceptDownloads: true });
       const input = restore.getByLabel(locale === 'sv' ? 'Fil med säkerhetskopia (.json)' : 'Backup file (.json)');
       // Changed by hand: the dry run refuses it and says so.
       const tampered = text.replace(demo.initiatives[0].name, `${demo.initiatives[0].name} (ändrad)`);

@@ -5,28 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { RunningServer } from '../../dev/server';
-import { click, describeViolations, runAxe, sharedHostAndBrowser } from './support';
+import { click, describeViolations, openSpacePage, runAxe, sharedHostAndBrowser } from './support';
 
 const env = sharedHostAndBrowser();
 
-async function openSpacePage(browser: Browser, host: RunningServer, user: string, locale: 'sv' | 'en' = 'sv', theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-  const page = await context.newPage();
-  const url = new URL('/spaces/INF/apps/inforandeoversikt', host.url);
-  url.searchParams.set('user', user);
-  url.searchParams.set('locale', locale);
-  url.searchParams.set('theme', theme);
-  await page.goto(url.toString());
-  const element = await page.waitForSelector('iframe[data-module-key="programme-admin"]');
-  const frame = (await element.contentFrame())!;
-  await frame.waitForSelector('table');
-  return { page, frame };
-}
-
 test('the space administrator renames the programme and the list shows the new name', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', ready: 'table' });
   const name = frame.getByLabel('Namn', { exact: false }).first();
   await name.fill('FLDV – nytt namn');
   await click(frame.getByRole('button', { name: 'Spara inställningar' }));
@@ -36,7 +20,7 @@ test('the space administrator renames the programme and the list shows the new n
 });
 
 test('the space administrator adds a participant and retires it; the participant count follows and it can be reinstated', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', ready: 'table' });
   const add = frame.getByRole('form', { name: 'Lägg till en deltagare' });
   await add.getByRole('textbox', { name: /^Kod/ }).fill('0180');
   await add.getByRole('textbox', { name: /^Namn/ }).fill('Stockholms stad');
@@ -55,7 +39,7 @@ test('the space administrator adds a participant and retires it; the participant
 });
 
 test('a reader sees the programmes and no edit controls', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-viewer');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-viewer', ready: 'table' });
   assert.equal(await frame.locator('form').count(), 0);
   assert.equal(await frame.getByRole('button').count(), 0);
   assert.ok(await frame.getByText('bara utrymmets administratörer', { exact: false }).isVisible());
@@ -65,7 +49,7 @@ test('a reader sees the programmes and no edit controls', async () => {
 // The programme's milestone template (decisions 0020, 0022): rename, add and move by keyboard, save; a
 // fresh page reads it back; an empty title is refused with the error summary; no form for a page editor.
 test('the space administrator renames a milestone, adds one, moves it up by keyboard and saves the template', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', ready: 'table' });
   const first = frame.getByRole('textbox', { name: /^Milstolpe 1 i Planering/ });
   assert.equal(await first.inputValue(), 'Införandeplan framtagen');
   await first.fill('Projektplan godkänd av styrgruppen');
@@ -94,7 +78,7 @@ test('the space administrator renames a milestone, adds one, moves it up by keyb
   await page.context().close();
 
   // A fresh page reads the saved template from the server.
-  const again = await openSpacePage(env.browser, env.host, 'demo-admin', 'en', 'dark');
+  const again = await openSpacePage(env.browser, env.host, { user: 'demo-admin', locale: 'en', theme: 'dark', ready: 'table' });
   assert.equal(await again.frame.getByRole('textbox', { name: /^Milestone 1 in Planning/ }).inputValue(), 'Projektplan godkänd av styrgruppen');
   assert.equal(await again.frame.getByRole('textbox', { name: /^Milestone 2 in Closure/ }).inputValue(), 'Slutrapport skriven');
   assert.equal(await again.frame.getByRole('textbox', { name: /^Milestone 3 in Closure/ }).inputValue(), 'Uppföljning och utvärdering genomförd');
@@ -105,7 +89,7 @@ test('the space administrator renames a milestone, adds one, moves it up by keyb
 });
 
 test('an empty title is not saved: the error summary names the field and nothing is written', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', ready: 'table' });
   const field = frame.getByRole('textbox', { name: /^Milstolpe 1 i Initiering/ });
   const before = await field.inputValue();
   await field.fill('   ');
@@ -114,13 +98,13 @@ test('an empty title is not saved: the error summary names the field and nothing
   const violations = await runAxe(frame);
   assert.deepEqual(violations, [], describeViolations(violations));
   await page.context().close();
-  const again = await openSpacePage(env.browser, env.host, 'demo-admin');
+  const again = await openSpacePage(env.browser, env.host, { user: 'demo-admin', ready: 'table' });
   assert.equal(await again.frame.getByRole('textbox', { name: /^Milstolpe 1 i Initiering/ }).inputValue(), before);
   await again.page.context().close();
 });
 
 test('a page editor who does not administer the space gets no template form', async () => {
-  const { page, frame } = await openSpacePage(env.browser, env.host, 'demo-editor');
+  const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-editor', ready: 'table' });
   assert.equal(await frame.getByRole('button', { name: 'Spara mallen' }).count(), 0);
   await page.context().close();
 });
@@ -129,7 +113,7 @@ for (const locale of ['sv', 'en'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     for (const user of ['demo-admin', 'anonymous']) {
       test(`axe: no violations for ${user} in ${locale}, ${theme}`, async () => {
-        const { page, frame } = await openSpacePage(env.browser, env.host, user, locale, theme);
+        const { page, frame } = await openSpacePage(env.browser, env.host, { user, locale, theme, ready: 'table' });
         const violations = await runAxe(frame);
         await page.screenshot({ path: `.probe/admin/space-page-${user}-${locale}-${theme}.png`, fullPage: true });
         assert.deepEqual(violations, [], describeViolations(violations));

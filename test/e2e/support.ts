@@ -177,6 +177,33 @@ export async function runAxe(frame: Frame): Promise<AxeViolation[]> {
   return result;
 }
 
+export interface SpacePageOptions {
+  user: string;
+  /** The space whose app page opens: INF holds the demo programme, EMPTY none. */
+  space?: string;
+  locale?: 'sv' | 'en';
+  theme?: 'light' | 'dark';
+  /** A selector inside the app's iframe that shows the page is ready. */
+  ready?: string;
+  acceptDownloads?: boolean;
+}
+
+/** The app's space page ("Införandeöversikt", the programme-admin module) as `user`, and its iframe. */
+export async function openSpacePage(browser: Browser, host: RunningServer, options: SpacePageOptions): Promise<{ page: Page; frame: Frame }> {
+  const { user, space = 'INF', locale = 'sv', theme = 'light', ready = 'h1', acceptDownloads = false } = options;
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads });
+  const page = await context.newPage();
+  const url = new URL(`/spaces/${space}/apps/inforandeoversikt`, host.url);
+  url.searchParams.set('user', user);
+  url.searchParams.set('locale', locale);
+  url.searchParams.set('theme', theme);
+  await page.goto(url.toString());
+  const element = await page.waitForSelector('iframe[data-module-key="programme-admin"]');
+  const frame = (await element.contentFrame())!;
+  await frame.locator(ready).first().waitFor();
+  return { page, frame };
+}
+
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)

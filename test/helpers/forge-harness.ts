@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createConfluenceStub } from '../../dev/confluence-stub';
 import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
 import { installForgeRuntime, runInInvocation } from '../../dev/forge-runtime';
-import { buildResolverContext } from '../../dev/invoke-runner';
+import { buildResolverContext, buildSpacePageContext } from '../../dev/invoke-runner';
 import { LocalKvs, loadEntityDefinitions } from '../../dev/kvs';
 import { handler } from '../../src/index';
 import type { ResolverName, ResolverResponse, ResolverWireResponse } from '../../src/shared/contract';
@@ -74,6 +74,21 @@ export function createHarness(): Harness {
     writeUnits: () => kvs.units().writeUnits,
     storeText: () => JSON.stringify(kvs.snapshot()),
   };
+}
+
+/**
+ * A call from the space page of `spaceKey` (the programme-admin module), as Forge makes it: the space in the
+ * context and no content. Anonymous visitors come without a principal, as on a real site.
+ */
+export async function invokeFromSpacePage<N extends ResolverName>(user: DemoUserId, spaceKey: string, name: N, payload: unknown): Promise<ResolverResponse<N>> {
+  const accountId = DEMO_USERS[user].accountId ?? 'unidentified';
+  const context = buildSpacePageContext({ spaceKey, moduleKey: 'programme-admin' }, DEMO_USERS[user]);
+  const principal = DEMO_USERS[user].accountId ? { accountId } : undefined;
+  const result = await runInInvocation({ accountId }, () =>
+    handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: INSTALL_CONTEXT }),
+  );
+  const wire = result as ResolverWireResponse<N>;
+  return (wire.ok ? { ok: true, data: unpackResponse(name, wire.data) } : wire) as ResolverResponse<N>;
 }
 
 /** The data of a successful response, or a failure that shows the error. */

@@ -3,12 +3,8 @@
  * settings, recorded in the history, under the field-level conflict rule; anyone else is refused and nothing
  * is written; the space page (a context with a space and no page) lists the space's programmes.
  */
-import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
-import { runInInvocation } from '../../dev/forge-runtime';
-import { buildSpacePageContext } from '../../dev/invoke-runner';
-import { handler } from '../../src/index';
-import type { ResolverName, ResolverResponse } from '../../src/shared/contract';
-import { createHarness, dataOf, type Harness } from '../helpers/forge-harness';
+import type { DemoUserId } from '../../dev/demo-users';
+import { createHarness, dataOf, type Harness, invokeFromSpacePage as fromSpacePage } from '../helpers/forge-harness';
 import { createInfProgramme, embedding, type InfProgramme } from './resolver-fixtures';
 
 let h: Harness;
@@ -17,16 +13,6 @@ beforeEach(async () => {
   h = createHarness();
   inf = await createInfProgramme(h);
 });
-
-/** A call from the space page of `spaceKey`, as Forge makes it: the space in the context, no content. */
-async function fromSpacePage<N extends ResolverName>(user: DemoUserId, spaceKey: 'INF' | 'OTHER' | 'EMPTY', name: N, payload: unknown): Promise<ResolverResponse<N>> {
-  const accountId = DEMO_USERS[user].accountId ?? 'unidentified';
-  const context = buildSpacePageContext({ spaceKey, moduleKey: 'programme-admin' }, DEMO_USERS[user]);
-  const principal = DEMO_USERS[user].accountId ? { accountId } : undefined;
-  return (await runInInvocation({ accountId }, () =>
-    handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: 'ari:cloud:confluence::site/local-cloud' }),
-  )) as ResolverResponse<N>;
-}
 
 const rename = (programmeId: string) => ({
   programmeId,

@@ -6,10 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { buildDataset, type DatasetSize } from '../../bench/datasets';
-import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
-import { runInInvocation } from '../../dev/forge-runtime';
-import { buildSpacePageContext } from '../../dev/invoke-runner';
-import { handler } from '../../src/index';
+import type { DemoUserId } from '../../dev/demo-users';
 import {
   assembleBackup,
   checkBackupDocument,
@@ -18,27 +15,17 @@ import {
   type BackupHeader,
   type BackupPart,
 } from '../../src/shared/backup-format';
-import type { ResolverName, ResolverResponse } from '../../src/shared/contract';
 import type { HistoryEntry } from '../../src/shared/model';
 import { LIMITS } from '../../src/shared/schemas';
 import { MACRO_KEYS } from '../../src/shared/vocabulary';
 import { seedProgramme } from '../../src/storage';
-import { createHarness, dataOf, type Harness } from '../helpers/forge-harness';
+import { createHarness, dataOf, type Harness, invokeFromSpacePage as fromSpacePage } from '../helpers/forge-harness';
 
 const sha256 = async (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 const NOW = new Date('2026-11-15T10:00:00.000Z');
 const REQUEST_LIMIT = 512_000;
 const RESPONSE_LIMIT = 5_242_880;
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
-
-async function fromSpacePage<N extends ResolverName>(user: DemoUserId, spaceKey: 'INF' | 'EMPTY', name: N, payload: unknown): Promise<ResolverResponse<N>> {
-  const accountId = DEMO_USERS[user].accountId ?? 'unidentified';
-  const context = buildSpacePageContext({ spaceKey, moduleKey: 'programme-admin' }, DEMO_USERS[user]);
-  const principal = DEMO_USERS[user].accountId ? { accountId } : undefined;
-  return (await runInInvocation({ accountId }, () =>
-    handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: 'ari:cloud:confluence::site/local-cloud' }),
-  )) as ResolverResponse<N>;
-}
 
 function historyOf(programmeId: string, initiativeIds: string[], count: number): HistoryEntry[] {
   return Array.from({ length: count }, (_, k) => ({

@@ -3,12 +3,7 @@
  * 290 municipalities grouped by county, or a custom list; from a macro on an empty page by its editors, or
  * from the space page by the space's administrators only. A bad list is refused by line and writes nothing.
  */
-import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
-import { runInInvocation } from '../../dev/forge-runtime';
-import { buildSpacePageContext } from '../../dev/invoke-runner';
-import { handler } from '../../src/index';
-import type { ResolverName, ResolverResponse } from '../../src/shared/contract';
-import { createHarness, dataOf, type Harness } from '../helpers/forge-harness';
+import { createHarness, dataOf, type Harness, invokeFromSpacePage as fromSpacePage } from '../helpers/forge-harness';
 
 let h: Harness;
 beforeEach(() => {
@@ -16,16 +11,6 @@ beforeEach(() => {
 });
 
 const EMPTY = { pageId: '3001' };
-
-/** A call from the space page of `spaceKey`: the space in the context, no content. */
-async function fromSpacePage<N extends ResolverName>(user: DemoUserId, spaceKey: 'INF' | 'EMPTY', name: N, payload: unknown): Promise<ResolverResponse<N>> {
-  const accountId = DEMO_USERS[user].accountId ?? 'unidentified';
-  const context = buildSpacePageContext({ spaceKey, moduleKey: 'programme-admin' }, DEMO_USERS[user]);
-  const principal = DEMO_USERS[user].accountId ? { accountId } : undefined;
-  return (await runInInvocation({ accountId }, () =>
-    handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: 'ari:cloud:confluence::site/local-cloud' }),
-  )) as ResolverResponse<N>;
-}
 
 async function participantsOnEmptyPage() {
   const view = dataOf(await h.invoke('demo-editor', 'getView', {}, EMPTY));

@@ -20,6 +20,7 @@ import { invoke } from '../api';
 import { Button } from '../components/button';
 import { ErrorMessage } from '../components/error-message';
 import { SectionMessage } from '../components/section-message';
+import { downloadText } from '../editing/csv-download';
 import { useMessages } from '../i18n';
 import { backupMessages } from './backup-messages';
 
@@ -27,18 +28,6 @@ import { backupMessages } from './backup-messages';
 async function sha256(text: string): Promise<string> {
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   return `sha256:${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function saveFile(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function BackupSection({ programmes, onRestored }: { programmes: ReadonlyArray<ProgrammeAdminItem>; onRestored(): Promise<void> | void }) {
@@ -91,7 +80,7 @@ function DownloadButton({ programme }: { programme: ProgrammeAdminItem }) {
       if (!record) return;
       const document = await assembleBackup(record, exportedAt, parts, sha256);
       const file = backupFileName(record.name, exportedAt);
-      saveFile(JSON.stringify(document), file);
+      downloadText(JSON.stringify(document), file, 'application/json;charset=utf-8');
       setStatus(m('downloaded', { file }));
     } finally {
       setBusy(false);

@@ -50,7 +50,8 @@ export function Dialog({ open, title, onClose, children, footer, description, si
     };
     dialog.addEventListener('cancel', onCancel);
     if (!dialog.open) dialog.showModal();
-    const target = initialFocusRef?.current ?? dialog.querySelector<HTMLElement>(`.io-dialog__body ${FOCUSABLE}`) ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+    // The first field of the body, not the header's close button: scope the whole selector list to the body.
+    const target = initialFocusRef?.current ?? dialog.querySelector('.io-dialog__body')?.querySelector<HTMLElement>(FOCUSABLE) ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
     target?.focus();
     return () => {
       dialog.removeEventListener('cancel', onCancel);
