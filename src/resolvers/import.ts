@@ -4,12 +4,34 @@
  * All three are for the space's administrators (decision 0022), asked of Confluence on every call, and only
  * for a programme of the context's space (another space's is answered as absent).
  */
-import { applyImportBatch, diffImport, importBatches, undoImportBatch, type ImportChange } from '../domain/import/import-diff';
+import {
+  applyImportBatch,
+  createImportedInitiative,
+  diffImport,
+  importBatches,
+  initiativeNamed,
+  undoCreatedInitiative,
+  undoImportBatch,
+  type ImportChange,
+} from '../domain/import/import-diff';
 import type { EditContext } from '../domain/edits';
+import type { ImportListItem } from '../shared/contract';
 import { fail } from '../shared/errors';
-import { applyImportSchema, previewImportSchema, undoImportSchema } from '../shared/schemas';
+import { IMPORT_LIMITS } from '../shared/limits';
+import type { Initiative, Programme } from '../shared/model';
+import { applyImportSchema, listImportsSchema, previewImportSchema, undoImportSchema } from '../shared/schemas';
 import { getInitiative, getProgramme, readProgrammeSnapshot, readRevision } from '../storage';
-import { openImportParts, readImportRecord, writeImportBatch, type ImportRecord } from '../storage/imports';
+import {
+  insertImportedInitiative,
+  markImportUndone,
+  listImportRecords,
+  openImportCreated,
+  openImportParts,
+  readImportRecord,
+  startImportRecord,
+  writeImportBatch,
+  type ImportRecord,
+} from '../storage/imports';
 import { authoriseAdminister } from './admin';
 import { defineResolver } from './define';
 
@@ -57,17 +79,42 @@ async function requireFresh(programmeId: string, changes: readonly ImportChange[
   }
 }
 
+/**
+ * The initiatives the preview listed as new, each made by the domain's own createInitiative (as "Nytt
+ * införande" makes it) in a transaction with its history and the import's note of it. A name the programme
+ * has by now (a retried call, or someone was quicker) is answered with that initiative, never made twice.
+ */
+async function createInitiatives(installation: string, programme: Programme, names: readonly string[], editor: EditContext, record: ImportRecord) {
+  const snapshot = await readProgrammeSnapshot(installation, programme.id);
+  const all: Initiative[] = [...(snapshot?.initiatives ?? [])];
+  const created: Array<{ name: string; initiativeId: string }> = [];
+  let revision: string | undefined;
+  for (const name of names) {
+    const found = initiativeNamed(all, name);
+    if (found === 'ambiguous') fail('CONFLICT', `Several initiatives are named ${name}; preview the file again`);
+    if (found) {
+      created.push({ name, initiativeId: found.id });
+      continue;
+    }
+    const { next, history } = createImportedInitiative(programme, all, name, editor, record.importId);
+    revision = await insertImportedInitiative(next, history, record);
+    all.push(next);
+    created.push({ name, initiativeId: next.id });
+  }
+  return { created, revision };
+}
+
 export const applyImport = defineResolver('applyImport', {
   authorise: authoriseAdminister,
   payload: applyImportSchema,
-  async run(input, { spaceKey, editor }) {
+  async run(input, { spaceKey, editor }, call) {
     const programme = await spaceProgramme(spaceKey, input.programmeId);
     const participants = new Set(programme.participants.map((p) => p.code));
     if (input.changes.some((c) => !participants.has(c.regionCode))) fail('VALIDATION', 'Not a participant of this programme', { issues: [{ path: 'changes', message: 'Unknown participant' }] });
     const existing = await readImportRecord(input.importId);
     if (existing && existing.programmeId !== programme.id) fail('CONFLICT', 'This import id belongs to another programme');
-    await requireFresh(programme.id, input.changes);
-    const record: ImportRecord = existing ?? {
+    if (input.changes.length > 0) await requireFresh(programme.id, input.changes);
+    let record: ImportRecord = existing ?? {
       importId: input.importId,
       programmeId: programme.id,
       at: editor.at,
@@ -76,9 +123,18 @@ export const applyImport = defineResolver('applyImport', {
       fileName: input.fileName,
       changes: input.counts.changes,
       unchanged: input.counts.unchanged,
+      ...(input.counts.created ? { created: input.counts.created } : {}),
+      applied: 0,
     };
-    let applied = 0;
+    if (!existing) await startImportRecord(record);
     let revision = await readRevision();
+    const created: Array<{ name: string; initiativeId: string }> = [];
+    if (input.create && input.create.length > 0) {
+      const made = await createInitiatives(call.installation, programme, input.create, editor, record);
+      created.push(...made.created);
+      revision = made.revision ?? revision;
+    }
+    let applied = 0;
     for (const batch of importBatches(input.changes)) {
       const written = await writeImportBatch(
         batch[0].initiativeId,
@@ -91,9 +147,10 @@ export const applyImport = defineResolver('applyImport', {
         record,
       );
       applied += written.cells.length;
+      record = written.record;
       revision = written.revision;
     }
-    return { applied, revision };
+    return { applied, revision, created };
   },
 });
 
@@ -104,9 +161,9 @@ export const undoImport = defineResolver('undoImport', {
     const programme = await spaceProgramme(spaceKey, input.programmeId);
     const record = await readImportRecord(input.importId);
     if (!record || record.programmeId !== programme.id) fail('NOT_FOUND', 'No such import in this programme');
-    const { parts, more } = await openImportParts(input.importId, UNDO_PARTS_PER_CALL);
+    const { parts, more: moreParts } = await openImportParts(input.importId, UNDO_PARTS_PER_CALL);
     const now = parts.filter(({ part }) => part.programmeId === programme.id);
-    const undoRecord: ImportRecord = { ...record, undoneAt: editor.at };
+    let undoRecord: ImportRecord = { ...record, undoneAt: editor.at };
     let restored = 0;
     const refused: Array<ImportChange & { initiative: string }> = [];
     let revision = await readRevision();
@@ -125,15 +182,69 @@ export const undoImport = defineResolver('undoImport', {
         { key },
       );
       restored += written.cells.length;
+      undoRecord = written.record;
       refused.push(...(outcome?.refused ?? []).map((c) => ({ ...c, initiative: name })));
       revision = written.revision;
+    }
+    // The initiatives it created, once every cell part is undone (their cells are back at "not started" then).
+    let archived = 0;
+    const kept: string[] = [];
+    let more = moreParts;
+    if (!moreParts) {
+      const news = await openImportCreated(input.importId, UNDO_PARTS_PER_CALL);
+      more = news.more;
+      for (const { key, created } of news.created.filter((n) => n.created.programmeId === programme.id)) {
+        let keep = false;
+        const written = await writeImportBatch(
+          created.initiativeId,
+          programme.id,
+          (current) => {
+            const outcome = undoCreatedInitiative(current, editor, input.importId);
+            keep = outcome.kept;
+            return { next: outcome.next, history: outcome.history, cells: [] };
+          },
+          undoRecord,
+          { key },
+        );
+        if (keep) kept.push(created.name);
+        else archived++;
+        undoRecord = written.record;
+        revision = written.revision;
+      }
+      // An import that created initiatives but changed no cell has no part: its record still says it was undone.
+      if (!record.undoneAt && now.length === 0 && news.created.length === 0) await markImportUndone(undoRecord);
     }
     const participantName = new Map(programme.participants.map((p) => [p.code, p.name]));
     return {
       restored,
       refused: refused.map((c) => ({ ...c, participant: participantName.get(c.regionCode) ?? c.regionCode })),
+      archived,
+      kept,
       more,
       revision,
     };
+  },
+});
+
+/** The record as the space page lists it: the cells written, or as previewed for a record older than the count. */
+function listItem(record: ImportRecord): ImportListItem {
+  return {
+    importId: record.importId,
+    at: record.at,
+    byName: record.byName,
+    fileName: record.fileName,
+    cells: record.applied ?? record.changes,
+    created: record.created ?? 0,
+    undoneAt: record.undoneAt ?? null,
+  };
+}
+
+export const listImports = defineResolver('listImports', {
+  authorise: (call) => authoriseAdminister(call, { lookUpName: false }),
+  payload: listImportsSchema,
+  async run(input, { spaceKey }) {
+    const programme = await spaceProgramme(spaceKey, input.programmeId);
+    const page = await listImportRecords(programme.id, IMPORT_LIMITS.listPage, input.cursor);
+    return { imports: page.records.filter((r) => r.programmeId === programme.id).map(listItem), cursor: page.cursor };
   },
 });

@@ -26,6 +26,8 @@ import type {
   CreateProgrammeInput,
   GetDetailsInput,
   GetHistoryInput,
+  GetProgrammeHistoryInput,
+  GetHistoryDigestInput,
   RedactHistoryInput,
   UpdateCellInput,
   UpsertInitiativeInput,
@@ -53,9 +55,11 @@ import type {
   PreviewImportInput,
   ApplyImportInput,
   UndoImportInput,
+  ListImportsInput,
 } from './schemas';
-import type { ImportDiffLine, ImportProblem, ImportRefusedCell } from './import-csv';
+import type { ImportDiffLine, ImportNewInitiative, ImportProblem, ImportRefusedCell } from './import-csv';
 import type { WireViewResponse } from './view-wire';
+import type { HistoryDigest } from './history-digest';
 import type { BackupPage, GetBackupPartInput, RestoreBackupInput, RestoreStepResult } from './backup-format';
 
 export type { MacroConfig } from './schemas';
@@ -72,6 +76,18 @@ export interface Capabilities {
   reason: import('./errors').DenialReason | null;
   /** May administer (settings) the programme of this space: a space administrator (decision 0022). */
   canAdminister: boolean;
+}
+
+/** One past import as the space page lists it (decision 0028): who, when, which file, how many cells, undone or not. */
+export interface ImportListItem {
+  importId: string;
+  at: string;
+  byName: string | null;
+  fileName: string;
+  /** Cells written (as previewed, for an import recorded before it was counted). */
+  cells: number;
+  created: number;
+  undoneAt: string | null;
 }
 
 /** A programme as the space page lists it (decision 0022): no editors' names, so anyone who sees the space may read it. */
@@ -384,6 +400,14 @@ export interface ResolverContract {
   bulkUpdateCells: { payload: BulkUpdateCellsInput; response: { cells: CellView[]; initiativeVersion: number; revision: string } };
   getHistory: { payload: GetHistoryInput; response: HistoryPage };
   /**
+   * The programme's history (decision 0030), for signed-in licensed users who may read the programme: filtered
+   * by initiative, participant, user and time range through indexes, newest first, a page at a time (at most
+   * 2 MB; a page may end early, even empty, with a cursor, when a rare filter has read its share of storage).
+   */
+  getProgrammeHistory: { payload: GetProgrammeHistoryInput; response: HistoryPage };
+  /** "What changed since": the same filtered history grouped by initiative → participant, bounded (decision 0030). */
+  getHistoryDigest: { payload: GetHistoryDigestInput; response: HistoryDigest };
+  /**
    * Removes one value from a history entry (personal data written by mistake), recording who and when;
    * `entry` is the entry as readers now see it. The cell's current value is not touched.
    */
@@ -425,11 +449,23 @@ export interface ResolverContract {
   /** A space administrator adds, renames, retires or reinstates a participant; nothing of its history is deleted. */
   updateParticipant: { payload: UpdateParticipantInput; response: { programme: ProgrammeAdminItem; revision: string } };
   /** A space administrator previews a part of a CSV import: the cells it changes (old → new), how many stay, and what cannot be matched. */
-  previewImport: { payload: PreviewImportInput; response: { changes: ImportDiffLine[]; unchanged: number; problems: ImportProblem[] } };
-  /** Applies a part of a confirmed import preview; a cell changed since the preview is a CONFLICT and that part writes nothing. */
-  applyImport: { payload: ApplyImportInput; response: { applied: number; revision: string } };
-  /** Undoes an import a few parts at a time (call again while `more`); cells edited since are left and listed. */
-  undoImport: { payload: UndoImportInput; response: { restored: number; refused: ImportRefusedCell[]; more: boolean; revision: string } };
+  previewImport: { payload: PreviewImportInput; response: { changes: ImportDiffLine[]; unchanged: number; problems: ImportProblem[]; created: ImportNewInitiative[] } };
+  /**
+   * Applies a part of a confirmed import preview: creates the initiatives named in `create` (answering their
+   * ids; one the programme has by now is answered, not made twice), then the cells; a cell changed since the
+   * preview is a CONFLICT and that part writes nothing.
+   */
+  applyImport: { payload: ApplyImportInput; response: { applied: number; revision: string; created: Array<{ name: string; initiativeId: string }> } };
+  /**
+   * Undoes an import a few parts at a time (call again while `more`); cells edited since are left and listed.
+   * Initiatives it created are archived once their cells are back, unless someone worked on them since (`kept`).
+   */
+  undoImport: {
+    payload: UndoImportInput;
+    response: { restored: number; refused: ImportRefusedCell[]; archived: number; kept: string[]; more: boolean; revision: string };
+  };
+  /** A page of a programme's imports, newest first, for the space page's list with undo per import. */
+  listImports: { payload: ListImportsInput; response: { imports: ImportListItem[]; cursor: string | null } };
   /** A space administrator downloads one page of a programme's backup (decision 0029); the browser assembles the file. */
   getBackupPart: { payload: GetBackupPartInput; response: BackupPage };
   /** A space administrator restores a backup into a space without a programme: check (dry run), write, finish. */
@@ -467,6 +503,8 @@ export const RESOLVER_NAMES = [
   'updateCell',
   'bulkUpdateCells',
   'getHistory',
+  'getProgrammeHistory',
+  'getHistoryDigest',
   'getDetails',
   'upsertNeed',
   'reorderNeeds',
@@ -491,6 +529,7 @@ export const RESOLVER_NAMES = [
   'previewImport',
   'applyImport',
   'undoImport',
+  'listImports',
   'getBackupPart',
   'restoreBackup',
 ] as const satisfies ReadonlyArray<ResolverName>;

@@ -67,11 +67,26 @@ export interface ImportChange {
   new: RolloutStatus;
 }
 
-export interface ImportDiffLine extends ImportChange {
+/**
+ * One changed cell of the preview. `initiativeId` is null for a cell of an initiative the file names and the
+ * programme does not have yet: applying creates that initiative first (named by `initiative`).
+ */
+export interface ImportDiffLine extends Omit<ImportChange, 'initiativeId'> {
+  initiativeId: string | null;
   row: number;
   column: number;
   initiative: string;
   participant: string;
+}
+
+/** An initiative the file names that the programme does not have: the import creates it, then its cells. */
+export interface ImportNewInitiative {
+  name: string;
+  /** Where the name is written (its row's or column's header cell). */
+  row: number;
+  column: number;
+  /** The file's cells of it that set a status other than "not started" (the new initiative's default). */
+  cells: number;
 }
 
 /** A cell undo left because it was edited after the import: `new` is its status now. */
@@ -211,3 +226,67 @@ export function importProblemText(problem: Pick<ImportProblem, 'kind'>, locale: 
 }
 
 export { norm as normaliseImportName };
+
+/** The preview's answer for one part of a file (the contract's previewImport response). */
+export interface ImportPreview {
+  changes: ImportDiffLine[];
+  unchanged: number;
+  problems: ImportProblem[];
+  created: ImportNewInitiative[];
+}
+
+/** The answers for the parts of one file as one: a new initiative whose cells span parts is listed once. */
+export function mergeImportPreviews(parts: readonly ImportPreview[]): ImportPreview {
+  const created = new Map<string, ImportNewInitiative>();
+  for (const part of parts) {
+    for (const c of part.created) {
+      const had = created.get(norm(c.name));
+      created.set(norm(c.name), had ? { ...had, cells: had.cells + c.cells } : { ...c });
+    }
+  }
+  return {
+    changes: parts.flatMap((p) => p.changes),
+    unchanged: parts.reduce((n, p) => n + p.unchanged, 0),
+    problems: parts.flatMap((p) => p.problems),
+    created: [...created.values()],
+  };
+}
+
+/** One applyImport call of a plan: the new initiatives to create, or the cells to write. */
+export interface ImportApplyPart {
+  create?: string[];
+  changes: ImportChange[];
+}
+
+/**
+ * Applies a confirmed preview, as the space page does and the tests do: first the new initiatives (a few per
+ * call, answered with their ids), then the cells in parts, the new initiatives' cells with the ids they got.
+ * `send` answers null to stop (an error the caller keeps); `done` counts the cells written so far.
+ */
+export async function applyImportPlan(
+  plan: Pick<ImportPreview, 'changes' | 'created'>,
+  limits: { createPerCall: number; applyCells: number },
+  send: (part: ImportApplyPart) => Promise<{ created: Array<{ name: string; initiativeId: string }> } | null>,
+  progress: (done: number) => void = () => undefined,
+): Promise<{ done: number; complete: boolean }> {
+  const ids = new Map<string, string>();
+  for (let k = 0; k < plan.created.length; k += limits.createPerCall) {
+    const answer = await send({ create: plan.created.slice(k, k + limits.createPerCall).map((c) => c.name), changes: [] });
+    if (!answer) return { done: 0, complete: false };
+    for (const c of answer.created) ids.set(norm(c.name), c.initiativeId);
+  }
+  const changes: ImportChange[] = plan.changes.map(({ initiativeId, initiative, regionCode, old, new: next }) => ({
+    initiativeId: initiativeId ?? ids.get(norm(initiative)) ?? '',
+    regionCode,
+    old,
+    new: next,
+  }));
+  let done = 0;
+  for (let k = 0; k < changes.length; k += limits.applyCells) {
+    const part = changes.slice(k, k + limits.applyCells);
+    if (!(await send({ changes: part }))) return { done, complete: false };
+    done += part.length;
+    progress(done);
+  }
+  return { done, complete: true };
+}

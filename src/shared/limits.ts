@@ -30,6 +30,10 @@ export const IMPORT_LIMITS = {
   previewCells: 4000,
   previewBytes: 450_000,
   applyCells: 210,
+  /** New initiatives per apply call: one transaction each, so a call stays well inside an invocation's time. */
+  createPerCall: 10,
+  /** Imports per page of the space page's list. */
+  listPage: 10,
   rows: 100_000,
   fileName: 255,
   fileBytes: 5_000_000,

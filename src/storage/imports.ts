@@ -11,8 +11,9 @@ import type { ImportChange } from '../domain/import/import-diff';
 import { encodeHistory, encodeInitiativeRecords } from './codec';
 import { getInitiative } from './initiatives';
 import { withKvsRetry } from './kvs-retry';
+import { fromCallerCursor } from './paging';
 import { readRevision } from './revision';
-import { ENTITY } from './schema';
+import { ENTITY, KVS_LIMITS } from './schema';
 import { isConditionFailure, WriteSet } from './write-set';
 
 export interface ImportRecord {
@@ -25,6 +26,12 @@ export interface ImportRecord {
   /** As the preview counted them: the cells the file changes, and those it leaves as they are. */
   changes: number;
   unchanged: number;
+  /** Initiatives the file named that the programme did not have (as previewed); absent: none. */
+  created?: number;
+  /** Cells written so far (a part that conflicted wrote none); absent on records older than the list. */
+  applied?: number;
+  /** Cells undo gave back their old status so far. */
+  restored?: number;
   /** Set once an undo has run (it may have left cells edited since). */
   undoneAt?: string;
 }
@@ -40,6 +47,22 @@ const recordKey = (importId: string) => `import:${importId}`;
 const partPrefix = (importId: string) => `import-part:${importId}:`;
 /** One part per initiative and first cell: a retried batch rewrites its own part, never a second one. */
 const partKey = (importId: string, initiativeId: string, firstCode: string) => `${partPrefix(importId)}${initiativeId}:${firstCode}`;
+/** An initiative the import created (undo archives it after its cells, if untouched): a prefix of its own, read last. */
+const createdPrefix = (importId: string) => `import-new:${importId}:`;
+/**
+ * The space page's list of a programme's imports, newest first: the key sorts by the time reversed, and holds
+ * the import's id (the record stays at its own key, which apply and undo read by id).
+ */
+const listPrefix = (programmeId: string) => `import-list:${programmeId}:`;
+const LATEST = 9_999_999_999_999;
+const listKey = (record: ImportRecord) => `${listPrefix(record.programmeId)}${String(LATEST - Date.parse(record.at)).padStart(13, '0')}:${record.importId}`;
+
+export interface ImportCreated {
+  programmeId: string;
+  importId: string;
+  initiativeId: string;
+  name: string;
+}
 
 const ATTEMPTS = 10;
 
@@ -56,6 +79,55 @@ export async function openImportParts(importId: string, limit: number): Promise<
   return { parts: page.results.map((row) => ({ key: row.key, part: row.value })), more: page.nextCursor !== undefined };
 }
 
+/**
+ * An import's record and its line in the programme's list, written once, before its first change: a retry of
+ * the first call finds the record and so never lists the import twice. An import that then fails entirely is
+ * listed with 0 cells, which is what happened.
+ */
+export async function startImportRecord(record: ImportRecord): Promise<void> {
+  await new WriteSet('Starting the import').setKey(recordKey(record.importId), record).setKey(listKey(record), record.importId).commit();
+}
+
+/** A page of a programme's imports, newest first. */
+export async function listImportRecords(programmeId: string, limit: number, cursor?: string): Promise<{ records: ImportRecord[]; cursor: string | null }> {
+  let query = kvs.query().where('key', WhereConditions.beginsWith(listPrefix(programmeId))).limit(limit);
+  if (cursor) query = query.cursor(cursor);
+  const page = await fromCallerCursor(cursor !== undefined, () => withKvsRetry('Reading the imports', () => query.getMany<string>()));
+  const ids = page.results.map((row) => row.value);
+  const records = new Map<string, ImportRecord>();
+  for (let k = 0; k < ids.length; k += KVS_LIMITS.batchKeys) {
+    const keys = ids.slice(k, k + KVS_LIMITS.batchKeys).map((id) => ({ key: recordKey(id) }));
+    const found = await withKvsRetry('Reading the imports', () => kvs.batchGet<ImportRecord>(keys));
+    for (const row of found.successfulKeys) records.set(row.value.importId, row.value);
+  }
+  return { records: ids.flatMap((id) => records.get(id) ?? []), cursor: page.nextCursor ?? null };
+}
+
+/**
+ * An initiative the import creates, with its history (each entry carrying the import's id), the note undo
+ * reads back, and the import record, in one transaction.
+ */
+export async function insertImportedInitiative(initiative: Initiative, history: readonly HistoryEntry[], record: ImportRecord): Promise<string> {
+  const records = encodeInitiativeRecords(initiative);
+  const write = new WriteSet('Creating the initiative').setEntity(ENTITY.initiative, initiative.id, records.initiative, 'absent');
+  if (records.progress) write.setEntity(ENTITY.progress, initiative.id, records.progress);
+  for (const entry of history) write.setEntity(ENTITY.history, entry.id, encodeHistory(entry));
+  write.setKey(`${createdPrefix(record.importId)}${initiative.id}`, {
+    programmeId: initiative.programmeId,
+    importId: record.importId,
+    initiativeId: initiative.id,
+    name: initiative.name,
+  } satisfies ImportCreated);
+  write.setKey(recordKey(record.importId), record);
+  return write.commit();
+}
+
+/** The initiatives an import created that undo has not handled yet (undo deletes each note as it handles it). */
+export async function openImportCreated(importId: string, limit: number): Promise<{ created: Array<{ key: string; created: ImportCreated }>; more: boolean }> {
+  const page = await withKvsRetry('Reading the import', () => kvs.query().where('key', WhereConditions.beginsWith(createdPrefix(importId))).limit(limit).getMany<ImportCreated>());
+  return { created: page.results.map((row) => ({ key: row.key, created: row.value })), more: page.nextCursor !== undefined };
+}
+
 export type ImportBatchMutation = (current: Initiative) => { next: Initiative; history: HistoryEntry[]; cells: ImportChange[] };
 
 /**
@@ -70,7 +142,7 @@ export async function writeImportBatch(
   record: ImportRecord,
   /** Undo: the part it undoes, deleted in the same transaction (the history keeps every entry of the import). */
   undoing?: { key: string },
-): Promise<{ revision: string; cells: ImportChange[] }> {
+): Promise<{ revision: string; cells: ImportChange[]; record: ImportRecord }> {
   for (let attempt = 1; ; attempt++) {
     const current = await getInitiative(initiativeId);
     if (!current || current.programmeId !== programmeId) fail('NOT_FOUND', 'No such initiative in this programme');
@@ -85,13 +157,20 @@ export async function writeImportBatch(
     else if (cells.length > 0) {
       write.setKey(partKey(record.importId, initiativeId, cells[0].regionCode), { programmeId, importId: record.importId, initiativeId, cells } satisfies ImportPart);
     }
-    if (write.size === 0) return { revision: await readRevision(), cells };
-    write.setKey(recordKey(record.importId), record);
+    if (write.size === 0) return { revision: await readRevision(), cells, record };
+    // The record counts what was written, in the same transaction, so the list of imports never over- or under-counts.
+    const counted: ImportRecord = undoing ? { ...record, restored: (record.restored ?? 0) + cells.length } : { ...record, applied: (record.applied ?? 0) + cells.length };
+    write.setKey(recordKey(record.importId), counted);
     try {
-      return { revision: await write.commit(), cells };
+      return { revision: await write.commit(), cells, record: counted };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       if (attempt >= ATTEMPTS) fail('CONFLICT', 'Too many simultaneous changes to this initiative; please try again');
     }
   }
+}
+
+/** An undo that found nothing left to restore still marks the import undone, so the list says so. */
+export async function markImportUndone(record: ImportRecord): Promise<void> {
+  await withKvsRetry('Undoing the import', () => kvs.set(recordKey(record.importId), record));
 }

@@ -80,7 +80,10 @@ function expected(name: ResolverName, caller: Caller, page: Page, published: boo
     case 'getView':
     case 'getDetails':
       return read;
+    // The space page's history (decision 0030) follows getHistory's rule, the programme named in the payload.
     case 'getHistory':
+    case 'getProgrammeHistory':
+    case 'getHistoryDigest':
       return licence(caller).ok ? read : licence(caller);
     case 'getCapabilities':
     case 'listProgrammes':
@@ -92,6 +95,7 @@ function expected(name: ResolverName, caller: Caller, page: Page, published: boo
     case 'previewImport':
     case 'applyImport':
     case 'undoImport':
+    case 'listImports':
       // The context's space decides: its administrators, licensed, and the programme must be that space's.
       if (!licence(caller).ok) return licence(caller);
       if (!ADMINISTERS[caller].includes(page)) return refused('PERMISSION', 'not-space-admin');

@@ -46,7 +46,7 @@ describe('export → import', () => {
     expect(parsed.cells).toHaveLength(2 * 21);
     const before = h.storeText();
     const diff = await preview(parsed.cells);
-    expect(diff).toEqual({ changes: [], unchanged: 42, problems: [] });
+    expect(diff).toEqual({ changes: [], unchanged: 42, problems: [], created: [] });
     expect(h.storeText()).toBe(before);
   });
 

@@ -77,6 +77,7 @@ const FUZZ_CALLER: Partial<Record<ResolverName, DemoUserId>> = {
   previewImport: 'demo-admin',
   applyImport: 'demo-admin',
   undoImport: 'demo-admin',
+  listImports: 'demo-admin',
   getBackupPart: 'demo-admin',
   restoreBackup: 'demo-admin',
 };

@@ -5,19 +5,29 @@
  * Matching: an initiative by its name (or id), a participant by its code, name or short name, case and
  * spacing ignored. A name two initiatives share is ambiguous and refused rather than guessed.
  */
-import type { HistoryEntry, Initiative, Programme } from '../../shared/model';
-import { normaliseImportName, type ImportCell, type ImportChange, type ImportDiffLine, type ImportProblem } from '../../shared/import-csv';
+import { DEFAULT_REGION_CELL, type HistoryEntry, type Initiative, type InitiativeFields, type Programme } from '../../shared/model';
+import {
+  normaliseImportName,
+  type ImportCell,
+  type ImportChange,
+  type ImportDiffLine,
+  type ImportNewInitiative,
+  type ImportProblem,
+} from '../../shared/import-csv';
 import type { RolloutStatus } from '../../shared/vocabulary';
 import { cellAt } from '../cells';
 import { dayOf } from '../edits/cell-edits';
-import { historyEntry, type EditContext } from '../edits/edit-context';
+import { historyEntry, type Edit, type EditContext } from '../edits/edit-context';
+import { createInitiative, setArchived } from '../edits/initiative-edits';
 
-export type { ImportChange, ImportDiffLine };
+export type { ImportChange, ImportDiffLine, ImportNewInitiative };
 
 export interface ImportDiff {
   changes: ImportDiffLine[];
   unchanged: number;
   problems: ImportProblem[];
+  /** Initiatives the file names that the programme does not have: applying creates them (decision 0028). */
+  created: ImportNewInitiative[];
 }
 
 /**
@@ -40,6 +50,11 @@ function lookup<T>(items: readonly T[], keys: (item: T) => string[]): Lookup<T> 
   return (name) => map.get(normaliseImportName(name));
 }
 
+/** The programme's initiative of this name (or id), as the preview matches it; 'ambiguous' when two share it. */
+export function initiativeNamed(initiatives: readonly Initiative[], name: string): Initiative | 'ambiguous' | undefined {
+  return lookup(initiatives, (i) => [i.name, i.id])(name);
+}
+
 /** The file's cells against the stored programme: which change, how many stay, and what cannot be matched. */
 export function diffImport(programme: Programme, initiatives: readonly Initiative[], cells: readonly ImportCell[]): ImportDiff {
   const initiativeOf = lookup(initiatives, (i) => [i.name, i.id]);
@@ -54,40 +69,107 @@ export function diffImport(programme: Programme, initiatives: readonly Initiativ
     problems.push({ row, column, kind, value: name.slice(0, 60) });
   };
   const changes: ImportDiffLine[] = [];
+  const created = new Map<string, ImportNewInitiative>();
   const seen = new Set<string>();
   let unchanged = 0;
   for (const cell of cells) {
-    const initiative = initiativeOf(cell.initiative);
+    const named = initiativeOf(cell.initiative);
     const participant = participantOf(cell.participant);
     const [iRow, iCol, pRow, pCol] = nameCells(cell);
-    if (initiative === undefined) report('unknown-initiative', cell.initiative, iRow, iCol);
-    if (initiative === 'ambiguous') report('ambiguous-name', cell.initiative, iRow, iCol);
+    // A name the programme does not have is a new initiative, made when the import is applied; a blank one is not a name.
+    const fresh = named === undefined && cell.initiative.trim() !== '';
+    if (named === undefined && !fresh) report('unknown-initiative', cell.initiative, iRow, iCol);
+    if (named === 'ambiguous') report('ambiguous-name', cell.initiative, iRow, iCol);
     if (participant === undefined) report('unknown-participant', cell.participant, pRow, pCol);
     if (participant === 'ambiguous') report('ambiguous-name', cell.participant, pRow, pCol);
-    if (typeof initiative !== 'object' || typeof participant !== 'object') continue;
-    const key = `${initiative.id}|${participant.code}`;
+    const initiative = fresh ? null : named;
+    if ((initiative !== null && typeof initiative !== 'object') || typeof participant !== 'object') continue;
+    const key = `${initiative ? initiative.id : `new:${normaliseImportName(cell.initiative)}`}|${participant.code}`;
     if (seen.has(key)) {
       report('duplicate-row', cell.participant, cell.row, cell.column);
       continue;
     }
     seen.add(key);
-    const old = cellAt(initiative, participant.code).status;
+    let entry: ImportNewInitiative | undefined;
+    if (!initiative) {
+      const name = cell.initiative.trim();
+      entry = created.get(normaliseImportName(name)) ?? { name, row: iRow, column: iCol, cells: 0 };
+      created.set(normaliseImportName(name), entry);
+    }
+    const old = initiative ? cellAt(initiative, participant.code).status : DEFAULT_REGION_CELL.status;
     if (old === cell.status) {
       unchanged++;
       continue;
     }
+    if (entry) entry.cells++;
     changes.push({
-      initiativeId: initiative.id,
+      initiativeId: initiative ? initiative.id : null,
       regionCode: participant.code,
       old,
       new: cell.status,
       row: cell.row,
       column: cell.column,
-      initiative: initiative.name,
+      initiative: initiative ? initiative.name : cell.initiative.trim(),
       participant: participant.name,
     });
   }
-  return { changes, unchanged, problems };
+  return { changes, unchanged, problems, created: [...created.values()] };
+}
+
+/** A new initiative's fields: the name from the file, the rest empty (as a blank form would leave them). */
+function importedFields(name: string): InitiativeFields {
+  return {
+    name,
+    kind: 'project',
+    summary: '',
+    infoLink: null,
+    contact: '',
+    rolloutType: null,
+    phase: null,
+    nationalPilotStart: null,
+    nationalPilotEnd: null,
+    nationalBroadStart: null,
+    nationalBroadEnd: null,
+  };
+}
+
+/** The import's creation of an initiative: exactly what "Nytt införande" makes, its history marked with the import. */
+export function createImportedInitiative(programme: Programme, existing: readonly Initiative[], name: string, ctx: EditContext, importId: string): Edit<Initiative> {
+  const edit = createInitiative(programme, existing, importedFields(name), ctx);
+  return { next: edit.next, history: edit.history.map((entry) => ({ ...entry, importId })) };
+}
+
+/**
+ * Whether an initiative the import created still holds nothing but what the import wrote, once its cells are
+ * restored: no field edited (its stamp is its creation's), every cell at the default plan, no need, no
+ * milestone touched, no connection started. Only such an initiative is archived by undo; anything else is
+ * someone's work since, and stays (decision 0028).
+ */
+export function untouchedSinceImport(initiative: Initiative): boolean {
+  const plainCell = (c: Initiative['cells'][string]) =>
+    c.status === DEFAULT_REGION_CELL.status &&
+    c.pilotStart === null &&
+    c.pilotEnd === null &&
+    c.broadStart === null &&
+    c.broadEnd === null &&
+    !c.contactEstablished &&
+    !c.hasDetails;
+  return (
+    initiative.updatedAt === initiative.createdAt &&
+    !initiative.archived &&
+    Object.values(initiative.cells).every(plainCell) &&
+    initiative.needs.length === 0 &&
+    initiative.milestones.every((m) => !m.done && m.dueMonth === null) &&
+    Object.keys(initiative.connection ?? {}).length === 0
+  );
+}
+
+/** Undoing an import's creation: the initiative is archived (kept, with its history; restorable), if untouched since. */
+export function undoCreatedInitiative(initiative: Initiative, ctx: EditContext, importId: string): Edit<Initiative> & { kept: boolean } {
+  if (initiative.archived) return { next: initiative, history: [], kept: false };
+  if (!untouchedSinceImport(initiative)) return { next: initiative, history: [], kept: true };
+  const edit = setArchived(initiative, true, ctx);
+  return { next: edit.next, history: edit.history.map((entry) => ({ ...entry, importId, importUndo: true as const })), kept: false };
 }
 
 /** The header cells that name a cell's initiative and participant: row 1 or column 1, by orientation. */

@@ -1,7 +1,18 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ProgrammeAdminItem } from '@shared/contract';
 import type { AppError } from '@shared/errors';
-import { importProblemText, parseImportCsv, type ImportChange, type ImportDiffLine, type ImportProblem, type ImportRefusedCell } from '@shared/import-csv';
+import {
+  applyImportPlan,
+  importProblemText,
+  mergeImportPreviews,
+  parseImportCsv,
+  type ImportChange,
+  type ImportDiffLine,
+  type ImportNewInitiative,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportRefusedCell,
+} from '@shared/import-csv';
 import { IMPORT_LIMITS } from '@shared/limits';
 import { ROLLOUT_STATUS_LABELS } from '@shared/vocabulary';
 import { invoke } from '../api';
@@ -14,6 +25,7 @@ import { ErrorSummary } from '../editing/error-summary';
 import { announceSaved } from '../editing/use-patch-save';
 import { useI18n, useMessages } from '../i18n';
 import { importMessages } from './import-messages';
+import { PastImports } from './past-imports';
 
 /** Rows of the preview table per page: 50 × 290 changes at L stay readable, and the DOM small. */
 const PAGE_ROWS = 50;
@@ -24,12 +36,12 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string }
   | { kind: 'problems'; name: string; problems: ImportProblem[] }
-  | { kind: 'preview'; name: string; changes: ImportDiffLine[]; unchanged: number }
+  | { kind: 'preview'; name: string; changes: ImportDiffLine[]; unchanged: number; created: ImportNewInitiative[] }
   | { kind: 'applying'; name: string; done: number; total: number }
   | { kind: 'applied'; name: string; importId: string; count: number }
   | { kind: 'stale'; name: string; importId: string; done: number; total: number }
   | { kind: 'undoing' }
-  | { kind: 'undone'; restored: number; refused: ImportRefusedCell[] };
+  | { kind: 'undone'; restored: number; refused: ImportRefusedCell[]; archived: number; kept: string[] };
 
 /** The parsed cells cut into requests under Forge's 500 KB (IMPORT_LIMITS), measured as sent. */
 function previewParts<T>(cells: readonly T[]): T[][] {
@@ -70,6 +82,21 @@ async function patiently<T extends { ok: boolean; error?: AppError }>(call: () =
  * and column, or the preview of the changes (old → new, paged) → "Importera N ändringar" → progress → done,
  * with undo. Nothing is written before the administrator confirms a clean preview.
  */
+/** Undo, a few parts per call while the server says there is more; the totals of every call. */
+export async function undoWholeImport(programmeId: string, importId: string, waiting: (on: boolean) => void) {
+  const totals = { restored: 0, refused: [] as ImportRefusedCell[], archived: 0, kept: [] as string[] };
+  for (;;) {
+    const result = await patiently(() => invoke('undoImport', { programmeId, importId }), waiting);
+    if (!result.ok) return { totals, error: result.error };
+    totals.restored += result.data.restored;
+    totals.refused.push(...result.data.refused);
+    totals.archived += result.data.archived;
+    totals.kept.push(...result.data.kept);
+    announceSaved(result.data);
+    if (!result.data.more) return { totals, error: null };
+  }
+}
+
 export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) {
   const { locale } = useI18n();
   const m = useMessages(importMessages);
@@ -81,6 +108,7 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
   const [attempt, setAttempt] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
   const [waiting, setWaiting] = useState(false);
+  const [listVersion, setListVersion] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
   const status = (s: ImportChange['old']) => ROLLOUT_STATUS_LABELS[s][locale];
 
@@ -97,42 +125,49 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
     setPhase({ kind: 'reading', name: file.name });
     const parsed = parseImportCsv(await file.text());
     if (parsed.problems.length > 0) return showProblems(file.name, parsed.problems);
-    const changes: ImportDiffLine[] = [];
-    const problems: ImportProblem[] = [];
-    let unchanged = 0;
+    const answers: ImportPreview[] = [];
     for (const cells of previewParts(parsed.cells)) {
       const result = await invoke('previewImport', { programmeId: programme.id, cells });
       if (!result.ok) {
         setPhase({ kind: 'idle' });
         return setError(result.error);
       }
-      changes.push(...result.data.changes);
-      problems.push(...result.data.problems);
-      unchanged += result.data.unchanged;
+      answers.push(result.data);
     }
+    const { changes, unchanged, problems, created } = mergeImportPreviews(answers);
     if (problems.length > 0) return showProblems(file.name, problems);
     setPage(0);
-    setPhase({ kind: 'preview', name: file.name, changes, unchanged });
-    announce(m('counts', { changes: changes.length, unchanged }));
+    setPhase({ kind: 'preview', name: file.name, changes, unchanged, created });
+    announce(`${created.length > 0 ? `${m('newCount', { count: created.length })} ` : ''}${m('counts', { changes: changes.length, unchanged })}`);
   };
 
-  const apply = async (name: string, changes: ImportDiffLine[], unchanged: number) => {
+  const apply = async (name: string, plan: { changes: ImportDiffLine[]; unchanged: number; created: ImportNewInitiative[] }) => {
     const importId = crypto.randomUUID();
-    const total = changes.length;
-    let done = 0;
-    setPhase({ kind: 'applying', name, done, total });
-    for (let k = 0; k < changes.length; k += IMPORT_LIMITS.applyCells) {
-      const part = changes.slice(k, k + IMPORT_LIMITS.applyCells).map(({ initiativeId, regionCode, old, new: next }) => ({ initiativeId, regionCode, old, new: next }));
-      const payload = { programmeId: programme.id, importId, fileName: name.slice(0, IMPORT_LIMITS.fileName), counts: { changes: total, unchanged }, changes: part };
-      const result = await patiently(() => invoke('applyImport', payload), setWaiting);
-      if (!result.ok) {
-        if (result.error.code === 'CONFLICT') return setPhase({ kind: 'stale', name, importId, done, total });
-        setPhase({ kind: 'stale', name, importId, done, total });
-        return setError(result.error);
-      }
-      done += part.length;
-      announceSaved(result.data);
-      setPhase({ kind: 'applying', name, done, total });
+    const total = plan.changes.length;
+    setPhase({ kind: 'applying', name, done: 0, total });
+    const counts = { changes: total, unchanged: plan.unchanged, created: plan.created.length };
+    let failed: AppError | null = null;
+    const outcome = await applyImportPlan(
+      plan,
+      IMPORT_LIMITS,
+      async (part) => {
+        const payload = { programmeId: programme.id, importId, fileName: name.slice(0, IMPORT_LIMITS.fileName), counts, ...part };
+        const result = await patiently(() => invoke('applyImport', payload), setWaiting);
+        if (!result.ok) {
+          failed = result.error;
+          return null;
+        }
+        announceSaved(result.data);
+        return result.data;
+      },
+      (done) => setPhase({ kind: 'applying', name, done, total }),
+    );
+    setListVersion((n) => n + 1);
+    if (!outcome.complete) {
+      setPhase({ kind: 'stale', name, importId, done: outcome.done, total });
+      const error = failed as AppError | null;
+      if (error && error.code !== 'CONFLICT') setError(error);
+      return;
     }
     setPhase({ kind: 'applied', name, importId, count: total });
     // The page is not reloaded: its forms are remade on reload, and this one must keep its undo.
@@ -141,21 +176,12 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
 
   const undo = async (importId: string) => {
     setPhase({ kind: 'undoing' });
-    let restored = 0;
-    const refused: ImportRefusedCell[] = [];
-    for (;;) {
-      const result = await patiently(() => invoke('undoImport', { programmeId: programme.id, importId }), setWaiting);
-      if (!result.ok) {
-        setPhase({ kind: 'undone', restored, refused });
-        return setError(result.error);
-      }
-      restored += result.data.restored;
-      refused.push(...result.data.refused);
-      announceSaved(result.data);
-      if (!result.data.more) break;
-    }
-    setPhase({ kind: 'undone', restored, refused });
-    announce(m('undone', { count: restored }));
+    setError(null);
+    const outcome = await undoWholeImport(programme.id, importId, setWaiting);
+    setListVersion((n) => n + 1);
+    setPhase({ kind: 'undone', ...outcome.totals });
+    if (outcome.error) return setError(outcome.error);
+    announce(m('undone', { count: outcome.totals.restored }));
   };
 
   const reset = () => {
@@ -203,8 +229,18 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
         </>
       ) : null}
       {phase.kind === 'reading' ? <p role="status">{m('reading', { name: phase.name })}</p> : null}
+      {phase.kind === 'preview' && phase.created.length > 0 ? (
+        <>
+          <p>{m('newCount', { count: phase.created.length })}</p>
+          <ul className="io-list">
+            {phase.created.map((c) => (
+              <li key={c.name}>{m('newInitiative', { name: c.name, cells: c.cells, row: c.row, column: c.column })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {phase.kind === 'preview' ? (
-        phase.changes.length === 0 ? (
+        phase.changes.length === 0 && phase.created.length === 0 ? (
           <SectionMessage appearance="information" title={m('noChanges', { unchanged: phase.unchanged })} />
         ) : (
           <PreviewTable name={phase.name} changes={phase.changes} page={page} onPage={setPage} status={status} />
@@ -214,9 +250,9 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
         <>
           {phase.changes.length > 0 ? <p>{m('counts', { changes: phase.changes.length, unchanged: phase.unchanged })}</p> : null}
           <div className="io-button-row io-button-row--start">
-            {phase.changes.length > 0 ? (
-              <Button appearance="primary" onClick={() => void apply(phase.name, phase.changes, phase.unchanged)}>
-                {m('apply', { count: phase.changes.length })}
+            {phase.changes.length > 0 || phase.created.length > 0 ? (
+              <Button appearance="primary" onClick={() => void apply(phase.name, phase)}>
+                {phase.created.length > 0 ? m('applyWithNew', { count: phase.changes.length, created: phase.created.length }) : m('apply', { count: phase.changes.length })}
               </Button>
             ) : null}
             <Button onClick={reset}>{m('cancel')}</Button>
@@ -246,6 +282,8 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
       {phase.kind === 'undone' ? (
         <>
           <SectionMessage appearance="success" title={m('undone', { count: phase.restored })} />
+          {phase.archived > 0 ? <p>{m('undoneArchived', { count: phase.archived })}</p> : null}
+          {phase.kept.length > 0 ? <p>{m('undoneKept', { names: phase.kept.join(', ') })}</p> : null}
           {phase.refused.length > 0 ? (
             <>
               <p>{m('undoRefused')}</p>
@@ -261,6 +299,7 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
         </>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      <PastImports programmeId={programme.id} version={listVersion} busy={busy} undo={(importId) => undoWholeImport(programme.id, importId, setWaiting)} />
     </section>
   );
 }
@@ -281,6 +320,7 @@ function PreviewTable({
   const m = useMessages(importMessages);
   const pages = Math.max(1, Math.ceil(changes.length / PAGE_ROWS));
   const shown = changes.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
+  const key = (c: ImportDiffLine) => `${c.initiativeId ?? `new:${c.initiative}`}-${c.regionCode}`;
   return (
     <>
       <div className="io-table-scroll">
@@ -297,8 +337,8 @@ function PreviewTable({
           </thead>
           <tbody>
             {shown.map((c) => (
-              <tr key={`${c.initiativeId}-${c.regionCode}`}>
-                <th scope="row">{c.initiative}</th>
+              <tr key={key(c)}>
+                <th scope="row">{c.initiativeId === null ? m('newMark', { name: c.initiative }) : c.initiative}</th>
                 <td>{c.participant}</td>
                 <td>{status(c.old)}</td>
                 <td>
