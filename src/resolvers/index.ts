@@ -7,7 +7,6 @@ import { bulkUpdateContacts, updateContact } from './contacts';
 import { toForgeHandler, type ResolverTable } from './define';
 import { getDetails } from './details';
 import { getHistory, redactHistory } from './history';
-import { getHistoryDigest, getProgrammeHistory } from './programme-history';
 import { applyImport, listImports, previewImport, undoImport } from './import';
 import { getBackupPart, restoreBackup } from './backup';
 import { addMilestone, applyTemplate, removeMilestone, reorderMilestones, restoreMilestone, setMilestoneTemplate, updateMilestone } from './milestones';
@@ -27,8 +26,6 @@ export const resolvers: ResolverTable = {
   updateCell,
   bulkUpdateCells,
   getHistory,
-  getProgrammeHistory,
-  getHistoryDigest,
   getDetails,
   upsertNeed,
   reorderNeeds,
