@@ -7,6 +7,7 @@ import { bulkUpdateContacts, updateContact } from './contacts';
 import { toForgeHandler, type ResolverTable } from './define';
 import { getDetails } from './details';
 import { getHistory, redactHistory } from './history';
+import { getHistoryDigest, getProgrammeHistory } from './programme-history';
 import { applyImport, listImports, previewImport, undoImport } from './import';
 import { getBackupPart, restoreBackup } from './backup';
 import { addMilestone, applyTemplate, removeMilestone, reorderMilestones, restoreMilestone, setMilestoneTemplate, updateMilestone } from './milestones';
@@ -26,6 +27,8 @@ export const resolvers: ResolverTable = {
   updateCell,
   bulkUpdateCells,
   getHistory,
+  getProgrammeHistory,
+  getHistoryDigest,
   getDetails,
   upsertNeed,
   reorderNeeds,

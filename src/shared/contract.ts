@@ -26,6 +26,8 @@ import type {
   CreateProgrammeInput,
   GetDetailsInput,
   GetHistoryInput,
+  GetProgrammeHistoryInput,
+  GetHistoryDigestInput,
   RedactHistoryInput,
   UpdateCellInput,
   UpsertInitiativeInput,
@@ -57,6 +59,7 @@ import type {
 } from './schemas';
 import type { ImportDiffLine, ImportNewInitiative, ImportProblem, ImportRefusedCell } from './import-csv';
 import type { WireViewResponse } from './view-wire';
+import type { HistoryDigest } from './history-digest';
 import type { BackupPage, GetBackupPartInput, RestoreBackupInput, RestoreStepResult } from './backup-format';
 
 export type { MacroConfig } from './schemas';
@@ -397,6 +400,14 @@ export interface ResolverContract {
   bulkUpdateCells: { payload: BulkUpdateCellsInput; response: { cells: CellView[]; initiativeVersion: number; revision: string } };
   getHistory: { payload: GetHistoryInput; response: HistoryPage };
   /**
+   * The programme's history (decision 0030), for signed-in licensed users who may read the programme: filtered
+   * by initiative, participant, user and time range through indexes, newest first, a page at a time (at most
+   * 2 MB; a page may end early, even empty, with a cursor, when a rare filter has read its share of storage).
+   */
+  getProgrammeHistory: { payload: GetProgrammeHistoryInput; response: HistoryPage };
+  /** "What changed since": the same filtered history grouped by initiative → participant, bounded (decision 0030). */
+  getHistoryDigest: { payload: GetHistoryDigestInput; response: HistoryDigest };
+  /**
    * Removes one value from a history entry (personal data written by mistake), recording who and when;
    * `entry` is the entry as readers now see it. The cell's current value is not touched.
    */
@@ -493,6 +504,8 @@ export const RESOLVER_NAMES = [
   'updateCell',
   'bulkUpdateCells',
   'getHistory',
+  'getProgrammeHistory',
+  'getHistoryDigest',
   'getDetails',
   'upsertNeed',
   'reorderNeeds',

@@ -201,6 +201,33 @@ export const redactHistorySchema = z.strictObject({
 });
 export type RedactHistoryInput = z.infer<typeof redactHistorySchema>;
 
+/**
+ * The programme's history from the space page (decision 0030): filtered by initiative, participant, user (an
+ * account id) and a time range (inclusive; the browser sends the reader's day boundaries as ISO times).
+ */
+const historyTime = z.iso
+  .datetime({ message: 'Use an ISO time, e.g. 2026-03-01T00:00:00Z' })
+  .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, { message: 'Year must be 2000–2100' });
+const historyFilter = {
+  programmeId: id,
+  initiativeId: id.optional(),
+  regionCode: regionCode.optional(),
+  by: z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, { message: 'Invalid account id' }).optional(),
+  to: historyTime.optional(),
+};
+const fromBeforeTo = (v: { from?: string; to?: string }) => v.from === undefined || v.to === undefined || Date.parse(v.from) <= Date.parse(v.to);
+const FROM_BEFORE_TO = { message: 'The start must not be after the end', path: ['to'] };
+
+/** A page of the programme's history; `limit` up to 100 (the CSV reads with it; a page also stops at 2 MB). */
+export const getProgrammeHistorySchema = z
+  .strictObject({ ...historyFilter, from: historyTime.optional(), cursor: z.string().min(1).max(2000).optional(), limit: z.number().int().min(1).max(100).optional() })
+  .refine(fromBeforeTo, FROM_BEFORE_TO);
+export type GetProgrammeHistoryInput = z.infer<typeof getProgrammeHistorySchema>;
+
+/** "What changed since `from`": the same filter, the start required. */
+export const getHistoryDigestSchema = z.strictObject({ ...historyFilter, from: historyTime }).refine(fromBeforeTo, FROM_BEFORE_TO);
+export type GetHistoryDigestInput = z.infer<typeof getHistoryDigestSchema>;
+
 export const getDetailsSchema = z.strictObject({
   initiativeId: id.optional(),
   regionCode: regionCode.optional(),

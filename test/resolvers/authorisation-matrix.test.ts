@@ -80,7 +80,10 @@ function expected(name: ResolverName, caller: Caller, page: Page, published: boo
     case 'getView':
     case 'getDetails':
       return read;
+    // The space page's history (decision 0030) follows getHistory's rule, the programme named in the payload.
     case 'getHistory':
+    case 'getProgrammeHistory':
+    case 'getHistoryDigest':
       return licence(caller).ok ? read : licence(caller);
     case 'getCapabilities':
     case 'listProgrammes':

@@ -86,6 +86,32 @@ beforeEach(async () => {
 
 const optionsFor = (where: Where, inf: InfProgramme): InvokeOptions => (where === 'own space (1001)' ? {} : embedding(inf.programmeId));
 
+/**
+ * The space page's history (decision 0030) writes nothing and reads like getHistory: licensed users, from the
+ * programme's space or, once published, from any; the unpublished INF programme from OTHER is refused.
+ */
+const HISTORY_READS: Record<DemoUserId, Record<Where, Outcome>> = {
+  anonymous: { 'own space (1001)': ['PERMISSION', 'anonymous'], 'other space (2001)': ['PERMISSION', 'anonymous'] },
+  'demo-viewer': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'unpublished'] },
+  'demo-editor': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'unpublished'] },
+  'demo-editor-other': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'unpublished'] },
+  'demo-admin': { 'own space (1001)': 'ok', 'other space (2001)': ['PERMISSION', 'unpublished'] },
+};
+
+describe.each((['getProgrammeHistory', 'getHistoryDigest'] as const).flatMap((name) => USERS.flatMap((user) => PLACES.map((where) => ({ name, user, where })))))(
+  '$name by $user from a page in the $where',
+  ({ name, user, where }) => {
+    it('answers as the history rule says and writes nothing', async () => {
+      const before = h.storeText();
+      const response = await h.invoke(user, name, validPayloads(inf)[name], optionsFor(where, inf));
+      const outcome = HISTORY_READS[user][where];
+      if (outcome === 'ok') expect(response).toMatchObject({ ok: true });
+      else expect(response).toEqual({ ok: false, error: expect.objectContaining(outcome[1] ? { code: outcome[0], reason: outcome[1] } : { code: outcome[0] }) });
+      expect(h.storeText()).toBe(before);
+    });
+  },
+);
+
 describe.each(cases)('$name by $user from a page in the $where', ({ name, user, where, outcome }) => {
   if (outcome === 'ok') {
     it('is allowed', async () => {

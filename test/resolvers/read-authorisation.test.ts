@@ -31,7 +31,7 @@ async function setUp(where: Where): Promise<InvokeOptions> {
 
 it('covers every resolver that does not write', () => {
   // previewImport, listImports and getBackupPart read for the space's administrators only (decisions 0028, 0029): the authorisation matrix covers them.
-  expect([...READING].sort()).toEqual(['getBackupPart', 'getCapabilities', 'getDetails', 'getHistory', 'getProgrammeAdmin', 'getView', 'listImports', 'listProgrammes', 'previewImport']);
+  expect([...READING].sort()).toEqual(['getBackupPart', 'getCapabilities', 'getDetails', 'getHistory', 'getHistoryDigest', 'getProgrammeAdmin', 'getProgrammeHistory', 'getView', 'listImports', 'listProgrammes', 'previewImport']);
 });
 
 describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))('$user on a page in the $where', ({ user, where }) => {
@@ -61,6 +61,26 @@ describe.each(USERS.flatMap((user) => PLACES.map((where) => ({ user, where }))))
         expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'unpublished' }) });
         expect(JSON.stringify(response)).not.toContain(PROGRAMME_NAME);
         expect(JSON.stringify(response)).not.toContain(NOTE);
+      }
+    },
+  );
+
+  it.each(['getProgrammeHistory', 'getHistoryDigest'] as const)(
+    readable ? '%s (the space page’s history) gives signed-in readers the changes, anonymous visitors nothing' : '%s is refused with PERMISSION unpublished and no data',
+    async (name) => {
+      const response = await h.invoke(user, name, { programmeId: inf.programmeId, from: '2020-01-01T00:00:00.000Z' }, options);
+      const text = JSON.stringify(response);
+      if (user === 'anonymous') {
+        // As getHistory: old values and editors' names are for signed-in, licensed users only.
+        expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'anonymous' }) });
+        expect(text).not.toContain(NOTE);
+      } else if (readable) {
+        expect(response.ok).toBe(true);
+        expect(text).toContain(NOTE);
+      } else {
+        expect(response).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION', reason: 'unpublished' }) });
+        expect(text).not.toContain(PROGRAMME_NAME);
+        expect(text).not.toContain(NOTE);
       }
     },
   );

@@ -127,6 +127,9 @@ export function validPayloads(inf: InfProgramme): Partial<Record<ResolverName, R
     getCapabilities: {},
     listProgrammes: {},
     getHistory: { initiativeId: first, regionCode: '01', limit: 10 },
+    // The space page's history and digest (decision 0030): one cell's changes since 2020, and everything since.
+    getProgrammeHistory: { programmeId: inf.programmeId, initiativeId: first, regionCode: '01', from: '2020-01-01T00:00:00.000Z', limit: 10 },
+    getHistoryDigest: { programmeId: inf.programmeId, from: '2020-01-01T00:00:00.000Z' },
     getDetails: { initiativeId: first, regionCode: '01' },
     // A custom participant set, so the fuzzing reaches the list's rules (decision 0027).
     createProgramme: {
