@@ -227,6 +227,25 @@ export function importProblemText(problem: Pick<ImportProblem, 'kind'>, locale: 
 
 export { norm as normaliseImportName };
 
+/** The parsed cells cut into previewImport requests under Forge's 500 KB (IMPORT_LIMITS), measured as sent. */
+export function importPreviewParts<T>(cells: readonly T[], limits: { previewBytes: number; previewCells: number }): T[][] {
+  const parts: T[][] = [];
+  let part: T[] = [];
+  let bytes = 0;
+  for (const cell of cells) {
+    const size = new TextEncoder().encode(JSON.stringify(cell)).length + 1;
+    if (part.length > 0 && (bytes + size > limits.previewBytes || part.length >= limits.previewCells)) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(cell);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
 /** The preview's answer for one part of a file (the contract's previewImport response). */
 export interface ImportPreview {
   changes: ImportDiffLine[];

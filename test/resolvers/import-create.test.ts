@@ -10,7 +10,7 @@ import { tableToCsv } from '../../static/app/src/editing/csv-file';
 import { matrixTable } from '../../static/app/src/views/rollout-status/csv';
 import { rolloutStatusMessages } from '../../static/app/src/views/rollout-status/messages';
 import { applyFilters, NO_FILTERS, toGrid } from '../../static/app/src/views/rollout-status/view-model';
-import { applyImportPlan, mergeImportPreviews, parseImportCsv, type ImportCell, type ImportPreview } from '../../src/shared/import-csv';
+import { applyImportPlan, importPreviewParts, mergeImportPreviews, parseImportCsv, type ImportCell, type ImportPreview } from '../../src/shared/import-csv';
 import { IMPORT_LIMITS } from '../../src/shared/limits';
 import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from '../../src/shared/vocabulary';
 import type { ResolverName } from '../../src/shared/contract';
@@ -58,9 +58,7 @@ async function importFile(programmeId: string, csv: string, measured?: Measured)
   const parsed = parseImportCsv(csv);
   expect(parsed.problems).toEqual([]);
   const parts: ImportPreview[] = [];
-  for (let k = 0; k < parsed.cells.length; k += IMPORT_LIMITS.previewCells) {
-    parts.push(dataOf(await call('previewImport', { programmeId, cells: parsed.cells.slice(k, k + IMPORT_LIMITS.previewCells) })));
-  }
+  for (const cells of importPreviewParts(parsed.cells, IMPORT_LIMITS)) parts.push(dataOf(await call('previewImport', { programmeId, cells })));
   const preview = mergeImportPreviews(parts);
   const importId = `imp-${Math.random().toString(36).slice(2)}`;
   const counts = { changes: preview.changes.length, unchanged: preview.unchanged, created: preview.created.length };

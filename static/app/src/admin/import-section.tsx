@@ -3,6 +3,7 @@ import type { ProgrammeAdminItem } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import {
   applyImportPlan,
+  importPreviewParts,
   importProblemText,
   mergeImportPreviews,
   parseImportCsv,
@@ -42,25 +43,6 @@ type Phase =
   | { kind: 'stale'; name: string; importId: string; done: number; total: number }
   | { kind: 'undoing' }
   | { kind: 'undone'; restored: number; refused: ImportRefusedCell[]; archived: number; kept: string[] };
-
-/** The parsed cells cut into requests under Forge's 500 KB (IMPORT_LIMITS), measured as sent. */
-function previewParts<T>(cells: readonly T[]): T[][] {
-  const parts: T[][] = [];
-  let part: T[] = [];
-  let bytes = 0;
-  for (const cell of cells) {
-    const size = new TextEncoder().encode(JSON.stringify(cell)).length + 1;
-    if (part.length > 0 && (bytes + size > IMPORT_LIMITS.previewBytes || part.length >= IMPORT_LIMITS.previewCells)) {
-      parts.push(part);
-      part = [];
-      bytes = 0;
-    }
-    part.push(cell);
-    bytes += size;
-  }
-  if (part.length > 0) parts.push(part);
-  return parts;
-}
 
 /** Storage's per-minute budget runs out at L (decision 0028): a refused part is sent again after a pause. */
 const RATE_LIMIT_PAUSE_MS = 15_000;
@@ -126,7 +108,7 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
     const parsed = parseImportCsv(await file.text());
     if (parsed.problems.length > 0) return showProblems(file.name, parsed.problems);
     const answers: ImportPreview[] = [];
-    for (const cells of previewParts(parsed.cells)) {
+    for (const cells of importPreviewParts(parsed.cells, IMPORT_LIMITS)) {
       const result = await invoke('previewImport', { programmeId: programme.id, cells });
       if (!result.ok) {
         setPhase({ kind: 'idle' });
