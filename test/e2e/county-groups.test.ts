@@ -21,7 +21,7 @@ import { startServer, type RunningServer } from '../../dev/server';
 import type { InitiativeWithDetails, Programme } from '../../src/shared/model';
 import { SWEDISH_MUNICIPALITIES } from '../../src/shared/municipalities';
 import { resetReadCache, seedProgramme } from '../../src/storage';
-import { click, launchBrowser, macroFrame, openHostPage, waitForAnnouncement } from './support';
+import { click, describeViolations, launchBrowser, macroFrame, openHostPage, runAxe, waitForAnnouncement } from './support';
 
 /** How many initiatives the seeded programme has: enough for a matrix, few enough to be quick. */
 const INITIATIVE_COUNT = 6;
@@ -49,6 +49,8 @@ function municipalityProgramme(): { programme: Programme; initiatives: Initiativ
 
 const seeded = municipalityProgramme();
 const STOCKHOLM = SWEDISH_MUNICIPALITIES.filter((p) => p.group === '01');
+const SKANE = SWEDISH_MUNICIPALITIES.filter((p) => p.group === '12');
+const MACROS = ['rollout-status', 'technical-needs', 'support-plan', 'roadmap'] as const;
 const liveIn = (initiative: InitiativeWithDetails, members: typeof STOCKHOLM) => members.filter((p) => initiative.cells[p.code]?.status === 'live').length;
 
 let host: RunningServer | undefined;
@@ -126,6 +128,96 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
       await waitForAnnouncement(frame, 'Kommunerna visas var för sig.');
       await frame.locator('.rs-page-nav').waitFor();
       assert.equal(await countyHeads(frame).then((h) => h.length), 0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('"Min region" can be a county: its municipalities come first in every overview on the page', { timeout: 120_000 }, async () => {
+    const page = await open({ width: 1120 });
+    try {
+      const support = await macroFrame(page, 'support-plan');
+      const chooser = support.getByRole('combobox', { name: 'Min region', exact: true });
+      await chooser.selectOption({ label: 'Skåne, hela länet (33)' });
+      await waitForAnnouncement(support, 'Kommunerna i Skåne visas först i översikterna på sidan.');
+      // Every macro's chooser follows, showing the county (the stored choice is the county code '12').
+      for (const key of MACROS) {
+        const f = await macroFrame(page, key);
+        await f.waitForFunction(() => document.querySelector('select')?.value === '12', undefined, { timeout: 10_000 });
+      }
+
+      // Rollout status: Skåne's roll-up first, open, marked; its first municipality right after it.
+      const rollout = await rolloutFrame(page);
+      const first = rollout.locator('table.rs-matrix thead th.rs-group-head').first();
+      await first.locator('button[aria-expanded="true"]', { hasText: 'Skåne, 33 kommuner' }).waitFor({ timeout: 10_000 });
+      assert.match((await first.textContent()) ?? '', /Din region/);
+      const heads = await rollout.locator('table.rs-matrix thead th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''));
+      assert.equal(heads[3], `${SKANE[0]!.short}${SKANE[0]!.name}`, 'Skåne’s first municipality follows the county');
+
+      // Support plan: the overview's first participant columns are Skåne's.
+      const supportCols = await support.locator('table.io-support-overview thead th.io-region-col').allTextContents();
+      assert.deepEqual(
+        supportCols.slice(0, 3).map((c) => c.trim()),
+        // The short name shown, the full name for assistive technology.
+        SKANE.slice(0, 3).map((p) => `${p.short}${p.name}`),
+        'the support plan starts with Skåne’s municipalities',
+      );
+      // Roadmap: after the national window, Skåne's municipalities.
+      const roadmap = await macroFrame(page, 'roadmap');
+      const rows = await roadmap.locator('table').first().locator('tbody tr th').allTextContents();
+      assert.deepEqual(rows.slice(1, 3).map((r) => r.trim()), SKANE.slice(0, 2).map((p) => p.name), 'the roadmap lists Skåne’s municipalities first');
+      await shoot(page, 'county-chosen-1120');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  for (const [locale, theme] of [
+    ['sv', 'light'],
+    ['sv', 'dark'],
+    ['en', 'light'],
+    ['en', 'dark'],
+  ] as const) {
+    it(`has no axe violations grouped, a county open and a county chosen (${locale}, ${theme})`, { timeout: 120_000 }, async () => {
+      const page = await open({ locale, theme, width: 1120 });
+      try {
+        const rollout = await rolloutFrame(page);
+        const grouped = await runAxe(rollout);
+        assert.deepEqual(grouped, [], `grouped:\n${describeViolations(grouped)}`);
+        await click(rollout.locator('th.rs-group-head button').nth(1));
+        await rollout.locator('th.rs-group-head button[aria-expanded="true"]').waitFor();
+        const opened = await runAxe(rollout);
+        assert.deepEqual(opened, [], `a county open:\n${describeViolations(opened)}`);
+        await rollout.locator('select').selectOption('12');
+        for (const key of MACROS) {
+          const f = await macroFrame(page, key);
+          await f.waitForFunction(() => document.querySelector('select')?.value === '12', undefined, { timeout: 10_000 });
+          const violations = await runAxe(f);
+          assert.deepEqual(violations, [], `${key}, Skåne chosen:\n${describeViolations(violations)}`);
+        }
+        await shoot(page, `county-${locale}-${theme}-1120`);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  it('fits 320 px: the grouped matrix scrolls inside its region, the page does not', { timeout: 90_000 }, async () => {
+    const page = await open({ width: 320 });
+    try {
+      const rollout = await rolloutFrame(page);
+      await click(rollout.locator('th.rs-group-head button').first());
+      await rollout.locator('th.rs-group-head button[aria-expanded="true"]').waitFor();
+      const overflow = await rollout.evaluate(() => {
+        const doc = document.documentElement;
+        const wide = [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && !el.closest('.rs-scroll'))
+          .slice(0, 5)
+          .map((el) => `${el.tagName}.${el.className}`);
+        return { by: doc.scrollWidth - doc.clientWidth, wide };
+      });
+      assert.ok(overflow.by <= 0, `the macro does not scroll sideways as a whole (overflow ${overflow.by} px: ${overflow.wide.join(', ')})`);
+      await shoot(page, 'grouped-320');
     } finally {
       await page.context().close();
     }

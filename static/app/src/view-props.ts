@@ -15,9 +15,11 @@ export interface ViewProps {
   reload(): Promise<void>;
   context: FullContext;
   /**
-   * The reader's region (docs/decisions/0019): a participant code of this programme, chosen in the header of
-   * any macro on the page and remembered on the device; null for none. A view shows it first. The shell
-   * passes only codes the programme has. (useRegionChoice() in page-events gives the raw choice too.)
+   * The reader's region (docs/decisions/0019): a participant code of this programme, or the code of a group
+   * of its participants (a county, decision 0027), chosen in the header of any macro on the page and
+   * remembered on the device; null for none. A view shows it first (a county: its municipalities first,
+   * `chosenCodes(resolveChoice(...))` in @shared/participant-groups). The shell passes only codes the
+   * programme has. (useRegionChoice() in page-events gives the raw choice too.)
    */
   chosenRegion?: string | null;
 }

@@ -1,6 +1,7 @@
 /**
- * The reader's "my region": one participant code (a region today, perhaps a county later) that every app
- * macro on the page shows first, remembered on this device and shared with the other macros through Forge
+ * The reader's "my region": one code, a participant's or a county's (decision 0027: then the county's
+ * municipalities), that every app macro on the page shows first; the stored form is unchanged, so a choice
+ * stored before counties could be chosen reads the same, remembered on this device and shared with the other macros through Forge
  * events (docs/decisions/0019).
  *
  * - Remembered in localStorage, which the app's iframes share (one origin). A sandboxed iframe may be

@@ -2,6 +2,7 @@ import { lazy, Suspense, use, useCallback, useEffect, useRef, useState } from 'r
 import { MACRO_TITLES } from '@shared/vocabulary';
 import type { Capabilities, ResolverResponse, ViewResponse } from '@shared/contract';
 import type { AppError } from '@shared/errors';
+import { resolveChoice } from '@shared/participant-groups';
 import type { MacroKey } from '@shared/vocabulary';
 import { invoke } from '../api';
 import { ErrorMessage } from '../components/error-message';
@@ -16,7 +17,6 @@ import { ErrorBoundary } from './error-boundary';
 import { MacroHeader } from './macro-header';
 import { NoProgramme } from './no-programme';
 import { ReadySignal } from './ready-signal';
-import { chosenParticipant } from './region-order';
 import { ViewRefresher } from './view-refresh';
 import { hasView, loadedView, loadView } from './view-registry';
 import type { ViewProps } from '../view-props';
@@ -137,7 +137,8 @@ export function MacroShell({
 
   const response = load.response;
   const capabilities = caps.phase === 'done' ? caps.capabilities : null;
-  const chosenRegion = response.state === 'ready' ? (chosenParticipant(response.programme.participants, chosenCode)?.code ?? null) : null;
+  // A participant's code, or a county's when the programme's participants are grouped (decision 0027).
+  const chosenRegion = response.state === 'ready' ? (resolveChoice(response.programme.participants, chosenCode)?.code ?? null) : null;
 
   if (response.state === 'no-programme') {
     // Whether to offer the create form depends on the caller's rights: wait for them (already in flight).

@@ -1,19 +1,20 @@
 import './region-choice.css';
 import { useId, useMemo, type ChangeEvent } from 'react';
 import type { Participant } from '@shared/model';
+import { resolveChoice } from '@shared/participant-groups';
 import { useAnnounce } from '../components/live-region';
 import { useI18n } from '../i18n';
 import { chooserGroups, chooserOptions } from './region-order';
 
 export interface RegionChooserProps {
   participants: ReadonlyArray<Participant>;
-  /** The chosen participant's code, or null for "Alla". */
+  /** The chosen participant's or county's code, or null for "Alla". */
   value: string | null;
   onChange(code: string | null): void;
 }
 
 /**
- * "Min region": a native select, so keyboard use, type-ahead and screen readers work as everywhere else,
+ * "Min region": a native select (grouped programmes: a county too), so keyboard use, type-ahead and screen readers work as everywhere else,
  * and 290 municipalities stay one compact control. The choice applies to every macro on the page.
  */
 export function RegionChooser({ participants, value, onChange }: RegionChooserProps) {
@@ -28,9 +29,15 @@ export function RegionChooser({ participants, value, onChange }: RegionChooserPr
   const change = (e: ChangeEvent<HTMLSelectElement>) => {
     const code = e.target.value || null;
     onChange(code);
-    const chosen = code ? participants.find((p) => p.code === code) : undefined;
+    const chosen = resolveChoice(participants, code);
     // Only the macro where the reader chose says so; the others follow quietly.
-    announce(chosen ? t('regionChosen', { name: chosen.name }) : t('regionChoiceCleared'));
+    announce(
+      chosen === null
+        ? t('regionChoiceCleared')
+        : chosen.kind === 'group'
+          ? t('countyChosen', { name: chosen.name })
+          : t('regionChosen', { name: chosen.participant.name }),
+    );
   };
 
   return (
@@ -43,6 +50,8 @@ export function RegionChooser({ participants, value, onChange }: RegionChooserPr
         {groups
           ? groups.map((g) => (
               <optgroup key={g.code} label={g.code ? t('regionChooserCounty', { name: g.name }) : t('regionChooserOther')}>
+                {/* The whole county first (decision 0027): its municipalities then come first in every overview. */}
+                {g.code ? <option value={g.code}>{t('regionChooserWholeCounty', { name: g.name, count: g.participants.length })}</option> : null}
                 {g.participants.map((p) => (
                   <option key={p.code} value={p.code}>
                     {p.name}

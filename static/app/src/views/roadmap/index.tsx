@@ -12,6 +12,7 @@ import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import { YourRegionTag } from '../../shell/region-chooser';
 import { chosenFirst } from '../../shell/region-order';
+import { chosenCodes, resolveChoice } from '@shared/participant-groups';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';
@@ -64,7 +65,9 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   // The reader's region first, so it is on the first page of a wide programme too.
-  const ordered = useMemo(() => chosenFirst(participants, chosenRegion, (p) => p.code) as Participant[], [participants, chosenRegion]);
+  // A chosen county (decision 0027) puts all its municipalities first; `chosenRegion` marks one participant.
+  const chosenOrder = useMemo(() => chosenCodes(resolveChoice(participants, chosenRegion)), [participants, chosenRegion]);
+  const ordered = useMemo(() => chosenFirst(participants, chosenOrder, (p) => p.code) as Participant[], [participants, chosenOrder]);
   const pages = useParticipantWindow(ordered);
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : null, 2);
@@ -92,6 +95,7 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
           shownCodes={pages.codes}
           all={pages.shown.length === participants.length}
           chosen={chosenRegion}
+          chosenOrder={chosenOrder}
           now={now}
           stalenessDays={data.programme.stalenessDays}
           onEdit={editing ? openAction : null}
@@ -115,6 +119,7 @@ const RoadmapSection = memo(function RoadmapSection({
   shownCodes,
   all,
   chosen,
+  chosenOrder,
   now,
   stalenessDays,
   onEdit,
@@ -128,6 +133,8 @@ const RoadmapSection = memo(function RoadmapSection({
   all: boolean;
   /** The reader's region: first after the national window, and marked. */
   chosen: string | null;
+  /** The codes the reader's choice puts first: the region, or a chosen county's municipalities. */
+  chosenOrder: readonly string[] | null;
   now: Date;
   stalenessDays: number;
   /** In edit mode: opens a row's window form. */
@@ -139,7 +146,7 @@ const RoadmapSection = memo(function RoadmapSection({
   const tv = useMessages(roadmapMessages);
   const id = entry.initiative.id;
   const editRow = onEdit ? (key: string) => onEdit(key === NATIONAL ? { kind: 'national', initiativeId: id } : { kind: 'participant', initiativeId: id, regionCode: key }) : null;
-  const regions = chosenFirst(all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode)), chosen, (r) => r.regionCode);
+  const regions = chosenFirst(all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode)), chosenOrder, (r) => r.regionCode);
   return (
     <section className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
       <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={stalenessDays} />

@@ -23,6 +23,7 @@ import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import { YourRegionTag } from '../../shell/region-chooser';
 import { chosenFirst } from '../../shell/region-order';
+import { chosenCodes, resolveChoice } from '@shared/participant-groups';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
@@ -59,7 +60,9 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
   const participants = data.programme.participants;
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   // The reader's region first, so it is on the first page of a wide programme too.
-  const ordered = useMemo(() => chosenFirst(participants, chosenRegion, (p) => p.code) as Participant[], [participants, chosenRegion]);
+  // A chosen county (decision 0027) puts all its municipalities first; `chosenRegion` marks one participant.
+  const chosenOrder = useMemo(() => chosenCodes(resolveChoice(participants, chosenRegion)), [participants, chosenRegion]);
+  const ordered = useMemo(() => chosenFirst(participants, chosenOrder, (p) => p.code) as Participant[], [participants, chosenOrder]);
   const pages = useParticipantWindow(ordered);
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
@@ -141,7 +144,7 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
       ) : null}
       <SupportPlanCsvButtons view={view} participants={participants} programmeName={data.programme.name} details={details} />
       <ParticipantPager window={pages} />
-      <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} />
+      <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} chosenOrder={chosenOrder} />
       {shownInitiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
@@ -158,9 +161,9 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
           ) : null}
           <div className="io-support__grid">
             <Milestones entry={entry} edit={edit} moves={moves} />
-            <Contacts entry={entry} regionOf={regionOf} details={details} chosen={chosenRegion} edit={edit} />
+            <Contacts entry={entry} regionOf={regionOf} details={details} chosen={chosenRegion} chosenOrder={chosenOrder} edit={edit} />
           </div>
-          {followsConnectionProcess(entry) ? <ConnectionProcess entry={entry} regionOf={regionOf} chosen={chosenRegion} edit={edit} /> : null}
+          {followsConnectionProcess(entry) ? <ConnectionProcess entry={entry} regionOf={regionOf} chosen={chosenRegion} chosenOrder={chosenOrder} edit={edit} /> : null}
         </section>
       ))}
       <EditorHost
@@ -196,12 +199,24 @@ function InitiativeActions({ entry, edit }: { entry: Entry; edit: NonNullable<Ed
  * All initiatives at a glance: phase, milestone progress, and one contact mark per region, so "has
  * planning started and is contact established" reads without scrolling through every initiative.
  */
-function Overview({ view, regionOf, pages, chosen }: { view: SupportPlanViewModel; regionOf: RegionOf; pages: ParticipantWindow; chosen: string | null }) {
+function Overview({
+  view,
+  regionOf,
+  pages,
+  chosen,
+  chosenOrder,
+}: {
+  view: SupportPlanViewModel;
+  regionOf: RegionOf;
+  pages: ParticipantWindow;
+  chosen: string | null;
+  chosenOrder: readonly string[] | null;
+}) {
   const tv = useMessages(supportPlanMessages);
   const { t } = useI18n();
   const regions = chosenFirst(
     view.initiatives[0].contacts.filter((c) => pages.codes.has(c.regionCode)),
-    chosen,
+    chosenOrder,
     (c) => c.regionCode,
   ).map((c) => regionOf(c.regionCode));
   const yesNo = useMemo(() => ({ yes: tv('yes'), no: tv('no') }), [tv]);
@@ -242,6 +257,7 @@ function Overview({ view, regionOf, pages, chosen }: { view: SupportPlanViewMode
               shown={pages.shown}
               shownCodes={pages.codes}
               chosen={chosen}
+              chosenOrder={chosenOrder}
               yesNo={yesNo}
               notSet={t('notSet')}
             />
@@ -258,6 +274,7 @@ const OverviewRow = memo(function OverviewRow({
   shown,
   shownCodes,
   chosen,
+  chosenOrder,
   yesNo,
   notSet,
 }: {
@@ -265,6 +282,7 @@ const OverviewRow = memo(function OverviewRow({
   shown: Participant[];
   shownCodes: ReadonlySet<string>;
   chosen: string | null;
+  chosenOrder: readonly string[] | null;
   yesNo: { yes: string; no: string };
   notSet: string;
 }) {
@@ -272,7 +290,7 @@ const OverviewRow = memo(function OverviewRow({
   const { label } = useI18n();
   const contacts = chosenFirst(
     shown.length === entry.contacts.length ? entry.contacts : entry.contacts.filter((c) => shownCodes.has(c.regionCode)),
-    chosen,
+    chosenOrder,
     (c) => c.regionCode,
   );
   return (
@@ -458,7 +476,9 @@ function DoneMark({ done, yesNo = false, compact = false }: { done: boolean; yes
   );
 }
 
-function Contacts({ entry, regionOf, details, chosen, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null; edit: Edit }) {
+type ChosenProps = { chosen: string | null; chosenOrder: readonly string[] | null };
+
+function Contacts({ entry, regionOf, details, chosen, chosenOrder, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; edit: Edit } & ChosenProps) {
   const tv = useMessages(supportPlanMessages);
   const total = entry.contacts.length;
   return (
@@ -469,7 +489,7 @@ function Contacts({ entry, regionOf, details, chosen, edit }: { entry: Entry; re
       </p>
       <ChosenContact entry={entry} regionOf={regionOf} chosen={chosen} />
       {edit ? <BulkContactsButton entry={entry} edit={edit} /> : null}
-      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} chosen={chosen} edit={edit} />}</LazyDetails>
+      <LazyDetails summary={tv('contactDetails')}>{() => <ContactTable entry={entry} regionOf={regionOf} details={details} chosen={chosen} chosenOrder={chosenOrder} edit={edit} />}</LazyDetails>
     </div>
   );
 }
@@ -514,7 +534,7 @@ function ChosenContact({ entry, regionOf, chosen }: { entry: Entry; regionOf: Re
  * Built when the reader opens "Kontaktuppgifter per region", which reads the initiative's contacts (every
  * page). Established and since are in the view and show at once; the names fill in.
  */
-function ContactTable({ entry, regionOf, details, chosen, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; chosen: string | null; edit: Edit }) {
+function ContactTable({ entry, regionOf, details, chosen, chosenOrder, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; edit: Edit } & ChosenProps) {
   const tv = useMessages(supportPlanMessages);
   const te = useMessages(supportEditorMessages);
   const { formatDate } = useI18n();
@@ -547,7 +567,7 @@ function ContactTable({ entry, regionOf, details, chosen, edit }: { entry: Entry
             </tr>
           </thead>
           <tbody>
-            {chosenFirst(entry.contacts, chosen, (c) => c.regionCode).map((c) => {
+            {chosenFirst(entry.contacts, chosenOrder, (c) => c.regionCode).map((c) => {
               const known = details.lookup(initiativeId, c.regionCode, c.hasDetails);
               const pending = !known && !failed;
               const isChosen = c.regionCode === chosen;
@@ -589,7 +609,7 @@ function ContactTable({ entry, regionOf, details, chosen, edit }: { entry: Entry
  * The per-participant connection process (decision 0026): per region its start, how many of the 12 steps are
  * done, the next step and its planned day. In the view (no detail read), so every reader sees it at once.
  */
-function ConnectionProcess({ entry, regionOf, chosen, edit }: { entry: Entry; regionOf: RegionOf; chosen: string | null; edit: Edit }) {
+function ConnectionProcess({ entry, regionOf, chosen, chosenOrder, edit }: { entry: Entry; regionOf: RegionOf; edit: Edit } & ChosenProps) {
   const tv = useMessages(supportPlanMessages);
   const started = entry.contacts.filter((c) => c.connection !== null).length;
   return (
@@ -598,12 +618,12 @@ function ConnectionProcess({ entry, regionOf, chosen, edit }: { entry: Entry; re
         <ProgressBar done={started} total={entry.contacts.length} />
         {tv('connectionSummaryLine', { started, total: entry.contacts.length })}
       </p>
-      <LazyDetails summary={tv('connectionDetails')}>{() => <ConnectionTable entry={entry} regionOf={regionOf} chosen={chosen} edit={edit} />}</LazyDetails>
+      <LazyDetails summary={tv('connectionDetails')}>{() => <ConnectionTable entry={entry} regionOf={regionOf} chosen={chosen} chosenOrder={chosenOrder} edit={edit} />}</LazyDetails>
     </div>
   );
 }
 
-function ConnectionTable({ entry, regionOf, chosen, edit }: { entry: Entry; regionOf: RegionOf; chosen: string | null; edit: Edit }) {
+function ConnectionTable({ entry, regionOf, chosen, chosenOrder, edit }: { entry: Entry; regionOf: RegionOf; edit: Edit } & ChosenProps) {
   const tv = useMessages(supportPlanMessages);
   const te = useMessages(supportEditorMessages);
   const { formatDate, locale } = useI18n();
@@ -631,7 +651,7 @@ function ConnectionTable({ entry, regionOf, chosen, edit }: { entry: Entry; regi
           </tr>
         </thead>
         <tbody>
-          {chosenFirst(entry.contacts, chosen, (c) => c.regionCode).map((c) => {
+          {chosenFirst(entry.contacts, chosenOrder, (c) => c.regionCode).map((c) => {
             const summary = connectionSummary(c.connection, today);
             const next = summary.next ? CONNECTION_STEPS.find((s) => s.n === summary.next!.n) : undefined;
             const isChosen = c.regionCode === chosen;
