@@ -79,7 +79,7 @@ test('an import with an error, corrected, previewed, applied and undone', async 
   await click(frame.getByRole('button', { name: 'Importera 1 ändring' }));
   await frame.locator('.io-section-message', { hasText: '1 ändring importerades från status.csv.' }).waitFor();
   assert.equal(await statusOnPage(), target);
-  await click(frame.getByRole('button', { name: 'Ångra importen' }));
+  await click(frame.getByRole('button', { name: 'Ångra importen', exact: true }));
   await frame.locator('.io-section-message', { hasText: 'Importen är ångrad: 1 cell fick tillbaka sin tidigare status.' }).waitFor();
   await page.screenshot({ path: '.probe/import/e2e-undone-sv.png', fullPage: true });
   assert.equal(await statusOnPage(), stored('01'));
@@ -103,5 +103,31 @@ test('the problems and the preview are in English, and axe-clean', async () => {
   await frame.getByRole('button', { name: 'Import 1 change' }).waitFor();
   await assertAxeClean(frame, 'preview, en');
   await page.screenshot({ path: '.probe/import/e2e-preview-en.png', fullPage: true });
+  await page.context().close();
+});
+
+test('a file naming a new initiative: the preview lists it with its cells; applied, it is listed among past imports and undone from there', async () => {
+  const { page, frame } = await openSpacePage('sv');
+  const input = frame.getByLabel('CSV-fil');
+  await input.setInputFiles(csvFile([
+    ['Införande', 'Region Stockholm', 'Region Uppsala'],
+    [first.name, label(stored('01')), label(stored('03'))],
+    ['Helt nytt införande', 'Pilot (tidigt införande)', ''],
+  ]));
+  await frame.getByText('1 nytt införande skapas:').waitFor();
+  await frame.getByText('Nytt införande Helt nytt införande, 1 cell med status (rad 3, kolumn 1)').waitFor();
+  const table = frame.getByRole('table', { name: /Ändringar i status\.csv/ });
+  await table.getByRole('rowheader', { name: 'Helt nytt införande (nytt)' }).waitFor();
+  await assertAxeClean(frame, 'preview with a new initiative, sv');
+  await page.screenshot({ path: '.probe/import/e2e-new-initiative-sv.png', fullPage: true });
+
+  await click(frame.getByRole('button', { name: 'Skapa 1 införande och importera 1 ändring' }));
+  await frame.locator('.io-section-message', { hasText: '1 ändring importerades från status.csv.' }).waitFor();
+  const past = frame.getByRole('table', { name: /Tidigare importer/ });
+  await past.getByRole('row', { name: /status\.csv.*1, 1 nytt införande.*Gäller/ }).waitFor();
+  await assertAxeClean(frame, 'past imports, sv');
+  await click(past.getByRole('button', { name: /^Ångra importen av status\.csv/ }));
+  await past.getByRole('row', { name: /status\.csv.*1, 1 nytt införande.*Ångrad/ }).waitFor();
+  await page.screenshot({ path: '.probe/import/e2e-past-imports-sv.png', fullPage: true });
   await page.context().close();
 });
