@@ -162,6 +162,24 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
         SKANE.slice(0, 3).map((p) => `${p.short}${p.name}`),
         'the support plan starts with Skåne’s municipalities',
       );
+      // Support plan, grouped: Skåne's column first and open, saying how many of its 33 have contact.
+      const supportCounty = support.locator('table.io-support-overview thead th.sp-group-col').first();
+      await supportCounty.locator('button[aria-expanded="true"]', { hasText: 'Skåne, 33 kommuner' }).waitFor();
+      const contactsIn = (initiative: InitiativeWithDetails) => SKANE.filter((p) => initiative.cells[p.code]?.contactEstablished === true).length;
+      const firstRowCounty = support.locator('table.io-support-overview tbody tr').first().locator('td.sp-group-cell').first();
+      assert.equal(
+        (await firstRowCounty.locator('.io-visually-hidden').innerText()).trim(),
+        `Kontakt med ${contactsIn(seeded.initiatives[0]!)} av 33 kommuner`,
+      );
+      assert.equal(await support.locator('.io-pager').count(), 0, 'grouped, the overview is not paged');
+      // Closing Skåne by keyboard leaves 21 county columns.
+      await supportCounty.getByRole('button').focus();
+      await page.keyboard.press('Enter');
+      await supportCounty.locator('button[aria-expanded="false"]').waitFor();
+      assert.equal(await support.locator('table.io-support-overview thead th.io-region-col').count(), 0);
+      assert.equal(await support.locator('table.io-support-overview thead th.sp-group-col').count(), 21);
+      if (SCREENSHOTS) await support.locator('table.io-support-overview').screenshot({ path: join(SCREENSHOTS, 'support-plan-grouped-1120.png') });
+
       // Roadmap: after the national window, Skåne's municipalities.
       const roadmap = await macroFrame(page, 'roadmap');
       const rows = await roadmap.locator('table').first().locator('tbody tr th').allTextContents();

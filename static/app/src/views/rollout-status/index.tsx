@@ -17,6 +17,7 @@ import { EditorHost, useEditorAction } from '../../editing/editor-host';
 import { useOptimisticCells } from '../../editing/optimistic';
 import { chosenFirst } from '../../shell/region-order';
 import type { ViewProps } from '../../view-props';
+import { useGroupDisclosure } from '../group-disclosure';
 import type { PopoverTarget } from './cell-popover';
 import type { EditorAction } from './editor-dialogs';
 import { ListTable } from './list-table';
@@ -111,13 +112,7 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
   const [groupedWanted, setGroupedWanted] = useState(true);
   const grouped = groupable && groupedWanted;
   // Which counties the reader opened or closed; the county of the reader's choice starts open.
-  const [toggledGroups, setToggledGroups] = useState<ReadonlyMap<string, boolean>>(() => new Map());
-  const openGroup = chosenGroup(choice);
-  const isExpanded = useCallback((code: string) => toggledGroups.get(code) ?? code === openGroup, [toggledGroups, openGroup]);
-  const toggleGroup = useCallback(
-    (code: string) => setToggledGroups((m) => new Map(m).set(code, !(m.get(code) ?? code === openGroup))),
-    [openGroup],
-  );
+  const { isExpanded, toggle: toggleGroup } = useGroupDisclosure(chosenGroup(choice));
   // A list's details are one scope of getDetails: the region across the initiatives, or the initiative's participants.
   const listScope = useListScope(
     perspective.kind === 'region' ? perspective.region.code : null,

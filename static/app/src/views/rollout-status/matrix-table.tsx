@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ParticipantGroup } from '@shared/participant-groups';
 import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from '@shared/vocabulary';
+import { GroupToggle } from '../../components/group-toggle';
 import { RolloutStatusIcon } from '../../components/status-icon';
 import { useProgressiveList } from '../progressive';
 import { ScrollRegion } from '../../components/scroll-region';
@@ -293,20 +293,6 @@ export function SummaryText({ summary }: { summary: RowSummary }) {
       {t('liveOf', { live: summary.counts.live, total: summary.total })}
       {declined > 0 ? `, ${t('declinedCount', { count: declined })}` : ''}
     </>
-  );
-}
-
-/**
- * A county's header: a disclosure button (aria-expanded) that shows or hides its municipalities' columns
- * or rows. The visible text is the county and how many municipalities it has in the view.
- */
-function GroupToggle({ group, expanded, onToggle }: { group: ParticipantGroup; expanded: boolean; onToggle?: (code: string) => void }) {
-  const { t } = useText();
-  return (
-    <button type="button" className="rs-group-toggle" aria-expanded={expanded} onClick={() => onToggle?.(group.code)}>
-      <span className="rs-group-toggle__chevron" aria-hidden="true" />
-      <span className="rs-group-toggle__text">{t('groupHead', { name: group.name || '–', count: group.members.length })}</span>
-    </button>
   );
 }
 

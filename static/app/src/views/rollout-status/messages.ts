@@ -66,7 +66,6 @@ export const rolloutStatusMessages = defineMessages({
     groupedToggle: 'Gruppera per län',
     groupedOn: 'Kommunerna visas per län.',
     groupedOff: 'Kommunerna visas var för sig.',
-    groupHead: (p: { name: string; count: number }) => plural(p.count, `${p.name}, {count} kommun`, `${p.name}, {count} kommuner`),
     rollupLiveOf: (p: { live: number; total: number }) => plural(p.total, `Infört i ${p.live} av {count} kommun`, `Infört i ${p.live} av {count} kommuner`),
     rollupStatus: (p: { status: string; count: number }) => `${p.status}: ${p.count}`,
     detailTitle: '{initiative} i {region}',
@@ -176,7 +175,6 @@ export const rolloutStatusMessages = defineMessages({
     groupedToggle: 'Group by county',
     groupedOn: 'The municipalities are shown by county.',
     groupedOff: 'The municipalities are shown one by one.',
-    groupHead: (p: { name: string; count: number }) => plural(p.count, `${p.name}, {count} municipality`, `${p.name}, {count} municipalities`),
     rollupLiveOf: (p: { live: number; total: number }) =>
       plural(p.total, `Live in ${p.live} of {count} municipality`, `Live in ${p.live} of {count} municipalities`),
     rollupStatus: (p: { status: string; count: number }) => `${p.status}: ${p.count}`,

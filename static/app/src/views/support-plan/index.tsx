@@ -2,12 +2,14 @@ import { lazy, memo, useEffect, useMemo, useRef, useState, type MouseEvent } fro
 import type { SupportPlanView as SupportPlanViewModel } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import type { Participant } from '@shared/model';
+import { chosenCodes, chosenGroup, groupParticipants, resolveChoice, rollUp, type ParticipantGroup } from '@shared/participant-groups';
 import { CONNECTION_STEPS, connectionSummary } from '@shared/connection-process';
 import { PHASE_LABELS, ROLLOUT_TYPE_LABELS } from '@shared/vocabulary';
 import { invoke } from '../../api';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
+import { GroupToggle } from '../../components/group-toggle';
 import { InitiativeHeading } from '../../components/initiative-heading';
 import { InlineError } from '../../components/inline-error';
 import { LazyDetails } from '../../components/lazy-details';
@@ -23,8 +25,8 @@ import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import { YourRegionTag } from '../../shell/region-chooser';
 import { chosenFirst } from '../../shell/region-order';
-import { chosenCodes, resolveChoice } from '@shared/participant-groups';
 import type { ViewProps } from '../../view-props';
+import { useGroupDisclosure } from '../group-disclosure';
 import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
 import type { RemovedMilestone, SupportEditorAction } from './editor-dialogs';
@@ -61,9 +63,13 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   // The reader's region first, so it is on the first page of a wide programme too.
   // A chosen county (decision 0027) puts all its municipalities first; `chosenRegion` marks one participant.
-  const chosenOrder = useMemo(() => chosenCodes(resolveChoice(participants, chosenRegion)), [participants, chosenRegion]);
+  const choice = useMemo(() => resolveChoice(participants, chosenRegion), [participants, chosenRegion]);
+  const chosenOrder = useMemo(() => chosenCodes(choice), [choice]);
   const ordered = useMemo(() => chosenFirst(participants, chosenOrder, (p) => p.code) as Participant[], [participants, chosenOrder]);
   const pages = useParticipantWindow(ordered);
+  // Municipalities: the overview has a column a county ("Kontakt med 12 av 33 kommuner") instead of pages.
+  const groups = useMemo(() => groupParticipants(ordered), [ordered]);
+  const disclosure = useGroupDisclosure(chosenGroup(choice));
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
   const details = useDetailsStore(data.revision);
@@ -143,8 +149,8 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
         </div>
       ) : null}
       <SupportPlanCsvButtons view={view} participants={participants} programmeName={data.programme.name} details={details} />
-      <ParticipantPager window={pages} />
-      <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} chosenOrder={chosenOrder} />
+      {groups ? null : <ParticipantPager window={pages} />}
+      <Overview view={view} regionOf={regionOf} pages={pages} chosen={chosenRegion} chosenOrder={chosenOrder} groups={groups} disclosure={disclosure} />
       {shownInitiatives.map((entry) => (
         <section key={entry.initiative.id} className="io-view-section" aria-labelledby={`support-${entry.initiative.id}`}>
           <InitiativeHeading initiative={entry.initiative} id={`support-${entry.initiative.id}`} stalenessDays={data.programme.stalenessDays} />
@@ -205,20 +211,35 @@ function Overview({
   pages,
   chosen,
   chosenOrder,
+  groups,
+  disclosure,
 }: {
   view: SupportPlanViewModel;
   regionOf: RegionOf;
   pages: ParticipantWindow;
   chosen: string | null;
   chosenOrder: readonly string[] | null;
+  /** The participants by county (municipalities), or null: then a page of participants. */
+  groups: ParticipantGroup[] | null;
+  disclosure: ReturnType<typeof useGroupDisclosure>;
 }) {
   const tv = useMessages(supportPlanMessages);
   const { t } = useI18n();
-  const regions = chosenFirst(
-    view.initiatives[0].contacts.filter((c) => pages.codes.has(c.regionCode)),
-    chosenOrder,
-    (c) => c.regionCode,
-  ).map((c) => regionOf(c.regionCode));
+  const { isExpanded } = disclosure;
+  const columns = useMemo<OverviewColumn[]>(() => {
+    if (groups) {
+      return groups.flatMap((group) => {
+        const expanded = isExpanded(group.code);
+        const head: OverviewColumn = { kind: 'group', group, expanded };
+        return [head, ...(expanded ? group.members.map((p): OverviewColumn => ({ kind: 'participant', participant: p })) : [])];
+      });
+    }
+    return chosenFirst(
+      view.initiatives[0].contacts.filter((c) => pages.codes.has(c.regionCode)),
+      chosenOrder,
+      (c) => c.regionCode,
+    ).map((c) => ({ kind: 'participant', participant: regionOf(c.regionCode) }));
+  }, [groups, isExpanded, view.initiatives, pages.codes, chosenOrder, regionOf]);
   const yesNo = useMemo(() => ({ yes: tv('yes'), no: tv('no') }), [tv]);
   return (
     <div className="io-table-scroll" role="region" aria-label={tv('overviewCaption')} tabIndex={0}>
@@ -236,17 +257,29 @@ function Overview({
             <th scope="col" className="io-num">
               {tv('overviewContacts')}
             </th>
-            {regions.map((r) => (
-              <th scope="col" key={r.code} className={r.code === chosen ? 'io-region-col io-chosen-cell io-region-col--chosen' : 'io-region-col'}>
-                <span className="io-vertical" aria-hidden="true">
-                  {r.short}
-                </span>
-                <span className="io-visually-hidden">
-                  {r.name}
-                  {r.code === chosen ? `, ${t('yourRegion')}` : null}
-                </span>
-              </th>
-            ))}
+            {columns.map((col) => {
+              if (col.kind === 'group') {
+                const isChosen = col.group.code === chosen;
+                return (
+                  <th scope="col" key={`group:${col.group.code}`} className={isChosen ? 'sp-group-col io-chosen-cell io-region-col--chosen' : 'sp-group-col'}>
+                    <GroupToggle group={col.group} expanded={col.expanded} onToggle={disclosure.toggle} />
+                    {isChosen ? <YourRegionTag /> : null}
+                  </th>
+                );
+              }
+              const r = col.participant;
+              return (
+                <th scope="col" key={r.code} className={r.code === chosen ? 'io-region-col io-chosen-cell io-region-col--chosen' : 'io-region-col'}>
+                  <span className="io-vertical" aria-hidden="true">
+                    {r.short}
+                  </span>
+                  <span className="io-visually-hidden">
+                    {r.name}
+                    {r.code === chosen ? `, ${t('yourRegion')}` : null}
+                  </span>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -254,10 +287,8 @@ function Overview({
             <OverviewRow
               key={entry.initiative.id}
               entry={entry}
-              shown={pages.shown}
-              shownCodes={pages.codes}
+              columns={columns}
               chosen={chosen}
-              chosenOrder={chosenOrder}
               yesNo={yesNo}
               notSet={t('notSet')}
             />
@@ -268,31 +299,28 @@ function Overview({
   );
 }
 
+/** A column of the overview: a participant's contact mark, or (grouped) a county's "12/33". */
+type OverviewColumn = { kind: 'participant'; participant: Participant } | { kind: 'group'; group: ParticipantGroup; expanded: boolean };
+
+const CONTACT_STATES = ['yes', 'no'] as const;
+
 /** One initiative in the overview; a contact mark per shown participant, one element each (CSS shape, words hidden). */
 const OverviewRow = memo(function OverviewRow({
   entry,
-  shown,
-  shownCodes,
+  columns,
   chosen,
-  chosenOrder,
   yesNo,
   notSet,
 }: {
   entry: Entry;
-  shown: Participant[];
-  shownCodes: ReadonlySet<string>;
+  columns: OverviewColumn[];
   chosen: string | null;
-  chosenOrder: readonly string[] | null;
   yesNo: { yes: string; no: string };
   notSet: string;
 }) {
   const tv = useMessages(supportPlanMessages);
   const { label } = useI18n();
-  const contacts = chosenFirst(
-    shown.length === entry.contacts.length ? entry.contacts : entry.contacts.filter((c) => shownCodes.has(c.regionCode)),
-    chosenOrder,
-    (c) => c.regionCode,
-  );
+  const byCode = useMemo(() => new Map(entry.contacts.map((c) => [c.regionCode, c])), [entry.contacts]);
   return (
     <tr>
       <th scope="row" className="io-sticky-col">
@@ -307,13 +335,30 @@ const OverviewRow = memo(function OverviewRow({
       <td className="io-num">
         <Fraction done={entry.contactsEstablished} total={entry.contacts.length} long={tv('contactsSummary', { done: entry.contactsEstablished, total: entry.contacts.length })} />
       </td>
-      {contacts.map((c) => (
-        <td key={c.regionCode} className={c.regionCode === chosen ? 'io-region-cell io-chosen-cell' : 'io-region-cell'}>
-          <span className={`io-done io-done--dense io-done--${c.established ? 'yes' : 'no'}`}>
-            <span className="io-visually-hidden">{c.established ? yesNo.yes : yesNo.no}</span>
-          </span>
-        </td>
-      ))}
+      {columns.map((col) => {
+        if (col.kind === 'group') {
+          // "Kontakt med 12 av 33 kommuner": the county's municipalities with contact established.
+          const r = rollUp(col.group.members, CONTACT_STATES, (p) => {
+            const c = byCode.get(p.code);
+            return c ? (c.established ? 'yes' : 'no') : undefined;
+          });
+          return (
+            <td key={`group:${col.group.code}`} className={col.group.code === chosen ? 'io-num sp-group-cell io-chosen-cell' : 'io-num sp-group-cell'}>
+              <Fraction done={r.counts.yes} total={r.total} long={tv('countyContacts', { done: r.counts.yes, total: r.total })} />
+            </td>
+          );
+        }
+        const c = byCode.get(col.participant.code);
+        return (
+          <td key={col.participant.code} className={col.participant.code === chosen ? 'io-region-cell io-chosen-cell' : 'io-region-cell'}>
+            {c ? (
+              <span className={`io-done io-done--dense io-done--${c.established ? 'yes' : 'no'}`}>
+                <span className="io-visually-hidden">{c.established ? yesNo.yes : yesNo.no}</span>
+              </span>
+            ) : null}
+          </td>
+        );
+      })}
     </tr>
   );
 });

@@ -28,6 +28,8 @@ export const supportPlanMessages = defineMessages({
     overviewCaption: 'Översikt: planering och kontakt med regionerna per införande',
     overviewMilestones: 'Milstolpar klara',
     overviewContacts: 'Kontakt etablerad',
+    countyContacts: (p: { done: number; total: number }) =>
+      plural(p.total, `Kontakt med ${p.done} av {count} kommun`, `Kontakt med ${p.done} av {count} kommuner`),
     contactDetails: 'Kontaktuppgifter per region',
     contactsLoading: 'Hämtar kontaktuppgifter …',
     contactsFailed: 'Kontaktuppgifterna kunde inte hämtas. Om kontakten är etablerad, och sedan när, visas ändå.',
@@ -74,6 +76,8 @@ export const supportPlanMessages = defineMessages({
     overviewCaption: 'Overview: planning and contact with the regions per initiative',
     overviewMilestones: 'Milestones done',
     overviewContacts: 'Contact established',
+    countyContacts: (p: { done: number; total: number }) =>
+      plural(p.total, `Contact with ${p.done} of {count} municipality`, `Contact with ${p.done} of {count} municipalities`),
     contactDetails: 'Contact details per region',
     contactsLoading: 'Loading contact details …',
     contactsFailed: 'The contact details could not be loaded. Whether contact is established, and since when, is still shown.',
