@@ -281,7 +281,13 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
         </>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
-      <PastImports programmeId={programme.id} version={listVersion} busy={busy} undo={(importId) => undoWholeImport(programme.id, importId, setWaiting)} />
+      <PastImports
+        programmeId={programme.id}
+        version={listVersion}
+        busy={busy}
+        undo={(importId) => undoWholeImport(programme.id, importId, setWaiting)}
+        onUndone={(importId) => setPhase((p) => ('importId' in p && p.importId === importId ? { kind: 'idle' } : p))}
+      />
     </section>
   );
 }

@@ -17,7 +17,20 @@ type Undo = (importId: string) => Promise<{ totals: { restored: number; refused:
  * when, which file, how many cells (and new initiatives), undone or not, and undo per import. `version`
  * changes after an import or undo on this page, so the list reads its first page again.
  */
-export function PastImports({ programmeId, version, undo, busy }: { programmeId: string; version: number; undo: Undo; busy: boolean }) {
+export function PastImports({
+  programmeId,
+  version,
+  undo,
+  busy,
+  onUndone,
+}: {
+  programmeId: string;
+  version: number;
+  undo: Undo;
+  busy: boolean;
+  /** The import just undone from the list: the section above no longer offers its own undo of it. */
+  onUndone(importId: string): void;
+}) {
   const { locale } = useI18n();
   const m = useMessages(importMessages);
   const announce = useAnnounce();
@@ -52,6 +65,7 @@ export function PastImports({ programmeId, version, undo, busy }: { programmeId:
     setError(null);
     const outcome = await undo(item.importId);
     setUndoing(null);
+    onUndone(item.importId);
     if (outcome.error) setError(outcome.error);
     else announce(m('undone', { count: outcome.totals.restored }));
     setReload((n) => n + 1);
