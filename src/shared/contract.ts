@@ -110,6 +110,8 @@ export interface ProgrammeAdminItem {
   retiredParticipants: Participant[];
   /** The programme's milestone template, which new initiatives start from (decisions 0020, 0022). */
   milestoneTemplate: MilestoneTemplateItem[];
+  /** Its initiatives in programme order, archived ones included: the history's initiative filter (decision 0030). */
+  initiatives: Array<{ id: string; name: string; archived: boolean }>;
 }
 
 export interface ProgrammeAdminPage {

@@ -95,7 +95,7 @@ const FIELD_LABELS: Record<string, Record<Locale, string>> = {
 const TEXTS = {
   sv: {
     title: (programme: string, from: string, to: string | null) => `Ändringar i ${programme} sedan ${from}${to ? ` till och med ${to}` : ''}`,
-    count: (n: number, initiatives: number) => `${n} ${n === 1 ? 'ändring' : 'ändringar'} i ${initiatives} ${initiatives === 1 ? 'del' : 'delar'}.`,
+    count: (n: number, initiatives: number) => `${n} ${n === 1 ? 'ändring' : 'ändringar'}${initiatives > 0 ? ` i ${initiatives} ${initiatives === 1 ? 'införande' : 'införanden'}` : ''}.`,
     filter: 'Urval',
     initiative: 'införande',
     participant: 'deltagare',
@@ -113,7 +113,7 @@ const TEXTS = {
   },
   en: {
     title: (programme: string, from: string, to: string | null) => `Changes in ${programme} since ${from}${to ? ` up to and including ${to}` : ''}`,
-    count: (n: number, initiatives: number) => `${n} ${n === 1 ? 'change' : 'changes'} in ${initiatives} ${initiatives === 1 ? 'part' : 'parts'}.`,
+    count: (n: number, initiatives: number) => `${n} ${n === 1 ? 'change' : 'changes'}${initiatives > 0 ? ` in ${initiatives} ${initiatives === 1 ? 'initiative' : 'initiatives'}` : ''}.`,
     filter: 'Filter',
     initiative: 'initiative',
     participant: 'participant',
@@ -135,7 +135,8 @@ export function digestFieldLabel(field: string, locale: Locale): string {
   return FIELD_LABELS[field]?.[locale] ?? field;
 }
 
-function valueText(value: unknown, locale: Locale): string {
+/** A recorded value in words: statuses by their label, yes/no, '–' for nothing, a text on one line. */
+export function historyValueText(value: unknown, locale: Locale): string {
   const t = TEXTS[locale];
   if (value === null || value === undefined || value === '') return t.empty;
   if (typeof value === 'boolean') return value ? t.yes : t.no;
@@ -161,7 +162,7 @@ export function digestText(digest: HistoryDigest, locale: Locale, day: (iso: str
     digest.filter.user ? `${t.user} ${digest.filter.user}` : null,
   ].filter((x): x is string => x !== null);
   if (filter.length > 0) lines.push(`${t.filter}: ${filter.join(', ')}`);
-  lines.push(digest.changes === 0 ? t.none : t.count(digest.changes, digest.initiatives.length));
+  lines.push(digest.changes === 0 ? t.none : t.count(digest.changes, digest.initiatives.filter((i) => i.initiativeId !== null).length));
   if (digest.truncated) lines.push(t.truncated(digest.changes));
   for (const initiative of digest.initiatives) {
     lines.push('', initiative.initiativeId === null ? t.programme : (initiative.name ?? initiative.initiativeId));
@@ -170,7 +171,7 @@ export function digestText(digest: HistoryDigest, locale: Locale, day: (iso: str
       lines.push(`  ${who}: ${t.group(p.changes, day(p.lastAt), p.byNames.join(', '))}`);
       for (const f of p.fields) {
         const name = f.subject ? `${digestFieldLabel(f.field, locale)} ${f.subject}` : digestFieldLabel(f.field, locale);
-        lines.push(`    ${name}: ${valueText(f.old, locale)} → ${valueText(f.new, locale)}${f.changes > 1 ? t.times(f.changes) : ''}`);
+        lines.push(`    ${name}: ${historyValueText(f.old, locale)} → ${historyValueText(f.new, locale)}${f.changes > 1 ? t.times(f.changes) : ''}`);
       }
     }
   }

@@ -156,7 +156,7 @@ describe('getHistoryDigest', () => {
     expect(sv).toContain(`Status: ${status('not-started')} → ${status('pilot')} (2 gånger)`);
     expect(sv).toMatch(/Införande 1\n {2}Region Stockholm: 2 ändringar, senast/);
     const en = digestText(digest, 'en');
-    expect(en).toContain('5 changes in 2 parts.');
+    expect(en).toContain('5 changes in 2 initiatives.');
     expect(en).toContain('Note: – → Avtal klart');
   });
 

@@ -24,6 +24,7 @@ export function programmeAdminItem(programme: Programme, initiatives: ReadonlyAr
     participants: programme.participants.map((p) => ({ ...p })),
     retiredParticipants: (programme.retiredParticipants ?? []).map((p) => ({ ...p })),
     milestoneTemplate: programme.milestoneTemplate.map((m) => ({ ...m })),
+    initiatives: [...initiatives].sort((a, b) => a.order - b.order).map((i) => ({ id: i.id, name: i.name, archived: i.archived })),
   };
 }
 

@@ -10,6 +10,7 @@ import { formatDate } from '../i18n/format';
 import './admin.css';
 import { BackupSection } from './backup-section';
 import { CreateSection } from './create-section';
+import { HistorySection } from './history-section';
 import { ImportSection } from './import-section';
 import { adminMessages } from './messages';
 import { MilestoneTemplateSection } from './milestone-template-form';
@@ -88,6 +89,10 @@ export default function SpacePage() {
           </tbody>
         </table>
       )}
+      {/* The history is for signed-in readers of the programme, administrators or not (decision 0030). */}
+      {page.programmes.map((p) => (
+        <HistorySection key={`history-${p.id}`} programme={p} />
+      ))}
       {page.canAdminister ? <CreateSection programmes={page.programmes} onCreated={load} /> : null}
       {page.canAdminister ? <BackupSection programmes={page.programmes} onRestored={load} /> : null}
       {page.canAdminister
