@@ -107,6 +107,8 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
       const first = seeded.initiatives[0]!;
       const rollup = frame.locator('table.rs-matrix tbody tr').first().locator('td.rs-rollup').first();
       assert.match(await rollup.locator('.io-visually-hidden').innerText(), new RegExp(`^Infört i ${liveIn(first, STOCKHOLM)} av 26 kommuner`));
+      // The initiative's summary counts municipalities, not regions.
+      assert.match(await frame.locator('table.rs-matrix tbody tr').first().locator('td.rs-summary').innerText(), /^Infört i \d+ av 290 kommuner/);
       await shoot(page, 'grouped-1120');
 
       // By keyboard: focus Stockholm's disclosure button, Enter opens it, its municipalities follow it.

@@ -3,6 +3,8 @@ import { SWEDISH_MUNICIPALITIES } from '@shared/municipalities';
 import { chosenCodes, chosenGroup, groupParticipants, hasGroups, resolveChoice, rollUp } from '@shared/participant-groups';
 import { SWEDISH_REGIONS } from '@shared/regions';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
+import { REGION_CHOICE_STORAGE_KEY, RegionChoiceStore } from '../../static/app/src/page-events/region-choice';
+import { memoryStorage } from '../static/page-events/fake-events';
 
 const municipalities = [...SWEDISH_MUNICIPALITIES];
 const code = (p: Participant) => p.code;
@@ -76,5 +78,17 @@ describe('resolveChoice', () => {
     expect(resolveChoice(municipalities, null)).toBeNull();
     expect(chosenCodes(null)).toBeNull();
     expect(chosenGroup(resolveChoice(SWEDISH_REGIONS, '01'))).toBeNull();
+  });
+});
+
+describe('the stored choice keeps its form (decision 0019 → 0027)', () => {
+  it('a region stored before counties could be chosen means that county on a municipalities page', () => {
+    const storage = memoryStorage({ [REGION_CHOICE_STORAGE_KEY]: JSON.stringify({ v: 1, code: '12', at: 10 }) });
+    const store = new RegionChoiceStore({ storage });
+    expect(resolveChoice(SWEDISH_REGIONS, store.get())).toMatchObject({ kind: 'participant', code: '12' });
+    expect(resolveChoice(municipalities, store.get())).toMatchObject({ kind: 'group', code: '12', name: 'Skåne' });
+    // A county chosen on a municipalities page is stored exactly as a region always was.
+    store.set('01');
+    expect(JSON.parse(storage.map.get(REGION_CHOICE_STORAGE_KEY)!)).toMatchObject({ v: 1, code: '01' });
   });
 });

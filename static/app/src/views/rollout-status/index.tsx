@@ -384,6 +384,7 @@ function RolloutStatus({ data, view, capabilities, reload, chosenRegion = null }
             onActivate={onActivate}
             chosenRegion={chosenRegion}
             onToggleGroup={toggleGroup}
+            municipalities={groupable}
           />
         </>
       ) : (

@@ -27,6 +27,8 @@ export interface MatrixTableProps {
   chosenRegion?: string | null;
   /** Grouped by county: a county's disclosure button was pressed. */
   onToggleGroup?(code: string): void;
+  /** The participants are municipalities (they have counties): the summaries count "kommuner". */
+  municipalities?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface MatrixTableProps {
  * sideways inside a focusable, labelled region (WCAG 1.4.10). Only one cell is in the Tab order at a
  * time and the arrow keys move between cells, so a keyboard user does not tab through a thousand cells.
  */
-export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate, chosenRegion = null, onToggleGroup }: MatrixTableProps) {
+export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, onActivate, chosenRegion = null, onToggleGroup, municipalities = false }: MatrixTableProps) {
   const { t } = useText();
   const statusLabels = useStatusLabels();
   const captionId = useId();
@@ -136,7 +138,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                 <RowHeader item={row.header} chosen={isChosen(row.header, chosenRegion)} onToggleGroup={onToggleGroup} />
                 {row.header.kind === 'initiative' ? (
                   <td className="rs-summary">
-                    <SummaryText summary={row.header.summary} />
+                    <SummaryText summary={row.header.summary} municipalities={municipalities} />
                   </td>
                 ) : null}
                 {row.cells.map((gc, c) => {
@@ -205,7 +207,7 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
                     <td key={col.key} className="rs-summary">
                       <span aria-hidden="true">{t('liveOfShort', { live: col.summary.counts.live, total: col.summary.total })}</span>
                       <span className="io-visually-hidden">
-                        <SummaryText summary={col.summary} />
+                        <SummaryText summary={col.summary} municipalities={municipalities} />
                       </span>
                     </td>
                   ) : (
@@ -285,12 +287,12 @@ function RowHeader({ item, chosen, onToggleGroup }: HeaderProps) {
   );
 }
 
-export function SummaryText({ summary }: { summary: RowSummary }) {
+export function SummaryText({ summary, municipalities = false }: { summary: RowSummary; municipalities?: boolean }) {
   const { t } = useText();
   const declined = summary.counts.declined;
   return (
     <>
-      {t('liveOf', { live: summary.counts.live, total: summary.total })}
+      {t(municipalities ? 'rollupLiveOf' : 'liveOf', { live: summary.counts.live, total: summary.total })}
       {declined > 0 ? `, ${t('declinedCount', { count: declined })}` : ''}
     </>
   );
