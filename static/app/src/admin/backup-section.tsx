@@ -23,6 +23,7 @@ import { SectionMessage } from '../components/section-message';
 import { downloadText } from '../editing/csv-download';
 import { useMessages } from '../i18n';
 import { backupMessages } from './backup-messages';
+import { patiently } from './patient-invoke';
 
 /** SHA-256 in the browser, in the form the server writes ('sha256:<hex>'). */
 async function sha256(text: string): Promise<string> {
@@ -54,6 +55,7 @@ function DownloadButton({ programme }: { programme: ProgrammeAdminItem }) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState(false);
 
   async function download() {
     setBusy(true);
@@ -65,7 +67,8 @@ function DownloadButton({ programme }: { programme: ProgrammeAdminItem }) {
       const parts: BackupPart[] = [];
       for (let n = 1; ; n++) {
         setStatus(m('downloading', { n }));
-        const result = await invoke('getBackupPart', cursor ? { programmeId: programme.id, cursor } : { programmeId: programme.id });
+        const from = cursor;
+        const result = await patiently(() => invoke('getBackupPart', from ? { programmeId: programme.id, cursor: from } : { programmeId: programme.id }), setWaiting);
         if (!result.ok) {
           setError(result.error);
           setStatus(null);
@@ -92,7 +95,7 @@ function DownloadButton({ programme }: { programme: ProgrammeAdminItem }) {
       <Button onClick={() => void download()} isLoading={busy} disabled={busy}>
         {m('download', { name: programme.name })}
       </Button>
-      <p role="status">{status}</p>
+      <p role="status">{waiting ? m('waiting') : status}</p>
       {error ? <ErrorMessage error={error} onClose={() => setError(null)} /> : null}
     </div>
   );
@@ -111,6 +114,7 @@ const headerOf = ({ parts: _parts, ...header }: BackupDocument) => header;
 function RestoreForm({ onRestored }: { onRestored(): Promise<void> | void }) {
   const m = useMessages(backupMessages);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [waiting, setWaiting] = useState(false);
 
   /** The dry run: the file checked here, then every part checked by the server, which writes nothing. */
   async function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -125,7 +129,8 @@ function RestoreForm({ onRestored }: { onRestored(): Promise<void> | void }) {
     const header = headerOf(document);
     for (let index = 0; index < document.parts.length; index++) {
       setStage({ kind: 'busy', text: m('checking', { n: index + 1, total: document.parts.length }) });
-      const result = await invoke('restoreBackup', { step: 'check', header, index, part: document.parts[index] });
+      const part = document.parts[index];
+      const result = await patiently(() => invoke('restoreBackup', { step: 'check', header, index, part }), setWaiting);
       if (!result.ok) {
         setStage({ kind: 'error', error: result.error });
         return;
@@ -138,13 +143,14 @@ function RestoreForm({ onRestored }: { onRestored(): Promise<void> | void }) {
     const header = headerOf(document);
     for (let index = 0; index < document.parts.length; index++) {
       setStage({ kind: 'busy', text: m('restoring', { n: index + 1, total: document.parts.length }) });
-      const result = await invoke('restoreBackup', { step: 'write', header, index, part: document.parts[index] });
+      const part = document.parts[index];
+      const result = await patiently(() => invoke('restoreBackup', { step: 'write', header, index, part }), setWaiting);
       if (!result.ok) {
         setStage({ kind: 'error', error: result.error });
         return;
       }
     }
-    const done = await invoke('restoreBackup', { step: 'finish', header });
+    const done = await patiently(() => invoke('restoreBackup', { step: 'finish', header }), setWaiting);
     if (!done.ok) {
       setStage({ kind: 'error', error: done.error });
       return;
@@ -163,7 +169,7 @@ function RestoreForm({ onRestored }: { onRestored(): Promise<void> | void }) {
         <span>{m('file')}</span>
         <input type="file" accept="application/json,.json" onChange={(e) => void choose(e)} disabled={stage.kind === 'busy'} />
       </label>
-      {stage.kind === 'busy' ? <p role="status">{stage.text}</p> : null}
+      {stage.kind === 'busy' ? <p role="status">{waiting ? m('waiting') : stage.text}</p> : null}
       {stage.kind === 'problems' ? (
         <SectionMessage appearance="error" title={m('problemsHeading')} role="alert">
           <ul>

@@ -26,6 +26,7 @@ import { ErrorSummary } from '../editing/error-summary';
 import { announceSaved } from '../editing/use-patch-save';
 import { useI18n, useMessages } from '../i18n';
 import { importMessages } from './import-messages';
+import { patiently } from './patient-invoke';
 import { PastImports } from './past-imports';
 
 /** Rows of the preview table per page: 50 × 290 changes at L stay readable, and the DOM small. */
@@ -44,26 +45,6 @@ type Phase =
   | { kind: 'undoing' }
   | { kind: 'undone'; restored: number; refused: ImportRefusedCell[]; archived: number; kept: string[] };
 
-/** Storage's per-minute budget runs out at L (decision 0028): a refused part is sent again after a pause. */
-const RATE_LIMIT_PAUSE_MS = 15_000;
-const RATE_LIMIT_TRIES = 8;
-
-/** Calls again while storage answers RATE_LIMITED (every part is safe to repeat), telling the page it waits. */
-async function patiently<T extends { ok: boolean; error?: AppError }>(call: () => Promise<T>, waiting: (on: boolean) => void): Promise<T> {
-  for (let n = 1; ; n++) {
-    const result = await call();
-    if (result.ok || result.error?.code !== 'RATE_LIMITED' || n >= RATE_LIMIT_TRIES) return result;
-    waiting(true);
-    await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT_PAUSE_MS));
-    waiting(false);
-  }
-}
-
-/**
- * Import of the rollout-status matrix CSV (issue 11, decision 0028): choose a file → every problem by row
- * and column, or the preview of the changes (old → new, paged) → "Importera N ändringar" → progress → done,
- * with undo. Nothing is written before the administrator confirms a clean preview.
- */
 /** Undo, a few parts per call while the server says there is more; the totals of every call. */
 export async function undoWholeImport(programmeId: string, importId: string, waiting: (on: boolean) => void) {
   const totals = { restored: 0, refused: [] as ImportRefusedCell[], archived: 0, kept: [] as string[] };
@@ -79,6 +60,11 @@ export async function undoWholeImport(programmeId: string, importId: string, wai
   }
 }
 
+/**
+ * Import of the rollout-status matrix CSV (issue 11, decision 0028): choose a file → every problem by row
+ * and column, or the preview of the changes (old → new, paged) → "Importera N ändringar" → progress → done,
+ * with undo. Nothing is written before the administrator confirms a clean preview.
+ */
 export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) {
   const { locale } = useI18n();
   const m = useMessages(importMessages);
