@@ -21,7 +21,7 @@ import { startServer, type RunningServer } from '../../dev/server';
 import type { InitiativeWithDetails, Programme } from '../../src/shared/model';
 import { SWEDISH_MUNICIPALITIES } from '../../src/shared/municipalities';
 import { resetReadCache, seedProgramme } from '../../src/storage';
-import { click, describeViolations, launchBrowser, macroFrame, openHostPage, runAxe, waitForAnnouncement } from './support';
+import { click, describeViolations, focusedIn, launchBrowser, macroFrame, openHostPage, runAxe, waitForAnnouncement } from './support';
 
 /** How many initiatives the seeded programme has: enough for a matrix, few enough to be quick. */
 const INITIATIVE_COUNT = 6;
@@ -121,6 +121,14 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
       assert.equal(columns[at + 1], `${STOCKHOLM[0]!.short}${STOCKHOLM[0]!.name}`, 'the first municipality follows its county');
       assert.equal(await frame.locator('table.rs-matrix thead th.rs-col-head:not(.rs-group-head)').count(), 26);
       assert.equal(await toggle.evaluate((el) => el === document.activeElement), true, 'focus stays on the county');
+      // One cell is the matrix's Tab stop, though the county's roll-up (no button) comes first.
+      const tabStops = frame.locator('table.rs-matrix button.rs-cell-button[tabindex="0"]');
+      assert.equal(await tabStops.count(), 1, 'one cell button in the Tab order');
+      await tabStops.focus();
+      await page.keyboard.press('ArrowRight');
+      const focused = await focusedIn(frame);
+      assert.ok(focused.className.includes('rs-cell-button') && `${focused.name} ${focused.text}`.includes(`${STOCKHOLM[1]!.name},`), `the arrow keys move between the municipalities: ${focused.name}`);
+      await toggle.focus();
       await shoot(page, 'expanded-1120');
       await page.keyboard.press('Space');
       await frame.locator('th.rs-group-head button[aria-expanded="true"]').waitFor({ state: 'detached' });

@@ -46,8 +46,11 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
   const rowCount = grid.rows.length;
   const colCount = grid.columns.length;
   // The grid changes under filters; keep the Tab stop on a cell that exists.
-  const activeR = Math.min(active.r, Math.max(0, rowCount - 1));
-  const activeC = Math.min(active.c, Math.max(0, colCount - 1));
+  const clampedR = Math.min(active.r, Math.max(0, rowCount - 1));
+  const clampedC = Math.min(active.c, Math.max(0, colCount - 1));
+  // The Tab stop must be a cell with a button: a county's roll-up or a filtered-out cell has none, and
+  // without this a grouped matrix (the roll-up first) or a status filter left no cell reachable by Tab.
+  const [activeR, activeC] = hasButton(grid.rows[clampedR]?.cells[clampedC]) ? [clampedR, clampedC] : firstButtonCell(grid);
   const initiativesAsRows = grid.layout === 'initiatives-as-rows';
   const shownRows = useProgressiveList(grid.rows, FIRST_PAINT_ROWS);
 
@@ -221,6 +224,19 @@ export function MatrixTable({ grid, caption, editing, anchorKey, pendingKeys, on
     </ScrollRegion>
     </>
   );
+}
+
+function hasButton(cell: GridCell | RollupCell | null | undefined): boolean {
+  return cell != null && !isRollup(cell) && cell.matches;
+}
+
+/** The first cell, row by row, that is a button; (0, 0) when there is none. */
+function firstButtonCell(grid: Grid): [number, number] {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const c = grid.rows[r]!.cells.findIndex(hasButton);
+    if (c >= 0) return [r, c];
+  }
+  return [0, 0];
 }
 
 /** A county's or participant's column or row is the reader's choice. */
