@@ -99,19 +99,20 @@ function historyQueryPlan(query: HistoryQuery) {
     filters.and(field, FilterConditions.equalTo(value));
     dropping = true;
   };
+  // The partition most likely to be small first: one cell, one participant (of up to 400), one initiative (of
+  // ~50), then one user (an editor may have made most of the programme's changes); the rest are filters.
   let base: () => ReturnType<ReturnType<typeof history>['index']>;
   if (initiativeId !== undefined && regionCode !== undefined) {
-    // One cell's history has its own index.
     base = () => history().index(INDEX.historyByCell, { partition: [detailKey(initiativeId, regionCode)] });
+    also('by', by);
+  } else if (regionCode !== undefined) {
+    base = () => history().index(INDEX.historyByParticipant, { partition: [programmeId, regionCode] });
+    also('by', by);
+  } else if (initiativeId !== undefined) {
+    base = () => history().index(INDEX.historyByInitiative, { partition: [initiativeId] });
     also('by', by);
   } else if (by !== undefined) {
     base = () => history().index(INDEX.historyByUser, { partition: [programmeId, by] });
-    also('initiativeId', initiativeId);
-    also('regionCode', regionCode);
-  } else if (regionCode !== undefined) {
-    base = () => history().index(INDEX.historyByParticipant, { partition: [programmeId, regionCode] });
-  } else if (initiativeId !== undefined) {
-    base = () => history().index(INDEX.historyByInitiative, { partition: [initiativeId] });
   } else {
     base = () => history().index(INDEX.historyByProgramme, { partition: [programmeId] });
   }
