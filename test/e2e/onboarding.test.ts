@@ -16,6 +16,8 @@ for (const locale of ['sv', 'en'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe: the create section has no violations in ${locale}, ${theme}, with a custom list open`, async () => {
       const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'demo-admin', locale, theme, space: 'EMPTY' });
+      // An administrator is pointed at the create section below, not sent off to add a macro first.
+      await frame.getByText(locale === 'sv' ? 'Skapa det nedan.' : 'Create it below.', { exact: false }).waitFor();
       await frame.getByRole('radio', { name: locale === 'sv' ? 'Egen lista' : 'Custom list' }).check();
       await frame.getByRole('textbox', { name: locale === 'sv' ? /^Deltagarna/ : /^The participants/ }).waitFor();
       const violations = await runAxe(frame);
@@ -26,6 +28,7 @@ for (const locale of ['sv', 'en'] as const) {
     test(`anonymous sees no create form on the empty space page (${locale}, ${theme}), and axe finds nothing`, async () => {
       const { page, frame } = await openSpacePage(env.browser, env.host, { user: 'anonymous', locale, theme, space: 'EMPTY' });
       assert.equal(await frame.locator('form').count(), 0);
+      await frame.getByText(locale === 'sv' ? 'Lägg till ett makro' : 'Add a Rollout overview macro', { exact: false }).waitFor();
       const violations = await runAxe(frame);
       await page.screenshot({ path: `${SHOTS}/create-anonymous-${locale}-${theme}.png`, fullPage: true });
       assert.deepEqual(violations, [], describeViolations(violations));

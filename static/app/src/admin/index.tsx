@@ -60,7 +60,8 @@ export default function SpacePage() {
       <p>{m('intro')}</p>
       {!page.canAdminister && page.programmes.length > 0 ? <SectionMessage appearance="information" title={m('readOnly')} /> : null}
       {page.programmes.length === 0 ? (
-        <p>{m('none')}</p>
+        // Administrators create it right here (the create section below); others are told how it starts.
+        <p>{m(page.canAdminister ? 'noneAdmin' : 'none')}</p>
       ) : (
         <table className="io-table">
           <caption>{m('tableCaption', { space: page.spaceKey })}</caption>
