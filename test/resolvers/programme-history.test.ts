@@ -4,15 +4,11 @@
  * read the programme there; never anonymous visitors, whose pages never show non-public contacts), bad input
  * as typed errors that write nothing, and the "what changed since" digest.
  */
-import { DEMO_USERS, type DemoUserId } from '../../dev/demo-users';
-import { runInInvocation } from '../../dev/forge-runtime';
-import { buildSpacePageContext } from '../../dev/invoke-runner';
-import { handler } from '../../src/index';
-import type { ResolverName, ResolverResponse } from '../../src/shared/contract';
+import type { DemoUserId } from '../../dev/demo-users';
 import { digestText } from '../../src/shared/history-digest';
 import type { HistoryEntry } from '../../src/shared/model';
 import { label, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
-import { createHarness, dataOf, type Harness } from '../helpers/forge-harness';
+import { createHarness, dataOf, invokeFromSpacePage, type Harness } from '../helpers/forge-harness';
 import { createInfProgramme, type InfProgramme } from './resolver-fixtures';
 
 let h: Harness;
@@ -21,15 +17,7 @@ let inf: InfProgramme;
 let since: string;
 const PRIVATE_CONTACT = 'Anna Andersson, 070-123 45 67';
 
-/** A call from the space page of `spaceKey`: the space in the context, no content (as admin.test.ts makes it). */
-async function fromSpacePage<N extends ResolverName>(user: DemoUserId, spaceKey: 'INF' | 'OTHER' | 'EMPTY', name: N, payload: unknown): Promise<ResolverResponse<N>> {
-  const accountId = DEMO_USERS[user].accountId ?? 'unidentified';
-  const context = buildSpacePageContext({ spaceKey, moduleKey: 'programme-admin' }, DEMO_USERS[user]);
-  const principal = DEMO_USERS[user].accountId ? { accountId } : undefined;
-  return (await runInInvocation({ accountId }, () =>
-    handler({ call: { functionKey: name, payload: payload as Record<string, unknown> }, context }, { principal, installContext: 'ari:cloud:confluence::site/local-cloud' }),
-  )) as ResolverResponse<N>;
-}
+const fromSpacePage = invokeFromSpacePage;
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
