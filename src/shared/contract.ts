@@ -469,7 +469,6 @@ export interface ResolverContract {
   /** A page of a programme's imports, newest first, for the space page's list with undo per import. */
   listImports: { payload: ListImportsInput; response: { imports: ImportListItem[]; cursor: string | null } };
   /** A space administrator downloads one page of a programme's backup (decision 0029); the browser assembles the file. */
-  /** A space administrator downloads one page of a programme's backup (decision 0029); the browser assembles the file. */
   getBackupPart: { payload: GetBackupPartInput; response: BackupPage };
   /** A space administrator restores a backup into a space without a programme: check (dry run), write, finish. */
   restoreBackup: { payload: RestoreBackupInput; response: RestoreStepResult };
