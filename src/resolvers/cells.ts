@@ -5,7 +5,7 @@ import { bulkUpdateCellsSchema, updateCellSchema } from '../shared/schemas';
 import { latestCellChange, updateInitiativeWith } from '../storage';
 import { authoriseWrite } from './access';
 import { defineResolver } from './define';
-import { forParticipant, namingLastChange } from './participant-edit';
+import { bulkParticipantEdit, forParticipant, namingLastChange } from './participant-edit';
 
 export const updateCell = defineResolver('updateCell', {
   authorise: authoriseWrite,
@@ -45,18 +45,8 @@ export const bulkUpdateCells = defineResolver('bulkUpdateCells', {
   authorise: authoriseWrite,
   payload: bulkUpdateCellsSchema,
   async run(input, { snapshot, editor }) {
-    const { programme } = snapshot;
-    requireParticipants(programme, input.regionCodes, 'regionCodes');
-    const { initiative, revision } = await updateInitiativeWith(
-      input.initiativeId,
-      (current) => applyBulkStatus(current, input.regionCodes, input.status, input.expected, editor),
-      { programmeId: programme.id },
+    return bulkParticipantEdit(snapshot.programme, input.initiativeId, input.regionCodes, (current) =>
+      applyBulkStatus(current, input.regionCodes, input.status, input.expected, editor),
     );
-    const now = new Date();
-    return {
-      cells: [...new Set(input.regionCodes)].map((code) => buildCellView(programme, initiative, code, now)),
-      initiativeVersion: initiative.version,
-      revision,
-    };
   },
 });

@@ -10,7 +10,7 @@ import { bulkUpdateContactsSchema, updateContactSchema } from '../shared/schemas
 import { latestCellChange, updateInitiativeWith } from '../storage';
 import { authoriseWrite } from './access';
 import { defineResolver } from './define';
-import { forParticipant, namingLastChange } from './participant-edit';
+import { bulkParticipantEdit, forParticipant, namingLastChange } from './participant-edit';
 
 export const updateContact = defineResolver('updateContact', {
   authorise: authoriseWrite,
@@ -50,18 +50,8 @@ export const bulkUpdateContacts = defineResolver('bulkUpdateContacts', {
   authorise: authoriseWrite,
   payload: bulkUpdateContactsSchema,
   async run(input, { snapshot, editor }) {
-    const { programme } = snapshot;
-    requireParticipants(programme, input.regionCodes, 'regionCodes');
-    const { initiative, revision } = await updateInitiativeWith(
-      input.initiativeId,
-      (current) => applyBulkContact(current, input.regionCodes, input.contactSince, input.expected, editor),
-      { programmeId: programme.id },
+    return bulkParticipantEdit(snapshot.programme, input.initiativeId, input.regionCodes, (current) =>
+      applyBulkContact(current, input.regionCodes, input.contactSince, input.expected, editor),
     );
-    const now = new Date();
-    return {
-      cells: [...new Set(input.regionCodes)].map((code) => buildCellView(programme, initiative, code, now)),
-      initiativeVersion: initiative.version,
-      revision,
-    };
   },
 });
