@@ -190,11 +190,58 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
       assert.equal(await support.locator('table.io-support-overview thead th.sp-group-col').count(), 21);
       if (SCREENSHOTS) await support.locator('table.io-support-overview').screenshot({ path: join(SCREENSHOTS, 'support-plan-grouped-1120.png') });
 
-      // Roadmap: after the national window, Skåne's municipalities.
+      // Roadmap: after the national window, Skåne's roll-up, marked and open, then its municipalities.
       const roadmap = await macroFrame(page, 'roadmap');
-      const rows = await roadmap.locator('table').first().locator('tbody tr th').allTextContents();
-      assert.deepEqual(rows.slice(1, 3).map((r) => r.trim()), SKANE.slice(0, 2).map((p) => p.name), 'the roadmap lists Skåne’s municipalities first');
+      const table = roadmap.locator('table').first();
+      await table.locator('tr.io-roadmap__county.io-chosen button[aria-expanded="true"]', { hasText: 'Skåne, 33 kommuner' }).waitFor({ timeout: 10_000 });
+      const rows = await table.locator('tbody tr th').allTextContents();
+      assert.match(rows[1]!, /^Skåne, 33 kommuner.*Din region/);
+      assert.deepEqual(rows.slice(2, 4).map((r) => r.trim()), SKANE.slice(0, 2).map((p) => p.name), 'the roadmap lists Skåne’s municipalities first');
       await shoot(page, 'county-chosen-1120');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the roadmap has one roll-up row a county, and a county bar opens it by keyboard', { timeout: 90_000 }, async () => {
+    const page = await open({ width: 1120 });
+    try {
+      const roadmap = await macroFrame(page, 'roadmap');
+      const section = roadmap.locator('section.io-view-section').first();
+      const table = section.locator('table');
+      await table.waitFor({ timeout: 20_000 });
+      assert.equal(await table.locator('tr.io-roadmap__county').count(), 21, 'one row a county');
+      assert.equal(await roadmap.locator('.io-pager').count(), 0, 'the 21 counties fit without paging');
+      const first = seeded.initiatives[0]!;
+      const pilots = STOCKHOLM.filter((p) => first.cells[p.code]?.pilotStart).length;
+      const stockholmRow = table.locator('tr.io-roadmap__county').first();
+      assert.match(await stockholmRow.innerText(), new RegExp(`Pilot planerad i ${pilots} av 26 kommuner`));
+      assert.match(await stockholmRow.innerText(), new RegExp(`Infört i ${liveIn(first, STOCKHOLM)} av 26 kommuner`));
+
+      // The timeline: one Tab stop; the arrow keys reach Stockholm's bar, which Enter opens.
+      const svg = section.locator('svg.io-tl');
+      const tabStop = svg.locator('[tabindex="0"]');
+      assert.equal(await tabStop.count(), 1, 'one Tab stop in the timeline');
+      await tabStop.focus();
+      let focused = await focusedIn(roadmap);
+      for (let i = 0; i < 4 && !focused.name.startsWith('Stockholm, 26 kommuner'); i++) {
+        await page.keyboard.press('ArrowDown');
+        focused = await focusedIn(roadmap);
+      }
+      assert.match(focused.name, /^Stockholm, 26 kommuner: pilot .*Pilot planerad i \d+ av 26 kommuner/);
+      const bar = svg.locator('rect[data-row="group:01"]').first();
+      assert.equal(await bar.getAttribute('aria-expanded'), 'false');
+      await page.keyboard.press('Enter');
+      await svg.locator('rect[data-row="group:01"][aria-expanded="true"]').first().waitFor();
+      assert.equal(await svg.locator(`g[data-row="${STOCKHOLM[0]!.code}"]`).count(), 1, 'its municipalities follow it in the timeline');
+      assert.equal(await table.locator('tr.io-roadmap__member').count(), 26, 'and in the table');
+      // 21 + 26 rows do not fit 30: pages of whole counties.
+      assert.match(await roadmap.locator('.io-pager__status').innerText(), /^Visar län 1–4 av 21/);
+      assert.equal(await bar.evaluate((el) => el === document.activeElement), true, 'focus stays on the county’s bar');
+      // The table's disclosure closes it again.
+      await click(table.getByRole('button', { name: 'Stockholm, 26 kommuner' }));
+      await table.locator('tr.io-roadmap__member').first().waitFor({ state: 'detached' });
+      await shoot(page, 'roadmap-grouped-1120', 'roadmap');
     } finally {
       await page.context().close();
     }

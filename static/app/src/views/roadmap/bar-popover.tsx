@@ -15,6 +15,10 @@ export interface BarDetails {
   /** Participant rows only. */
   status: RolloutStatus | null;
   warnings: ReadonlyArray<ConsistencyWarning>;
+  /** A county's row: how many of its municipalities have the window planned. */
+  note?: string;
+  /** A county's row: the bar opens and closes the county rather than a form. */
+  group?: boolean;
 }
 
 const GAP = 6;
@@ -108,7 +112,8 @@ export function BarPopover({
               <ConsistencyWarnings warnings={details.warnings} />
             </div>
           ) : null}
-          {editing ? <p className="io-tl-popover__hint">{tv('barEditHint')}</p> : null}
+          {details.note ? <p>{details.note}</p> : null}
+          {details.group ? <p className="io-tl-popover__hint">{tv('countyBarHint')}</p> : editing ? <p className="io-tl-popover__hint">{tv('barEditHint')}</p> : null}
         </>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { lazy, memo, useId, useMemo, useState } from 'react';
+import { lazy, memo, useCallback, useId, useMemo, useState } from 'react';
 import type { InitiativeHeader, RoadmapView as RoadmapViewModel } from '@shared/contract';
 import type { Participant } from '@shared/model';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
@@ -12,11 +12,15 @@ import { useI18n, useMessages } from '../../i18n';
 import { participantLookup } from '../../participants';
 import { YourRegionTag } from '../../shell/region-chooser';
 import { chosenFirst } from '../../shell/region-order';
-import { chosenCodes, resolveChoice } from '@shared/participant-groups';
+import { chosenCodes, chosenGroup, groupParticipants, resolveChoice, type ParticipantGroup } from '@shared/participant-groups';
+import { GroupToggle } from '../../components/group-toggle';
+import { pageGroups, useGroupDisclosure, type GroupedLine } from '../group-disclosure';
+import { GroupPager } from '../group-pager';
+import { countyRollUp, type CountyRollUp, type RegionPlan } from './county-rows';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';
-import { roadmapMessages } from './messages';
+import { roadmapMessages, type TRoadmap } from './messages';
 import './roadmap.css';
 import { Timeline, type TimelineRow } from './timeline';
 import { useProgressiveList } from '../progressive';
@@ -29,6 +33,10 @@ type OpenWindow = (action: WindowAction) => void;
 
 type Entry = RoadmapViewModel['initiatives'][number];
 type RegionOf = ReturnType<typeof participantLookup>;
+/** A row under the national window: a participant's plans, or (grouped by county) a county's roll-up. */
+type Line =
+  | { kind: 'plan'; plan: RegionPlan; member: boolean }
+  | { kind: 'county'; group: ParticipantGroup; expanded: boolean; rollUp: CountyRollUp; chosen: boolean };
 /** The national row's key; participant rows are keyed by their code. */
 const NATIONAL = '__national';
 
@@ -66,9 +74,19 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
   const regionOf = useMemo(() => participantLookup(participants), [participants]);
   // The reader's region first, so it is on the first page of a wide programme too.
   // A chosen county (decision 0027) puts all its municipalities first; `chosenRegion` marks one participant.
-  const chosenOrder = useMemo(() => chosenCodes(resolveChoice(participants, chosenRegion)), [participants, chosenRegion]);
+  const choice = useMemo(() => resolveChoice(participants, chosenRegion), [participants, chosenRegion]);
+  const chosenOrder = useMemo(() => chosenCodes(choice), [choice]);
   const ordered = useMemo(() => chosenFirst(participants, chosenOrder, (p) => p.code) as Participant[], [participants, chosenOrder]);
   const pages = useParticipantWindow(ordered);
+  // Municipalities are grouped by county (decision 0027): a county's row is its municipalities' roll-up,
+  // open to them on request; pages hold whole counties, as the rollout-status matrix's do.
+  const groups = useMemo(() => groupParticipants(ordered), [ordered]);
+  const grouped = groups !== null;
+  const { isExpanded, toggle: toggleGroup } = useGroupDisclosure(chosenGroup(choice));
+  const [groupPage, setGroupPage] = useState(0);
+  const groupedAt = useCallback((index: number) => (groups ? pageGroups(groups, isExpanded, index) : null), [groups, isExpanded]);
+  const groupedView = useMemo(() => groupedAt(groupPage), [groupedAt, groupPage]);
+  const chosenCounty = choice?.kind === 'group' ? choice.code : null;
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'roadmap' ? data.view.initiatives : null, 2);
   // One "today" for every timeline on the page, so re-renders do not move it or defeat memoisation.
@@ -84,8 +102,18 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
         <EditToggle on={tableShown} onToggle={setTableShown} label={tv('tableToggle')} onText={tv('tableShown')} offText={tv('tableHidden')} />
         {canEdit ? <EditToggle on={editing} onToggle={setEditingWanted} label={tv('editToggle')} onText={tv('editOn')} offText={tv('editOff')} /> : null}
       </div>
-      <Legend helpId={helpId} editing={editing} />
-      <ParticipantPager window={pages} />
+      <Legend helpId={helpId} editing={editing} grouped={grouped} />
+      {groupedView ? (
+        <GroupPager
+          page={groupedView.page}
+          onChange={(index) => {
+            setGroupPage(index);
+            return groupedAt(index)?.page ?? null;
+          }}
+        />
+      ) : (
+        <ParticipantPager window={pages} />
+      )}
       {shownInitiatives.map((entry) => (
         <RoadmapSection
           key={entry.initiative.id}
@@ -96,6 +124,9 @@ export default function RoadmapView({ data, chosenRegion = null, capabilities, r
           all={pages.shown.length === participants.length}
           chosen={chosenRegion}
           chosenOrder={chosenOrder}
+          axis={groupedView?.lines ?? null}
+          chosenCounty={chosenCounty}
+          onToggleGroup={toggleGroup}
           now={now}
           stalenessDays={data.programme.stalenessDays}
           onEdit={editing ? openAction : null}
@@ -120,6 +151,9 @@ const RoadmapSection = memo(function RoadmapSection({
   all,
   chosen,
   chosenOrder,
+  axis,
+  chosenCounty,
+  onToggleGroup,
   now,
   stalenessDays,
   onEdit,
@@ -135,6 +169,11 @@ const RoadmapSection = memo(function RoadmapSection({
   chosen: string | null;
   /** The codes the reader's choice puts first: the region, or a chosen county's municipalities. */
   chosenOrder: readonly string[] | null;
+  /** Grouped by county: the counties on this page, each followed by its municipalities when open. */
+  axis: GroupedLine[] | null;
+  /** The county the reader chose, whose roll-up is marked. */
+  chosenCounty: string | null;
+  onToggleGroup(code: string): void;
   now: Date;
   stalenessDays: number;
   /** In edit mode: opens a row's window form. */
@@ -146,7 +185,25 @@ const RoadmapSection = memo(function RoadmapSection({
   const tv = useMessages(roadmapMessages);
   const id = entry.initiative.id;
   const editRow = onEdit ? (key: string) => onEdit(key === NATIONAL ? { kind: 'national', initiativeId: id } : { kind: 'participant', initiativeId: id, regionCode: key }) : null;
-  const regions = chosenFirst(all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode)), chosenOrder, (r) => r.regionCode);
+  const lines = useMemo<Line[]>(() => {
+    if (!axis) {
+      const regions = chosenFirst(all ? entry.regions : entry.regions.filter((r) => shownCodes.has(r.regionCode)), chosenOrder, (r) => r.regionCode);
+      return regions.map((plan) => ({ kind: 'plan', plan, member: false }));
+    }
+    const planOf = new Map(entry.regions.map((r) => [r.regionCode, r]));
+    const out: Line[] = [];
+    for (const item of axis) {
+      if (item.kind === 'group') {
+        const rollUp = countyRollUp(item.group.members, (code) => planOf.get(code));
+        out.push({ kind: 'county', group: item.group, expanded: item.expanded, rollUp, chosen: item.group.code === chosenCounty });
+      } else {
+        const plan = planOf.get(item.participant.code);
+        if (plan) out.push({ kind: 'plan', plan, member: true });
+      }
+    }
+    return out;
+  }, [axis, all, entry.regions, shownCodes, chosenOrder, chosenCounty]);
+  const { t } = useI18n();
   return (
     <section className="io-view-section" aria-labelledby={`roadmap-${entry.initiative.id}`}>
       <InitiativeHeading initiative={entry.initiative} id={`roadmap-${entry.initiative.id}`} stalenessDays={stalenessDays} />
@@ -154,13 +211,14 @@ const RoadmapSection = memo(function RoadmapSection({
         <>
           <Timeline
             quarters={quarters}
-            rows={timelineRows(entry.initiative, regions, regionOf, tv('national'), tv('nationalWindow'), chosen)}
+            rows={timelineRows(entry.initiative, lines, regionOf, chosen, tv, t)}
             now={now}
             label={tv('timelineLabel', { initiative: entry.initiative.name })}
             helpId={helpId}
             onEdit={editRow}
+            onToggleGroup={axis ? onToggleGroup : null}
           />
-          {tableShown ? <RoadmapTable initiative={entry.initiative} regions={regions} regionOf={regionOf} chosen={chosen} onEdit={editRow} /> : null}
+          {tableShown ? <RoadmapTable initiative={entry.initiative} lines={lines} regionOf={regionOf} chosen={chosen} onEdit={editRow} onToggleGroup={onToggleGroup} /> : null}
         </>
       ) : (
         <p className="io-muted">{tv('noDates')}</p>
@@ -171,17 +229,17 @@ const RoadmapSection = memo(function RoadmapSection({
 
 function timelineRows(
   i: InitiativeHeader,
-  regions: readonly Entry['regions'][number][],
+  lines: readonly Line[],
   regionOf: RegionOf,
-  nationalLabel: string,
-  nationalName: string,
   chosen: string | null,
+  tv: TRoadmap,
+  t: ReturnType<typeof useI18n>['t'],
 ): TimelineRow[] {
   return [
     {
       key: NATIONAL,
-      label: nationalLabel,
-      name: nationalName,
+      label: tv('national'),
+      name: tv('nationalWindow'),
       national: true,
       pilot: [i.nationalPilotStart, i.nationalPilotEnd],
       broad: [i.nationalBroadStart, i.nationalBroadEnd],
@@ -189,21 +247,46 @@ function timelineRows(
       warnings: [],
       chosen: false,
     },
-    ...regions.map((r) => ({
-      key: r.regionCode,
-      label: regionOf(r.regionCode).short,
-      name: regionOf(r.regionCode).name,
-      national: false,
-      pilot: [r.pilotStart, r.pilotEnd] as [string | null, string | null],
-      broad: [r.broadStart, r.broadEnd] as [string | null, string | null],
-      status: r.status,
-      warnings: r.warnings,
-      chosen: r.regionCode === chosen,
-    })),
+    ...lines.map((line): TimelineRow => {
+      if (line.kind === 'county') {
+        const { group, rollUp } = line;
+        const total = group.members.length;
+        return {
+          key: `group:${group.code}`,
+          label: tv('countyLabel', { name: group.name || '–', count: total }),
+          name: t('groupHead', { name: group.name || '–', count: total }),
+          national: false,
+          pilot: rollUp.pilot,
+          broad: rollUp.broad,
+          status: null,
+          warnings: [],
+          chosen: line.chosen,
+          group: {
+            code: group.code,
+            expanded: line.expanded,
+            pilotText: tv('countyPilot', { count: rollUp.pilotPlanned, total }),
+            broadText: tv('countyBroad', { count: rollUp.broadPlanned, total }),
+          },
+        };
+      }
+      const r = line.plan;
+      return {
+        key: r.regionCode,
+        label: regionOf(r.regionCode).short,
+        name: regionOf(r.regionCode).name,
+        national: false,
+        pilot: [r.pilotStart, r.pilotEnd],
+        broad: [r.broadStart, r.broadEnd],
+        status: r.status,
+        warnings: r.warnings,
+        chosen: r.regionCode === chosen,
+        member: line.member,
+      };
+    }),
   ];
 }
 
-function Legend({ helpId, editing }: { helpId: string; editing: boolean }) {
+function Legend({ helpId, editing, grouped }: { helpId: string; editing: boolean; grouped: boolean }) {
   const tv = useMessages(roadmapMessages);
   return (
     <>
@@ -245,6 +328,7 @@ function Legend({ helpId, editing }: { helpId: string; editing: boolean }) {
     {/* Once for every timeline: each one's bars are described by it. */}
     <p id={helpId} className="io-tl__help io-muted">
       {tv(editing ? 'keyboardHelpEdit' : 'keyboardHelp')}
+      {grouped ? ` ${tv('keyboardHelpGroups')}` : null}
     </p>
     </>
   );
@@ -264,16 +348,18 @@ function usePeriod() {
 /** The timeline's equivalent as a table: every plan, status and warning in rows, including plans outside the range. */
 function RoadmapTable({
   initiative: i,
-  regions,
+  lines,
   regionOf,
   chosen,
   onEdit,
+  onToggleGroup,
 }: {
   initiative: InitiativeHeader;
-  regions: readonly Entry['regions'][number][];
+  lines: readonly Line[];
   regionOf: RegionOf;
   chosen: string | null;
   onEdit: ((rowKey: string) => void) | null;
+  onToggleGroup(code: string): void;
 }) {
   const tv = useMessages(roadmapMessages);
   const period = usePeriod();
@@ -305,8 +391,12 @@ function RoadmapTable({
               <td>{period(i.nationalBroadStart, i.nationalBroadEnd)}</td>
               <td />
             </tr>
-            {regions.map((r) => (
-              <tr key={r.regionCode} data-row={r.regionCode} className={r.regionCode === chosen ? 'io-chosen' : undefined}>
+            {lines.map((line) => {
+              if (line.kind === 'county') return <CountyRow key={`group:${line.group.code}`} line={line} onToggle={onToggleGroup} />;
+              const r = line.plan;
+              const classes = [r.regionCode === chosen ? 'io-chosen' : '', line.member ? 'io-roadmap__member' : ''].filter(Boolean).join(' ');
+              return (
+              <tr key={r.regionCode} data-row={r.regionCode} className={classes || undefined}>
                 <th scope="row" className="io-sticky-col">
                   {regionOf(r.regionCode).name}
                   {r.regionCode === chosen ? <YourRegionTag /> : null}
@@ -321,11 +411,43 @@ function RoadmapTable({
                   <ConsistencyWarnings warnings={r.warnings} />
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>
     </div>
+  );
+}
+
+/**
+ * A county's row in the table (decision 0027): its disclosure button, how many of its municipalities are
+ * live, and its windows (earliest start – latest end) with how many have each planned.
+ */
+function CountyRow({ line, onToggle }: { line: Extract<Line, { kind: 'county' }>; onToggle(code: string): void }) {
+  const tv = useMessages(roadmapMessages);
+  const period = usePeriod();
+  const { group, rollUp } = line;
+  const total = group.members.length;
+  return (
+    <tr data-row={`group:${group.code}`} className={line.chosen ? 'io-roadmap__county io-chosen' : 'io-roadmap__county'}>
+      <th scope="row" className="io-sticky-col">
+        <GroupToggle group={group} expanded={line.expanded} onToggle={onToggle} />
+        {line.chosen ? <YourRegionTag /> : null}
+      </th>
+      <td>{tv('countyLive', { count: rollUp.live, total })}</td>
+      <td>
+        <span className="io-nowrap">{period(rollUp.pilot[0], rollUp.pilot[1])}</span>
+        <br />
+        <span className="io-muted">{tv('countyPilot', { count: rollUp.pilotPlanned, total })}</span>
+      </td>
+      <td>
+        <span className="io-nowrap">{period(rollUp.broad[0], rollUp.broad[1])}</span>
+        <br />
+        <span className="io-muted">{tv('countyBroad', { count: rollUp.broadPlanned, total })}</span>
+      </td>
+      <td>{rollUp.warned > 0 ? tv('countyWarned', { count: rollUp.warned }) : null}</td>
+    </tr>
   );
 }
 

@@ -1,4 +1,4 @@
-import { defineMessages, type Translate } from '../../i18n/define-messages';
+import { defineMessages, plural, type Translate } from '../../i18n/define-messages';
 
 export const roadmapMessages = defineMessages({
   sv: {
@@ -61,6 +61,13 @@ export const roadmapMessages = defineMessages({
     tableToggle: 'Visa tabell',
     tableShown: 'Tabellerna visas.',
     tableHidden: 'Tabellerna är dolda.',
+    countyPilot: (p: { count: number; total: number }) => `Pilot planerad i ${p.count} av ${p.total} kommuner`,
+    countyBroad: (p: { count: number; total: number }) => `Breddinförande planerat i ${p.count} av ${p.total} kommuner`,
+    countyLive: (p: { count: number; total: number }) => `Infört i ${p.count} av ${p.total} kommuner`,
+    countyWarned: (p: { count: number }) => plural(p.count, 'Att se över i {count} kommun', 'Att se över i {count} kommuner'),
+    countyLabel: '{name} ({count})',
+    countyBarHint: 'Enter eller klick visar eller döljer länets kommuner.',
+    keyboardHelpGroups: 'På ett läns stapel visar eller döljer Enter länets kommuner; tabellen har en knapp för varje län.',
   },
   en: {
     noInitiatives: 'The programme has no initiatives yet.',
@@ -122,6 +129,13 @@ export const roadmapMessages = defineMessages({
     tableToggle: 'Show table',
     tableShown: 'The tables are shown.',
     tableHidden: 'The tables are hidden.',
+    countyPilot: (p: { count: number; total: number }) => `Pilot planned in ${p.count} of ${p.total} municipalities`,
+    countyBroad: (p: { count: number; total: number }) => `Broad rollout planned in ${p.count} of ${p.total} municipalities`,
+    countyLive: (p: { count: number; total: number }) => `Live in ${p.count} of ${p.total} municipalities`,
+    countyWarned: (p: { count: number }) => plural(p.count, 'To review in {count} municipality', 'To review in {count} municipalities'),
+    countyLabel: '{name} ({count})',
+    countyBarHint: 'Enter or a click shows or hides the county’s municipalities.',
+    keyboardHelpGroups: 'On a county’s bar, Enter shows or hides its municipalities; the table has a button for each county.',
   },
 });
 

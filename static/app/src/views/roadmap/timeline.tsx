@@ -20,6 +20,13 @@ export interface TimelineRow {
   warnings: ReadonlyArray<ConsistencyWarning>;
   /** The reader's region: tinted, with a bar at its start and its label in bold (the table names it in words). */
   chosen: boolean;
+  /**
+   * A county's roll-up row (decision 0027): its bars span its municipalities' plans, are disclosure buttons
+   * (Enter, Space or a click shows or hides the municipalities) and say in words how many have a plan.
+   */
+  group?: { code: string; expanded: boolean; pilotText: string; broadText: string };
+  /** A municipality under its open county: the label is indented. */
+  member?: boolean;
 }
 
 // roadmap.css repeats LABEL_WIDTH, AXIS_HEIGHT and ROW_HEIGHT for the edit-mode row buttons.
@@ -60,6 +67,7 @@ export function Timeline({
   label,
   helpId,
   onEdit,
+  onToggleGroup,
 }: {
   quarters: string[];
   rows: TimelineRow[];
@@ -69,6 +77,8 @@ export function Timeline({
   helpId: string;
   /** In edit mode: each row's label becomes a button, and each bar opens the row's window form. */
   onEdit?: ((rowKey: string) => void) | null;
+  /** Shows or hides a county's municipalities (its rows carry `group`). */
+  onToggleGroup?: ((code: string) => void) | null;
 }) {
   const { formatQuarter, formatMonth } = useI18n();
   const tv = useMessages(roadmapMessages);
@@ -134,11 +144,19 @@ export function Timeline({
   const detailsOf = (b: DrawnBar): BarDetails => {
     const row = rows[b.row];
     const [start, end] = b.kind === 'pilot' ? row.pilot : row.broad;
-    return { name: row.name, kind: b.kind, period: period(start, end), status: row.status, warnings: row.warnings };
+    const note = row.group ? (b.kind === 'pilot' ? row.group.pilotText : row.group.broadText) : undefined;
+    return { name: row.name, kind: b.kind, period: period(start, end), status: row.status, warnings: row.warnings, note, group: !!row.group };
   };
   const barName = (b: DrawnBar) => {
     const d = detailsOf(b);
-    return tv('barName', { participant: d.name, kind: tv(b.kind === 'pilot' ? 'kindPilot' : 'kindBroad'), period: d.period });
+    const name = tv('barName', { participant: d.name, kind: tv(b.kind === 'pilot' ? 'kindPilot' : 'kindBroad'), period: d.period });
+    return d.note ? `${name}. ${d.note}` : name;
+  };
+  const groupOf = (b: DrawnBar) => rows[b.row]?.group ?? null;
+  const activate = (b: DrawnBar) => {
+    const group = groupOf(b);
+    if (group) onToggleGroup?.(group.code);
+    else onEdit?.(b.rowKey);
   };
 
   if (!axis) return null;
@@ -154,9 +172,9 @@ export function Timeline({
       const to = nextBar(bars, b.id, e.key as BarKey);
       setActive(to);
       (barElement(to) as SVGElement | null)?.focus();
-    } else if (onEdit && (e.key === 'Enter' || e.key === ' ')) {
+    } else if ((groupOf(b) ? onToggleGroup : onEdit) && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      onEdit(b.rowKey);
+      activate(b);
     }
   };
 
@@ -199,8 +217,12 @@ export function Timeline({
                   <g key={row.key} data-row={row.key}>
                     <line className="io-tl__row-line" x1={0} y1={y + ROW_HEIGHT} x2={width} y2={y + ROW_HEIGHT} />
                     {onEdit ? null : (
-                      <text className={row.national ? 'io-tl__label io-tl__label--national' : row.chosen ? 'io-tl__label io-tl__label--chosen' : 'io-tl__label'} x={row.chosen ? 7 : 4} y={y + 17}>
-                        {row.label}
+                      <text
+                        className={row.national ? 'io-tl__label io-tl__label--national' : row.chosen || row.group ? 'io-tl__label io-tl__label--chosen' : 'io-tl__label'}
+                        x={(row.chosen ? 7 : 4) + (row.member ? 10 : 0)}
+                        y={y + 17}
+                      >
+                        {row.group ? `${row.group.expanded ? '▾' : '▸'} ${row.label}` : row.label}
                       </text>
                     )}
                     {row.warnings.length > 0 ? <path className="io-tl__warning" d={`M${LABEL_WIDTH - 16} ${y + 18}l5 -10l5 10z`} /> : null}
@@ -216,7 +238,10 @@ export function Timeline({
                 </g>
               ) : null}
             </g>
-            {bars.map((b) => (
+            {bars.map((b) => {
+              const group = groupOf(b);
+              const button = group ? !!onToggleGroup : !!onEdit;
+              return (
               <rect
                 key={b.id}
                 data-bar={b.id}
@@ -227,10 +252,11 @@ export function Timeline({
                 width={Math.max(b.bar.width - 2, 2)}
                 height={BAR_HEIGHT}
                 rx={1.5}
-                role={onEdit ? 'button' : 'img'}
+                role={button ? 'button' : 'img'}
                 aria-label={barName(b)}
                 aria-describedby={shown === b.id ? popoverId : undefined}
-                aria-haspopup={onEdit ? 'dialog' : undefined}
+                aria-haspopup={onEdit && !group ? 'dialog' : undefined}
+                aria-expanded={group && onToggleGroup ? group.expanded : undefined}
                 tabIndex={b.id === activeId ? 0 : -1}
                 onFocus={() => {
                   setActive(b.id);
@@ -245,9 +271,10 @@ export function Timeline({
                 }}
                 onPointerLeave={() => hideSoon(() => setHovered((h) => (h === b.id ? null : h)))}
                 onKeyDown={(e) => onKeyDown(e, b)}
-                onClick={onEdit ? () => onEdit(b.rowKey) : undefined}
+                onClick={button ? () => activate(b) : undefined}
               />
-            ))}
+              );
+            })}
             {/* Drawn over the bar (an outline on an SVG shape is not drawn everywhere). */}
             {focused
               ? bars
@@ -261,19 +288,34 @@ export function Timeline({
             // The row labels become real buttons, in row order, after the bars.
             // Laid out by roadmap.css (no inline styles under Forge's CSP): it knows AXIS_HEIGHT and ROW_HEIGHT.
             <ul className="io-tl__edit">
-              {rows.map((row) => (
-                <li key={row.key}>
-                  <button
-                    type="button"
-                    className={row.national ? 'io-tl__edit-button io-tl__label--national' : row.chosen ? 'io-tl__edit-button io-tl__label--chosen' : 'io-tl__edit-button'}
-                    aria-label={tv('editRowName', { region: row.label })}
-                    data-row={row.key}
-                    onClick={() => onEdit(row.key)}
-                  >
-                    {row.label}
-                  </button>
-                </li>
-              ))}
+              {rows.map((row) =>
+                row.group ? (
+                  // A county has no window of its own to edit: its label opens and closes it here too.
+                  <li key={row.key}>
+                    <button
+                      type="button"
+                      className="io-tl__edit-button io-tl__label--chosen"
+                      aria-expanded={row.group.expanded}
+                      data-row={row.key}
+                      onClick={() => onToggleGroup?.(row.group!.code)}
+                    >
+                      {row.label}
+                    </button>
+                  </li>
+                ) : (
+                  <li key={row.key} className={row.member ? 'io-tl__edit-member' : undefined}>
+                    <button
+                      type="button"
+                      className={row.national ? 'io-tl__edit-button io-tl__label--national' : row.chosen ? 'io-tl__edit-button io-tl__label--chosen' : 'io-tl__edit-button'}
+                      aria-label={tv('editRowName', { region: row.label })}
+                      data-row={row.key}
+                      onClick={() => onEdit(row.key)}
+                    >
+                      {row.label}
+                    </button>
+                  </li>
+                ),
+              )}
             </ul>
           ) : null}
         </div>
