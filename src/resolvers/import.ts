@@ -14,13 +14,15 @@ import {
   undoImportBatch,
   type ImportChange,
 } from '../domain/import/import-diff';
+import { applyImportLines, diffImportLines, importLineBatches, touchesDetails, undoImportLines } from '../domain/import/import-lines';
 import type { EditContext } from '../domain/edits';
+import type { ImportLineChange, ImportRefusedField } from '../shared/import-csv';
 import type { ImportListItem } from '../shared/contract';
 import { fail } from '../shared/errors';
 import { IMPORT_LIMITS } from '../shared/limits';
 import type { Initiative, Programme } from '../shared/model';
-import { applyImportSchema, listImportsSchema, previewImportSchema, undoImportSchema } from '../shared/schemas';
-import { getInitiative, getProgramme, readProgrammeSnapshot, readRevision } from '../storage';
+import { applyImportSchema, listImportsSchema, previewImportSchema, undoImportSchema, type PreviewImportInput } from '../shared/schemas';
+import { detailKey, getInitiative, getProgramme, readDetails, readDetailsByKey, readProgrammeSnapshot, readRevision } from '../storage';
 import {
   insertImportedInitiative,
   markImportUndone,
@@ -54,9 +56,30 @@ export const previewImport = defineResolver('previewImport', {
   async run(input, { spaceKey }, call) {
     const snapshot = await readProgrammeSnapshot(call.installation, input.programmeId);
     if (!snapshot || snapshot.programme.spaceKey !== spaceKey) fail('NOT_FOUND', 'There is no such programme in this space', { reason: 'no-programme' });
-    return diffImport(snapshot.programme, snapshot.initiatives, input.cells);
+    if (!input.lines) return diffImport(snapshot.programme, snapshot.initiatives, input.cells);
+    return previewLines(snapshot.programme, snapshot.initiatives, input.lines, input.lineColumns ?? {});
   },
 });
+
+/**
+ * A cell lines part (decision 0031): notes and links are details, read only for the cells that have any and
+ * whose line says something about them (a batch read per 25 cells).
+ */
+async function previewLines(programme: Programme, initiatives: readonly Initiative[], lines: NonNullable<PreviewImportInput['lines']>, columns: NonNullable<PreviewImportInput['lineColumns']>) {
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  const pairs: Array<{ initiativeId: string; code: string }> = [];
+  const none = { note: '', link: null };
+  // A first pass only to learn which matched cells have details (it asks for each matched cell once).
+  if (columns.note !== undefined || columns.link !== undefined) {
+    diffImportLines(programme, initiatives, lines, columns, (initiativeId, code) => {
+      if (byId.get(initiativeId)?.cells[code]?.hasDetails) pairs.push({ initiativeId, code });
+      return none;
+    });
+  }
+  const found = pairs.length > 0 ? await readDetailsByKey(pairs) : new Map();
+  const diff = diffImportLines(programme, initiatives, lines, columns, (id, code) => found.get(detailKey(id, code))?.cell ?? none);
+  return { changes: [], unchanged: diff.unchanged, problems: diff.problems, created: diff.created, lines: diff.lines };
+}
 
 /** Every cell of a part as the preview showed it, checked before anything of the part is written. */
 async function requireFresh(programmeId: string, changes: readonly ImportChange[]): Promise<void> {
@@ -75,6 +98,32 @@ async function requireFresh(programmeId: string, changes: readonly ImportChange[
   if (stale.length > 0) {
     fail('CONFLICT', `Changed since the preview: ${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ' …' : ''}`, {
       issues: stale.slice(0, 50).map((cell) => ({ path: 'changes', message: `${cell} was changed since the preview; preview the file again` })),
+    });
+  }
+}
+
+/**
+ * Every field of a cell lines part as the preview showed it (decision 0031), checked before anything of the
+ * part is written: a field now at neither the previewed value nor the file's is a CONFLICT.
+ */
+async function requireFreshLines(programmeId: string, lines: readonly ImportLineChange[], editor: EditContext): Promise<void> {
+  const cells = new Set(lines.map((c) => `${c.initiativeId}|${c.regionCode}`));
+  if (cells.size !== lines.length) fail('VALIDATION', 'A cell is listed twice', { issues: [{ path: 'lines', message: 'Each cell once' }] });
+  const byInitiative = new Map<string, ImportLineChange[]>();
+  for (const line of lines) byInitiative.set(line.initiativeId, [...(byInitiative.get(line.initiativeId) ?? []), line]);
+  const stale: string[] = [];
+  await Promise.all(
+    [...byInitiative].map(async ([id, changes]) => {
+      const [initiative, details] = await Promise.all([getInitiative(id), readDetails(id, changes.filter(touchesDetails).map((c) => c.regionCode))]);
+      if (!initiative || initiative.programmeId !== programmeId) fail('NOT_FOUND', 'No such initiative in this programme');
+      for (const c of applyImportLines(initiative, details, changes, editor, 'check').conflicts) {
+        stale.push(`${initiative.name} × ${c.regionCode} (${c.fields.map((f) => f.field).join(', ')})`);
+      }
+    }),
+  );
+  if (stale.length > 0) {
+    fail('CONFLICT', `Changed since the preview: ${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ' …' : ''}`, {
+      issues: stale.slice(0, 50).map((cell) => ({ path: 'lines', message: `${cell} was changed since the preview; preview the file again` })),
     });
   }
 }
@@ -110,10 +159,12 @@ export const applyImport = defineResolver('applyImport', {
   async run(input, { spaceKey, editor }, call) {
     const programme = await spaceProgramme(spaceKey, input.programmeId);
     const participants = new Set(programme.participants.map((p) => p.code));
-    if (input.changes.some((c) => !participants.has(c.regionCode))) fail('VALIDATION', 'Not a participant of this programme', { issues: [{ path: 'changes', message: 'Unknown participant' }] });
+    const lines = input.lines ?? [];
+    if ([...input.changes, ...lines].some((c) => !participants.has(c.regionCode))) fail('VALIDATION', 'Not a participant of this programme', { issues: [{ path: 'changes', message: 'Unknown participant' }] });
     const existing = await readImportRecord(input.importId);
     if (existing && existing.programmeId !== programme.id) fail('CONFLICT', 'This import id belongs to another programme');
     if (input.changes.length > 0) await requireFresh(programme.id, input.changes);
+    if (lines.length > 0) await requireFreshLines(programme.id, lines, editor);
     let record: ImportRecord = existing ?? {
       importId: input.importId,
       programmeId: programme.id,
@@ -150,6 +201,23 @@ export const applyImport = defineResolver('applyImport', {
       record = written.record;
       revision = written.revision;
     }
+    for (const batch of importLineBatches(lines)) {
+      const written = await writeImportBatch(
+        batch[0].initiativeId,
+        programme.id,
+        (current, details) => {
+          const edit = applyImportLines(current, details, batch, editor, input.importId);
+          if (edit.conflicts.length > 0) fail('CONFLICT', 'A cell was changed since the preview; preview the file again');
+          return { next: edit.next, history: edit.history, cells: [], lines: edit.applied, details: edit.details };
+        },
+        record,
+        undefined,
+        batch.filter(touchesDetails).map((c) => c.regionCode),
+      );
+      applied += written.lines.length;
+      record = written.record;
+      revision = written.revision;
+    }
     return { applied, revision, created };
   },
 });
@@ -166,24 +234,35 @@ export const undoImport = defineResolver('undoImport', {
     let undoRecord: ImportRecord = { ...record, undoneAt: editor.at };
     let restored = 0;
     const refused: Array<ImportChange & { initiative: string }> = [];
+    const refusedLines: Array<Omit<ImportRefusedField, 'participant'>> = [];
     let revision = await readRevision();
     for (const { key, part } of now) {
       let outcome: ReturnType<typeof undoImportBatch> | undefined;
+      let lineRefusals: Array<{ regionCode: string; field: ImportRefusedField['field'] }> = [];
       let name = part.initiativeId;
+      const partLines = part.lines ?? [];
       const written = await writeImportBatch(
         part.initiativeId,
         programme.id,
-        (current) => {
-          outcome = undoImportBatch(current, part.cells, editor as EditContext, input.importId);
+        (current, details) => {
           name = current.name;
+          if (partLines.length > 0) {
+            // A cell lines part (decision 0031): every field still at the imported value gets its old one back.
+            const undone = undoImportLines(current, details, partLines, editor, input.importId);
+            lineRefusals = undone.refused;
+            return { next: undone.next, history: undone.history, cells: [], lines: undone.restored, details: undone.details };
+          }
+          outcome = undoImportBatch(current, part.cells, editor as EditContext, input.importId);
           return { next: outcome.next, history: outcome.history, cells: outcome.restored };
         },
         undoRecord,
         { key },
+        partLines.filter(touchesDetails).map((c) => c.regionCode),
       );
-      restored += written.cells.length;
+      restored += written.cells.length + written.lines.length;
       undoRecord = written.record;
       refused.push(...(outcome?.refused ?? []).map((c) => ({ ...c, initiative: name })));
+      refusedLines.push(...lineRefusals.map((r) => ({ ...r, initiativeId: part.initiativeId, initiative: name })));
       revision = written.revision;
     }
     // The initiatives it created, once every cell part is undone (their cells are back at "not started" then).
@@ -218,6 +297,7 @@ export const undoImport = defineResolver('undoImport', {
     return {
       restored,
       refused: refused.map((c) => ({ ...c, participant: participantName.get(c.regionCode) ?? c.regionCode })),
+      ...(refusedLines.length > 0 ? { refusedFields: refusedLines.map((r) => ({ ...r, participant: participantName.get(r.regionCode) ?? r.regionCode })) } : {}),
       archived,
       kept,
       more,

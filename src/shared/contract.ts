@@ -57,7 +57,7 @@ import type {
   UndoImportInput,
   ListImportsInput,
 } from './schemas';
-import type { ImportDiffLine, ImportNewInitiative, ImportProblem, ImportRefusedCell } from './import-csv';
+import type { ImportDiffLine, ImportLineDiff, ImportNewInitiative, ImportProblem, ImportRefusedCell, ImportRefusedField } from './import-csv';
 import type { WireViewResponse } from './view-wire';
 import type { HistoryDigest } from './history-digest';
 import type { BackupPage, GetBackupPartInput, RestoreBackupInput, RestoreStepResult } from './backup-format';
@@ -451,7 +451,11 @@ export interface ResolverContract {
   /** A space administrator adds, renames, retires or reinstates a participant; nothing of its history is deleted. */
   updateParticipant: { payload: UpdateParticipantInput; response: { programme: ProgrammeAdminItem; revision: string } };
   /** A space administrator previews a part of a CSV import: the cells it changes (old → new), how many stay, and what cannot be matched. */
-  previewImport: { payload: PreviewImportInput; response: { changes: ImportDiffLine[]; unchanged: number; problems: ImportProblem[]; created: ImportNewInitiative[] } };
+  previewImport: {
+    payload: PreviewImportInput;
+    /** `lines`: a cell lines file's changed cells, field by field (decision 0031). */
+    response: { changes: ImportDiffLine[]; unchanged: number; problems: ImportProblem[]; created: ImportNewInitiative[]; lines?: ImportLineDiff[] };
+  };
   /**
    * Applies a part of a confirmed import preview: creates the initiatives named in `create` (answering their
    * ids; one the programme has by now is answered, not made twice), then the cells; a cell changed since the
@@ -464,7 +468,7 @@ export interface ResolverContract {
    */
   undoImport: {
     payload: UndoImportInput;
-    response: { restored: number; refused: ImportRefusedCell[]; archived: number; kept: string[]; more: boolean; revision: string };
+    response: { restored: number; refused: ImportRefusedCell[]; refusedFields?: ImportRefusedField[]; archived: number; kept: string[]; more: boolean; revision: string };
   };
   /** A page of a programme's imports, newest first, for the space page's list with undo per import. */
   listImports: { payload: ListImportsInput; response: { imports: ImportListItem[]; cursor: string | null } };

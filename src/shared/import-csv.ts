@@ -9,8 +9,11 @@
  * as a spreadsheet counts them) and a kind; `importProblemText` words them in Swedish and English.
  */
 import Papa from 'papaparse';
+import { CELL_LINE_COLUMNS, CELL_LINE_HEADERS, CELL_LINE_YES_NO, type CellLineColumn, type CellLineField } from './cell-lines-csv';
 import { LIMITS } from './limits';
-import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale, type RolloutStatus } from './vocabulary';
+import type { CellFields } from './model';
+import { cellFieldsSchema } from './schemas';
+import { LOCALES, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type Locale, type RolloutStatus } from './vocabulary';
 
 /**
  * The corner and summary texts the export writes (views/rollout-status/messages.ts, columnInitiative,
@@ -48,6 +51,17 @@ export const IMPORT_PROBLEM_KINDS = [
   'unknown-initiative',
   'unknown-participant',
   'ambiguous-name',
+  // The cell lines file (decision 0031):
+  'unknown-column',
+  'missing-column',
+  'missing-status',
+  'bad-month',
+  'bad-date',
+  'bad-yes-no',
+  'bad-link',
+  'note-too-long',
+  'forbidden-characters',
+  'end-before-start',
 ] as const;
 export type ImportProblemKind = (typeof IMPORT_PROBLEM_KINDS)[number];
 
@@ -96,6 +110,56 @@ export interface ParsedImport {
   orientation: ImportOrientation | null;
   cells: ImportCell[];
   problems: ImportProblem[];
+  /** A cell lines file (decision 0031): its lines and where each column is; absent for a matrix. */
+  cellLines?: { columns: ImportLineColumns; lines: ImportLine[] };
+}
+
+/** The values a cell lines file can set (decision 0031). */
+export type ImportLineValues = Pick<CellFields, CellLineField>;
+export type ImportLineValue = ImportLineValues[CellLineField];
+
+/** One line of a cell lines file: the cell it names and the values of the columns the file has. */
+export interface ImportLine {
+  row: number;
+  initiative: string;
+  /** The participant's code (its column), else its name. */
+  participant: string;
+  /** Only the file's columns: an empty field is "no value" (null, '', false); a column left out changes nothing. */
+  values: Partial<ImportLineValues>;
+}
+
+/** The 1-based column of each column the file has (for problems found by the server). */
+export type ImportLineColumns = Partial<Record<CellLineColumn, number>>;
+
+/** One field a line changes: what it was when previewed and what the file says. */
+export interface ImportFieldChange {
+  field: CellLineField;
+  old: ImportLineValue;
+  new: ImportLineValue;
+}
+
+/** One cell a cell lines import changes, field by field (decision 0031). */
+export interface ImportLineChange {
+  initiativeId: string;
+  regionCode: string;
+  fields: ImportFieldChange[];
+}
+
+/** One changed cell of a cell lines preview; `initiativeId` null: an initiative the import creates first. */
+export interface ImportLineDiff extends Omit<ImportLineChange, 'initiativeId'> {
+  initiativeId: string | null;
+  row: number;
+  initiative: string;
+  participant: string;
+}
+
+/** A field undo left because it was edited after the import. */
+export interface ImportRefusedField {
+  initiativeId: string;
+  regionCode: string;
+  initiative: string;
+  participant: string;
+  field: CellLineField;
 }
 
 /** Mojibake a UTF-8 file shows when read as Windows-1252 (Ã¥ for å …), or bytes that were not UTF-8 at all. */
@@ -136,6 +200,7 @@ export function parseImportCsv(text: string): ParsedImport {
   }
 
   const header = table[0];
+  if (isCellLinesHeader(header)) return parseCellLines(table);
   const corner = norm(header[0] ?? '');
   const orientation: ImportOrientation | null = MATRIX_WORDS.initiative.some((w) => norm(w) === corner)
     ? 'initiatives-as-rows'
@@ -197,6 +262,115 @@ export function parseImportCsv(text: string): ParsedImport {
   return { orientation, cells, problems };
 }
 
+/** Every language's header of each column, normalised: a file may mix them (a column renamed by hand). */
+const LINE_COLUMN_BY_HEADER = new Map<string, CellLineColumn>(
+  CELL_LINE_COLUMNS.flatMap((c) => LOCALES.map((l) => [norm(CELL_LINE_HEADERS[c][l]), c] as const)),
+);
+/** The header without its format hint: "Pilot från" is as good as "Pilot från (ÅÅÅÅ-MM)". */
+const lineColumnOf = (header: string): CellLineColumn | undefined => {
+  const plain = norm(header);
+  return LINE_COLUMN_BY_HEADER.get(plain) ?? [...LINE_COLUMN_BY_HEADER].find(([h]) => h.replace(/\s*\(.*\)$/, '') === plain)?.[1];
+};
+
+/** A cell lines file starts with the initiative's column and then the participant's code or name (a matrix never does). */
+function isCellLinesHeader(header: readonly string[]): boolean {
+  const second = lineColumnOf(header[1] ?? '');
+  return lineColumnOf(header[0] ?? '') === 'initiative' && (second === 'code' || second === 'participant');
+}
+
+const YES = new Set(['true', ...LOCALES.map((l) => CELL_LINE_YES_NO[l].yes)]);
+const NO = new Set(['false', ...LOCALES.map((l) => CELL_LINE_YES_NO[l].no)]);
+
+/**
+ * A field's text as a value, checked by the very schema the cell edit form uses (cellFieldsSchema), so the
+ * import has no rules of its own. An empty field is "no value".
+ */
+function lineValue(field: CellLineField, text: string): { value: ImportLineValue } | { problem: ImportProblemKind } {
+  const shape = cellFieldsSchema.shape;
+  switch (field) {
+    case 'status': {
+      const status = STATUS_BY_TEXT.get(norm(text));
+      return text.trim() === '' ? { problem: 'missing-status' } : status ? { value: status } : { problem: 'unknown-status' };
+    }
+    case 'contactEstablished': {
+      const word = norm(text);
+      return word === '' || NO.has(word) ? { value: false } : YES.has(word) ? { value: true } : { problem: 'bad-yes-no' };
+    }
+    case 'note': {
+      const parsed = shape.note.safeParse(text);
+      if (parsed.success) return { value: parsed.data };
+      return { problem: text.length > LIMITS.note ? 'note-too-long' : 'forbidden-characters' };
+    }
+    case 'link': {
+      if (text.trim() === '') return { value: null };
+      const parsed = shape.link.safeParse(text);
+      return parsed.success ? { value: parsed.data } : { problem: 'bad-link' };
+    }
+    case 'contactSince': {
+      if (text.trim() === '') return { value: null };
+      const parsed = shape.contactSince.safeParse(text.trim());
+      return parsed.success ? { value: parsed.data } : { problem: 'bad-date' };
+    }
+    default: {
+      if (text.trim() === '') return { value: null };
+      const parsed = shape[field].safeParse(text.trim());
+      return parsed.success ? { value: parsed.data } : { problem: 'bad-month' };
+    }
+  }
+}
+
+/** A cell lines file (decision 0031): every line's values, every problem by row and column. */
+function parseCellLines(table: string[][]): ParsedImport {
+  const problems: ImportProblem[] = [];
+  const header = table[0];
+  const columns: ImportLineColumns = {};
+  header.forEach((raw, k) => {
+    const column = lineColumnOf(raw);
+    if (!column) problems.push({ row: 1, column: k + 1, kind: 'unknown-column', value: clip(raw) });
+    else if (columns[column] !== undefined) problems.push({ row: 1, column: k + 1, kind: 'duplicate-column', value: clip(raw) });
+    else columns[column] = k + 1;
+  });
+  const lines: ImportLine[] = [];
+  const seen = new Set<string>();
+  for (let r = 1; r < table.length; r++) {
+    const line = table[r];
+    const row = r + 1;
+    if (line.length !== header.length) problems.push({ row, column: Math.min(line.length, header.length) + 1, kind: 'ragged-row' });
+    const at = (column: CellLineColumn): { text: string; column: number } | null => {
+      const c = columns[column];
+      if (c === undefined) return null;
+      // A note keeps its spaces and line breaks; everything else is compared trimmed.
+      const raw = column === 'note' ? (line[c - 1] ?? '') : (line[c - 1] ?? '').trim();
+      const text = cellText(raw, row, c, problems);
+      return text === null ? null : { text, column: c };
+    };
+    const initiative = at('initiative');
+    const participant = columns.code !== undefined ? at('code') : at('participant');
+    if (!initiative || !participant) continue;
+    if (initiative.text.length > LIMITS.name) problems.push({ row, column: initiative.column, kind: 'too-long', value: clip(initiative.text) });
+    const key = `${norm(initiative.text)}|${norm(participant.text)}`;
+    if (seen.has(key)) {
+      problems.push({ row, column: 1, kind: 'duplicate-row', value: clip(`${initiative.text}, ${participant.text}`) });
+      continue;
+    }
+    seen.add(key);
+    const values: Partial<ImportLineValues> = {};
+    for (const field of CELL_LINE_COLUMNS) {
+      if (field === 'initiative' || field === 'code' || field === 'participant') continue;
+      const cell = at(field);
+      if (!cell) continue;
+      const read = lineValue(field, cell.text);
+      if ('problem' in read) problems.push({ row, column: cell.column, kind: read.problem, value: clip(cell.text) });
+      else (values as Record<string, ImportLineValue>)[field] = read.value;
+    }
+    lines.push({ row, initiative: initiative.text.trim(), participant: participant.text.trim(), values });
+  }
+  if (columns.initiative === undefined || (columns.code === undefined && columns.participant === undefined)) {
+    problems.push({ row: 1, column: 1, kind: 'missing-column' });
+  }
+  return { orientation: null, cells: [], problems, cellLines: { columns, lines } };
+}
+
 const TEXTS: Record<ImportProblemKind, Record<Locale, string>> = {
   'empty-file': { sv: 'Filen är tom.', en: 'The file is empty.' },
   encoding: {
@@ -219,6 +393,34 @@ const TEXTS: Record<ImportProblemKind, Record<Locale, string>> = {
   'unknown-initiative': { sv: 'Inget införande i programmet heter så.', en: 'No initiative of the programme has this name.' },
   'unknown-participant': { sv: 'Ingen deltagare i programmet heter så eller har den koden.', en: 'No participant of the programme has this name or code.' },
   'ambiguous-name': { sv: 'Flera i programmet heter så; byt namn på det ena först.', en: 'Several in the programme have this name; rename one first.' },
+  'unknown-column': {
+    sv: 'Okänd kolumn. Använd kolumnerna som "Ladda ner alla celler (för import)" skriver, eller ta bort kolumnen.',
+    en: 'Unknown column. Use the columns "Download all cells (for import)" writes, or remove the column.',
+  },
+  'missing-column': {
+    sv: 'Filen saknar kolumnen Införande eller både Kod och Deltagare.',
+    en: 'The file lacks the column Initiative, or both Code and Participant.',
+  },
+  'missing-status': { sv: 'Statusen saknas. Varje cell har en status.', en: 'The status is missing. Every cell has a status.' },
+  'bad-month': {
+    sv: 'Inte en månad. Skriv ÅÅÅÅ-MM, till exempel 2026-03 (år 2000–2100), eller lämna tomt.',
+    en: 'Not a month. Write YYYY-MM, for example 2026-03 (years 2000–2100), or leave it empty.',
+  },
+  'bad-date': {
+    sv: 'Inte ett datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-15, eller lämna tomt.',
+    en: 'Not a date. Write YYYY-MM-DD, for example 2026-03-15, or leave it empty.',
+  },
+  'bad-yes-no': { sv: 'Skriv ja eller nej (eller lämna tomt för nej).', en: 'Write yes or no (or leave it empty for no).' },
+  'bad-link': {
+    sv: 'Inte en giltig länk. Länkar börjar med https:// eller http://, eller lämna tomt.',
+    en: 'Not a valid link. Links start with https:// or http://, or leave it empty.',
+  },
+  'note-too-long': { sv: `Anteckningen är längre än ${LIMITS.note} tecken.`, en: `The note is longer than ${LIMITS.note} characters.` },
+  'forbidden-characters': {
+    sv: 'Texten innehåller osynliga styrtecken eller tecken för textriktning. Ta bort dem.',
+    en: 'The text holds invisible control or text-direction characters. Remove them.',
+  },
+  'end-before-start': { sv: 'Slutet ligger före starten.', en: 'The end is before the start.' },
 };
 
 export function importProblemText(problem: Pick<ImportProblem, 'kind'>, locale: Locale): string {
@@ -252,6 +454,8 @@ export interface ImportPreview {
   unchanged: number;
   problems: ImportProblem[];
   created: ImportNewInitiative[];
+  /** A cell lines file's changed cells (decision 0031). */
+  lines?: ImportLineDiff[];
 }
 
 /** The answers for the parts of one file as one: a new initiative whose cells span parts is listed once. */
@@ -268,6 +472,7 @@ export function mergeImportPreviews(parts: readonly ImportPreview[]): ImportPrev
     unchanged: parts.reduce((n, p) => n + p.unchanged, 0),
     problems: parts.flatMap((p) => p.problems),
     created: [...created.values()],
+    ...(parts.some((p) => p.lines) ? { lines: parts.flatMap((p) => p.lines ?? []) } : {}),
   };
 }
 
@@ -275,6 +480,7 @@ export function mergeImportPreviews(parts: readonly ImportPreview[]): ImportPrev
 export interface ImportApplyPart {
   create?: string[];
   changes: ImportChange[];
+  lines?: ImportLineChange[];
 }
 
 /**
@@ -283,8 +489,8 @@ export interface ImportApplyPart {
  * `send` answers null to stop (an error the caller keeps); `done` counts the cells written so far.
  */
 export async function applyImportPlan(
-  plan: Pick<ImportPreview, 'changes' | 'created'>,
-  limits: { createPerCall: number; applyCells: number },
+  plan: Pick<ImportPreview, 'changes' | 'created' | 'lines'>,
+  limits: { createPerCall: number; applyCells: number; previewBytes: number },
   send: (part: ImportApplyPart) => Promise<{ created: Array<{ name: string; initiativeId: string }> } | null>,
   progress: (done: number) => void = () => undefined,
 ): Promise<{ done: number; complete: boolean }> {
@@ -304,6 +510,17 @@ export async function applyImportPlan(
   for (let k = 0; k < changes.length; k += limits.applyCells) {
     const part = changes.slice(k, k + limits.applyCells);
     if (!(await send({ changes: part }))) return { done, complete: false };
+    done += part.length;
+    progress(done);
+  }
+  // Cell lines (decision 0031) carry notes and links: cut by size as well as by count, under Forge's 500 KB.
+  const lines: ImportLineChange[] = (plan.lines ?? []).map(({ initiativeId, initiative, regionCode, fields }) => ({
+    initiativeId: initiativeId ?? ids.get(norm(initiative)) ?? '',
+    regionCode,
+    fields,
+  }));
+  for (const part of importPreviewParts(lines, { previewBytes: limits.previewBytes, previewCells: limits.applyCells })) {
+    if (!(await send({ changes: [], lines: part }))) return { done, complete: false };
     done += part.length;
     progress(done);
   }

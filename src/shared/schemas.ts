@@ -14,6 +14,7 @@ import {
 } from './vocabulary';
 import { IMPORT_LIMITS, LIMITS, ROADMAP_RANGE, roadmapRangeProblem } from './limits';
 import { PROCESS_TEMPLATE_IDS } from './process-templates';
+import { CELL_LINE_COLUMNS, CELL_LINE_FIELDS, type CellLineField } from './cell-lines-csv';
 
 // Before any schema exists: zod decides per schema, when it is built, whether to compile a fast parser
 // with `new Function`. Forge's Custom UI CSP has no 'unsafe-eval', so that probe is a logged CSP
@@ -560,10 +561,36 @@ export const previewImportSchema = z.strictObject({
       }),
     )
     .max(IMPORT_LIMITS.previewCells),
+  /** A cell lines file instead (decision 0031): its lines (with `cells` empty) and where its columns are. */
+  lines: z
+    .array(
+      z.strictObject({
+        row: z.number().int().min(1).max(IMPORT_LIMITS.rows),
+        initiative: text(LIMITS.name),
+        participant: text(LIMITS.name),
+        values: cellFieldsSchema.pick(Object.fromEntries(CELL_LINE_FIELDS.map((f) => [f, true])) as Record<CellLineField, true>).partial(),
+      }),
+    )
+    .max(IMPORT_LIMITS.previewCells)
+    .optional(),
+  lineColumns: z.partialRecord(z.enum(CELL_LINE_COLUMNS), z.number().int().min(1).max(100)).optional(),
 });
 export type PreviewImportInput = z.infer<typeof previewImportSchema>;
 
 const importChange = z.strictObject({ initiativeId: id, regionCode, old: z.enum(ROLLOUT_STATUSES), new: z.enum(ROLLOUT_STATUSES) });
+
+/** A value of a cell lines field, checked by the cell edit's own schema of that field (decision 0031). */
+const lineFieldValue = z.union([z.string().max(LIMITS.note), z.boolean(), z.null()]);
+const importFieldChange = z
+  .strictObject({ field: z.enum(CELL_LINE_FIELDS), old: lineFieldValue, new: lineFieldValue })
+  .refine((c) => cellFieldsSchema.shape[c.field].safeParse(c.old).success && cellFieldsSchema.shape[c.field].safeParse(c.new).success, {
+    message: 'Not a value of this field',
+  });
+const importLineChange = z.strictObject({
+  initiativeId: id,
+  regionCode,
+  fields: z.array(importFieldChange).min(1).max(CELL_LINE_FIELDS.length),
+});
 
 /**
  * A part of a confirmed preview to apply: the cells with the status the preview showed (a stale one is a
@@ -581,8 +608,10 @@ export const applyImportSchema = z
     }),
     create: z.array(requiredName()).max(IMPORT_LIMITS.createPerCall).optional(),
     changes: z.array(importChange).max(IMPORT_LIMITS.applyCells),
+    /** A cell lines import's changed cells, field by field (decision 0031); cut by size too, under 500 KB. */
+    lines: z.array(importLineChange).max(IMPORT_LIMITS.applyCells).optional(),
   })
-  .refine((v) => v.changes.length > 0 || (v.create ?? []).length > 0, { message: 'Nothing to import', path: ['changes'] });
+  .refine((v) => v.changes.length > 0 || (v.create ?? []).length > 0 || (v.lines ?? []).length > 0, { message: 'Nothing to import', path: ['changes'] });
 export type ApplyImportInput = z.infer<typeof applyImportSchema>;
 
 export const undoImportSchema = z.strictObject({ programmeId: id, importId: id });

@@ -6,9 +6,11 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import { fail } from '../shared/errors';
-import type { HistoryEntry, Initiative } from '../shared/model';
+import type { HistoryEntry, Initiative, ParticipantDetails } from '../shared/model';
 import type { ImportChange } from '../domain/import/import-diff';
-import { encodeHistory, encodeInitiativeRecords } from './codec';
+import type { ImportLineChange } from '../shared/import-csv';
+import { detailKey, encodeDetails, encodeHistory, encodeInitiativeRecords } from './codec';
+import { readDetails, type DetailsMap } from './details';
 import { getInitiative } from './initiatives';
 import { withKvsRetry } from './kvs-retry';
 import { fromCallerCursor } from './paging';
@@ -41,6 +43,8 @@ export interface ImportPart {
   importId: string;
   initiativeId: string;
   cells: ImportChange[];
+  /** A cell lines import's cells, field by field (decision 0031); absent in a matrix import's part. */
+  lines?: ImportLineChange[];
 }
 
 const recordKey = (importId: string) => `import:${importId}`;
@@ -128,7 +132,10 @@ export async function openImportCreated(importId: string, limit: number): Promis
   return { created: page.results.map((row) => ({ key: row.key, created: row.value })), more: page.nextCursor !== undefined };
 }
 
-export type ImportBatchMutation = (current: Initiative) => { next: Initiative; history: HistoryEntry[]; cells: ImportChange[] };
+export type ImportBatchMutation = (
+  current: Initiative,
+  details: DetailsMap,
+) => { next: Initiative; history: HistoryEntry[]; cells: ImportChange[]; lines?: ImportLineChange[]; details?: ReadonlyMap<string, ParticipantDetails> };
 
 /**
  * One batch: `mutate` (pure; re-run on a fresh record after a lost race) decides the initiative's next
@@ -142,27 +149,38 @@ export async function writeImportBatch(
   record: ImportRecord,
   /** Undo: the part it undoes, deleted in the same transaction (the history keeps every entry of the import). */
   undoing?: { key: string },
-): Promise<{ revision: string; cells: ImportChange[]; record: ImportRecord }> {
+  /** A cell lines import: the participants whose details (note, link) the batch reads and may write, guarded by the initiative's version. */
+  detailsFor: readonly string[] = [],
+): Promise<{ revision: string; cells: ImportChange[]; lines: ImportLineChange[]; record: ImportRecord }> {
   for (let attempt = 1; ; attempt++) {
-    const current = await getInitiative(initiativeId);
+    const [current, loaded] = await Promise.all([getInitiative(initiativeId), readDetails(initiativeId, detailsFor)]);
     if (!current || current.programmeId !== programmeId) fail('NOT_FOUND', 'No such initiative in this programme');
-    const { next, history, cells } = mutate(current);
+    const { next, history, cells, lines = [], details } = mutate(current, loaded);
     const write = new WriteSet('Importing');
     if (history.length > 0) {
       const stored: Initiative = { ...next, id: current.id, programmeId, version: current.version + 1 };
       write.setEntity(ENTITY.initiative, stored.id, encodeInitiativeRecords(stored).initiative, current.version);
       for (const entry of history) write.setEntity(ENTITY.history, entry.id, encodeHistory(entry));
+      for (const [code, changed] of details ?? []) {
+        if (!loaded.has(code)) throw new Error(`Details of ${code} were changed without being read`);
+        const encoded = encodeDetails(programmeId, current.id, code, changed);
+        if (encoded) write.setEntity(ENTITY.detail, detailKey(current.id, code), encoded);
+        else write.deleteEntity(ENTITY.detail, detailKey(current.id, code));
+      }
     }
     if (undoing) write.deleteKey(undoing.key);
-    else if (cells.length > 0) {
-      write.setKey(partKey(record.importId, initiativeId, cells[0].regionCode), { programmeId, importId: record.importId, initiativeId, cells } satisfies ImportPart);
+    else if (cells.length > 0 || lines.length > 0) {
+      const first = cells[0]?.regionCode ?? lines[0].regionCode;
+      const part: ImportPart = { programmeId, importId: record.importId, initiativeId, cells, ...(lines.length > 0 ? { lines } : {}) };
+      write.setKey(partKey(record.importId, initiativeId, first), part);
     }
-    if (write.size === 0) return { revision: await readRevision(), cells, record };
+    const count = cells.length + lines.length;
+    if (write.size === 0) return { revision: await readRevision(), cells, lines, record };
     // The record counts what was written, in the same transaction, so the list of imports never over- or under-counts.
-    const counted: ImportRecord = undoing ? { ...record, restored: (record.restored ?? 0) + cells.length } : { ...record, applied: (record.applied ?? 0) + cells.length };
+    const counted: ImportRecord = undoing ? { ...record, restored: (record.restored ?? 0) + count } : { ...record, applied: (record.applied ?? 0) + count };
     write.setKey(recordKey(record.importId), counted);
     try {
-      return { revision: await write.commit(), cells, record: counted };
+      return { revision: await write.commit(), cells, lines, record: counted };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       if (attempt >= ATTEMPTS) fail('CONFLICT', 'Too many simultaneous changes to this initiative; please try again');
