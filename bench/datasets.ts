@@ -25,7 +25,9 @@ const PROSE =
 /** Swedish prose cut to exactly `n` characters: realistic bytes (å, ä, ö) at the longest a field may be. */
 function prose(n: number, salt: string): string {
   const text = `${salt} ${PROSE}`;
-  return text.repeat(Math.ceil(n / text.length)).slice(0, n);
+  const cut = text.repeat(Math.ceil(n / text.length)).slice(0, n);
+  // The app trims every text it stores, so a stored text never ends in a space: neither does this one.
+  return cut.endsWith(' ') ? `${cut.slice(0, -1)}.` : cut;
 }
 
 function linkOf(n: number, salt: string): string {

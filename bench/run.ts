@@ -6,6 +6,8 @@
  *  3. Custom UI initial JavaScript per view, gzipped (from the Vite build).
  *  4. Time from iframe load to the ready event in headless Chromium for M, side by side with a static
  *     HTML table of the same data in one run.
+ *  5. Backup → restore of a whole programme at L-max (bench/backup-restore.ts): calls, largest request and
+ *     response, KVS units, and whether every overview comes back exactly.
  * Prints a Markdown report; docs/performance.md records the numbers.
  */
 import { APP_SCOPES } from '../dev/app-manifest';
@@ -31,6 +33,7 @@ import { splitDetails } from '../src/shared/model';
 import { buildDataset, DATASETS, type DatasetSize } from './datasets';
 import { CHROMIUM_ARGS } from '../test/e2e/support';
 import { chromium } from 'playwright-core';
+import { backupRestore } from './backup-restore';
 
 const ROOT = join(__dirname, '..');
 const NOW = new Date();
@@ -356,6 +359,12 @@ async function main(): Promise<void> {
   if (!only || only === 'kvs') await kvsAndCpu();
   if (!only || only === 'bundle') bundle();
   if (!only || only === 'ready') await readyTime(Number(process.env.BENCH_RUNS ?? 10));
+  if (!only || only === 'backup') {
+    log('## 5. Backup → restore of a whole programme at L-max, as the space page drives it (rate limits off; units counted)');
+    log();
+    for (const line of await backupRestore('L-max')) log(line);
+    log();
+  }
   targets();
   if (process.env.BENCH_WRITE !== '0' && !only) {
     writeFileSync(join(ROOT, 'docs', 'performance.md'), `${PERFORMANCE_INTRO}\n${out.join('\n').replace(/^# /, '## ').replace(/\n## /g, '\n### ')}\n`);
@@ -383,7 +392,7 @@ Datasets (bench/datasets.ts) fill every cell with a status, a note, a link, plan
 S = 10 initiatives × 21 regions, M = 50 × 21, L = 50 × 290 participants, L-max = L with every text field
 at its maximum length. Plans and updated days are random, which compresses worse than real data. Set
 BENCH_RUNS for the number of browser runs (default 10), BENCH_WRITE=0 to leave this file alone, and
-BENCH_ONLY=kvs, bundle or ready to run one section (the file is then not written).
+BENCH_ONLY=kvs, bundle, ready or backup to run one section (the file is then not written).
 
 **Since the last full run (2026-12-02, second session; sections 1–3 re-run with BENCH_ONLY on commit
 0e2a918 while the CI suite ran on the same 2-CPU machine, so their times are inflated; sizes, units and

@@ -18,7 +18,11 @@ export interface ResolverSpec<N extends ResolverName, Input, Access> {
   /** Runs first: decides from the call context alone whether the caller may do this here. */
   authorise: (call: CallContext) => Promise<Access>;
   payload: z.ZodType<Input, ResolverPayload<N>>;
-  run: (input: Input, access: Access, call: CallContext) => Promise<ResolverContract[N]['response']>;
+  /**
+   * `raw` is the payload as it came, before the schema trimmed or defaulted anything: only for checks over
+   * the bytes the user sent (a backup's digests), never to read values from.
+   */
+  run: (input: Input, access: Access, call: CallContext, raw: unknown) => Promise<ResolverContract[N]['response']>;
 }
 
 export type ResolverFunction<N extends ResolverName> = (payload: unknown, context: Record<string, unknown> | undefined) => Promise<ResolverWireResponse<N>>;
@@ -37,7 +41,7 @@ export function defineResolver<N extends ResolverName, Input, Access>(name: N, s
       const call = readCallContext(context);
       const access = await spec.authorise(call);
       const input = parsePayload(spec.payload, payload);
-      return { ok: true, data: packResponse(name, await spec.run(input, access, call)) };
+      return { ok: true, data: packResponse(name, await spec.run(input, access, call, payload)) };
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.error };
       console.error(`Resolver ${name} failed`, error);

@@ -385,7 +385,8 @@ export async function checkBackupDocument(text: string, sha256: Sha256): Promise
     for (const issue of header.error.issues.slice(0, 50)) problems.push({ kind: 'schema', part: null, path: issue.path.join('.'), detail: issue.message });
     return { document: null, problems };
   }
-  if ((await sha256(checksumInput(header.data))) !== header.data.checksum) problems.push({ kind: 'checksum', part: null, path: 'checksum' });
+  // Over the header as written in the file, not as the schema trimmed it (the server does the same).
+  if ((await sha256(checksumInput(rawHeader as unknown as BackupHeader))) !== header.data.checksum) problems.push({ kind: 'checksum', part: null, path: 'checksum' });
   const parts = Array.isArray(rawParts) ? rawParts : [];
   if (parts.length !== header.data.partDigests.length) problems.push({ kind: 'truncated', part: null, path: 'parts' });
   const valid: BackupPart[] = [];

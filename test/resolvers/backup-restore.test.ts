@@ -4,120 +4,14 @@
  * overview and every detail of the restored programme is what it was. A changed, truncated or foreign file
  * is refused with a typed error before anything is written.
  */
-import { createHash } from 'node:crypto';
-import { buildDataset, type DatasetSize } from '../../bench/datasets';
-import type { DemoUserId } from '../../dev/demo-users';
-import {
-  assembleBackup,
-  checkBackupDocument,
-  partDigestInput as canonical,
-  type BackupDocument,
-  type BackupHeader,
-  type BackupPart,
-} from '../../src/shared/backup-format';
-import type { HistoryEntry } from '../../src/shared/model';
+import type { DatasetSize } from '../../bench/datasets';
+import { assembleBackup, checkBackupDocument, type BackupDocument } from '../../src/shared/backup-format';
 import { LIMITS } from '../../src/shared/schemas';
-import { MACRO_KEYS } from '../../src/shared/vocabulary';
-import { seedProgramme } from '../../src/storage';
+import { download, everything, headerOf, restore, seedForBackup, sha256 } from '../helpers/backup-roundtrip';
 import { createHarness, dataOf, type Harness, invokeFromSpacePage as fromSpacePage } from '../helpers/forge-harness';
 
-const sha256 = async (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
-const NOW = new Date('2026-11-15T10:00:00.000Z');
 const REQUEST_LIMIT = 512_000;
 const RESPONSE_LIMIT = 5_242_880;
-const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
-
-function historyOf(programmeId: string, initiativeIds: string[], count: number): HistoryEntry[] {
-  return Array.from({ length: count }, (_, k) => ({
-    id: `h${String(k).padStart(5, '0')}`,
-    programmeId,
-    initiativeId: initiativeIds[k % initiativeIds.length],
-    regionCode: '01',
-    needId: null,
-    target: 'cell',
-    action: 'update',
-    at: new Date(NOW.getTime() - (count - k) * 60_000).toISOString(),
-    by: 'demo-editor',
-    byName: 'Eva Redaktör',
-    changes: [{ field: 'status', old: 'planning', new: 'pilot' }],
-  }));
-}
-
-/** Seeds a dataset as INF's programme, with history, and some edits made through the app. */
-async function seed(h: Harness, size: DatasetSize): Promise<string> {
-  const { programme, initiatives } = buildDataset(size, 'INF', NOW);
-  await h.kvs.withoutRateLimits(() => seedProgramme(programme, initiatives, historyOf(programme.id, initiatives.map((i) => i.id), 300)));
-  // One edit through the app, so the history also holds an entry written by an edit.
-  const [first] = initiatives;
-  const code = programme.participants[0].code;
-  const note = first.cells[code]?.note ?? '';
-  dataOf(await h.invoke('demo-editor', 'updateCell', { initiativeId: first.id, regionCode: code, patch: { note: 'Ändrad efter sådd' }, expected: { note } }));
-  return programme.id;
-}
-
-/** What every overview and the whole programme's details show, apart from the revision token. */
-async function everything(h: Harness, user: DemoUserId): Promise<unknown> {
-  const views: Record<string, unknown> = {};
-  for (const macro of MACRO_KEYS) {
-    for (const locale of ['sv', 'en']) {
-      const view = dataOf(await h.invoke(user, 'getView', { locale, includeArchived: true }, { moduleKey: macro })) as { revision?: unknown };
-      // The revision and the time the view was built differ by nature; everything drawn must not.
-      views[`${macro}-${locale}`] = { ...view, revision: null, generatedAt: null };
-    }
-  }
-  const details: unknown[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = dataOf(await h.invoke(user, 'getDetails', cursor ? { cursor } : {}));
-    details.push(page);
-    cursor = (page as { cursor?: string | null }).cursor ?? undefined;
-  } while (cursor);
-  return { views, details };
-}
-
-/** Downloads the backup page by page, as the space page does, checking each answer's size. */
-async function download(programmeId: string): Promise<{ document: BackupDocument; largestResponse: number; pages: number }> {
-  let cursor: string | undefined;
-  let programme = null;
-  let exportedAt = '';
-  const parts: BackupPart[] = [];
-  let largestResponse = 0;
-  let pages = 0;
-  do {
-    const response = await fromSpacePage('demo-admin', 'INF', 'getBackupPart', cursor ? { programmeId, cursor } : { programmeId });
-    largestResponse = Math.max(largestResponse, bytes(response));
-    pages++;
-    const page = dataOf(response);
-    programme ??= page.programme;
-    exportedAt ||= page.exportedAt;
-    for (const { part, digest } of page.parts) {
-      expect(await sha256(canonical(part))).toBe(digest);
-      parts.push(part);
-    }
-    cursor = page.cursor ?? undefined;
-  } while (cursor);
-  return { document: await assembleBackup(programme!, exportedAt, parts, sha256), largestResponse, pages };
-}
-
-const headerOf = (document: BackupDocument): BackupHeader => {
-  const { parts: _parts, ...header } = document;
-  return header;
-};
-
-/** Restores a document into the context's space step by step; the largest request is returned. */
-async function restore(document: BackupDocument, spaceKey: 'INF' | 'EMPTY' = 'INF'): Promise<{ largestRequest: number; revision: string }> {
-  const header = headerOf(document);
-  let largestRequest = 0;
-  for (const step of ['check', 'write'] as const) {
-    for (let index = 0; index < document.parts.length; index++) {
-      const payload = { step, header, index, part: document.parts[index] };
-      largestRequest = Math.max(largestRequest, bytes(payload));
-      dataOf(await fromSpacePage('demo-admin', spaceKey, 'restoreBackup', payload));
-    }
-  }
-  const done = dataOf(await fromSpacePage('demo-admin', spaceKey, 'restoreBackup', { step: 'finish', header }));
-  return { largestRequest, revision: done.revision! };
-}
 
 describe.each<[DatasetSize, boolean]>([
   ['M', true],
@@ -125,7 +19,7 @@ describe.each<[DatasetSize, boolean]>([
 ])('backup of %s restored into an empty installation', (size, rateLimits) => {
   it('reproduces every overview and every detail, keeping the ids', async () => {
     const source = createHarness();
-    const programmeId = await seed(source, size);
+    const programmeId = await seedForBackup(source, size);
     const before = { editor: await everything(source, 'demo-editor'), anonymous: await everything(source, 'anonymous') };
     const { document, largestResponse, pages } = await download(programmeId);
     expect(largestResponse).toBeLessThan(RESPONSE_LIMIT);
@@ -148,7 +42,7 @@ describe('restore', () => {
   let target: Harness;
   beforeEach(async () => {
     const source = createHarness();
-    const programmeId = await seed(source, 'S');
+    const programmeId = await seedForBackup(source, 'S');
     document = (await download(programmeId)).document;
     target = createHarness();
   });
@@ -171,6 +65,20 @@ describe('restore', () => {
     expect(dataOf(await target.invoke('demo-viewer', 'getView', { locale: 'sv', includeArchived: false }))).toMatchObject({ state: 'ready' });
     // Once finished, the programme is never overwritten by a late part.
     expect(await fromSpacePage('demo-admin', 'INF', 'restoreBackup', { step: 'write', header, index: 0, part: document.parts[0] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('restores records stored with surrounding spaces (the digests cover the file as sent, not as the schema trims it)', async () => {
+    const source = createHarness();
+    const programmeId = await seedForBackup(source, 'S', ({ programme, initiatives }) => {
+      programme.description = 'Beskrivning med mellanslag på slutet ';
+      initiatives[0].name = ' Införande med mellanslag ';
+    });
+    const spaced = (await download(programmeId)).document;
+    expect((await checkBackupDocument(JSON.stringify(spaced), sha256)).problems).toEqual([]);
+    target = createHarness();
+    await restore(spaced);
+    const names = dataOf(await target.invoke('demo-viewer', 'getView', { locale: 'sv', includeArchived: false })) as unknown as { initiatives?: { name: string }[] };
+    expect(JSON.stringify(names)).toContain('Införande med mellanslag');
   });
 
   it('restores into another empty space (the space page of EMPTY), which then owns the programme', async () => {
