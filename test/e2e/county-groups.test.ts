@@ -247,6 +247,48 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
     }
   });
 
+  it('technical needs: one roll-up row a county that opens by keyboard, and a chosen county’s to-do', { timeout: 90_000 }, async () => {
+    const page = await open({ width: 1120 });
+    try {
+      const needs = await macroFrame(page, 'technical-needs');
+      const table = needs.locator('table.tn-progress').first();
+      await table.waitFor({ timeout: 20_000 });
+      assert.equal(await table.locator('tr.tn-row--county').count(), 21, 'one row a county, shown without opening anything');
+      const first = seeded.initiatives[0]!;
+      const need = first.needs[0]!;
+      const applies = STOCKHOLM.filter((p) => need.progress[p.code]?.progress !== 'not-applicable');
+      const done = applies.filter((p) => need.progress[p.code]?.progress === 'done').length;
+      const stockholm = table.locator('tr.tn-row--county').first();
+      assert.equal((await stockholm.locator('td').first().locator('.io-visually-hidden').innerText()).trim(), `Klart i ${done} av ${applies.length} kommuner`);
+      assert.equal((await stockholm.locator('td').first().locator('[aria-hidden="true"]').innerText()).trim(), `${done}/${applies.length}`);
+
+      // By keyboard: the county's disclosure opens its 26 municipalities under it; the page then holds whole counties.
+      const toggle = stockholm.getByRole('button', { name: 'Stockholm, 26 kommuner' });
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await table.locator('tr.tn-row--member').first().waitFor();
+      assert.equal(await table.locator('tr.tn-row--member').count(), 26);
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      assert.equal(await toggle.evaluate((el) => el === document.activeElement), true, 'focus stays on the county');
+      assert.match(await needs.locator('.io-pager__status').first().innerText(), /^Visar län 1–4 av 21/);
+      await shoot(page, 'technical-needs-grouped-1120', 'technical-needs');
+
+      // "Min region" a county: its to-do across the county, and its roll-up first, open and marked.
+      await needs.getByRole('combobox', { name: 'Min region', exact: true }).selectOption({ label: 'Skåne, hela länet (33)' });
+      await needs.getByRole('heading', { name: 'Att göra i Skåne' }).waitFor({ timeout: 10_000 });
+      assert.equal(await needs.getByText('Regionen 12 finns inte i programmet.').count(), 0);
+      const skane = needs.locator('table.tn-progress').first().locator('tr.tn-row--county').first();
+      await skane.getByRole('button', { name: 'Skåne, 33 kommuner', expanded: true }).waitFor();
+      assert.match(await skane.locator('th').innerText(), /Din region/);
+      const todoRow = needs.locator('table.tn-todo__table tbody tr:not(.tn-todo__group)').first();
+      assert.match(await todoRow.innerText(), /Klart i \d+ av \d+ kommuner/);
+      assert.match(await todoRow.locator('summary').innerText(), /^Inte klart i \d+ kommun/);
+      await shoot(page, 'technical-needs-county-1120', 'technical-needs');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   for (const [locale, theme] of [
     ['sv', 'light'],
     ['sv', 'dark'],

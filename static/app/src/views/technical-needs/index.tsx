@@ -22,12 +22,16 @@ import type { ViewProps } from '../../view-props';
 import { useProgressiveList } from '../progressive';
 import '../views.css';
 import type { EditorAction } from './editor-dialogs';
-import { InitiativeNeedsSection, type NeedEditing } from './initiative-needs';
+import { InitiativeNeedsSection, type Grouping, type NeedEditing } from './initiative-needs';
 import { needsEditorMessages } from './editor-messages';
 import { technicalNeedsMessages } from './messages';
 import './technical-needs.css';
 import { TodoList } from './todo-list';
-import { movedOrder, progressKey, progressScope, type ProgressEntry, type ProgressLookup } from './view-model';
+import { entryOf, movedOrder, progressKey, progressScope, type ProgressEntry, type ProgressLookup } from './view-model';
+import { CountyTodo } from './county-todo';
+import type { Participant } from '@shared/model';
+import { chosenCodes, chosenGroup, hasGroups, resolveChoice } from '@shared/participant-groups';
+import { chosenFirst } from '../../shell/region-order';
 
 // Editing UI (and the validation schemas it needs) loads only when an editor opens it.
 const EditorDialogs = lazy(() => import('./editor-dialogs'));
@@ -57,7 +61,17 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
   const editing = canEdit && editingWanted;
   const [chosenRegion] = useRegionChoice();
   const regionCode = config.perspective === 'region' && config.regionCode ? config.regionCode : chosenRegion;
-  const region = regionCode ? participants.find((p) => p.code === regionCode) : undefined;
+  // A county chosen (decision 0027) means its municipalities: their roll-up to-do and their rows first.
+  const choice = useMemo(() => resolveChoice(participants, regionCode), [participants, regionCode]);
+  const region = choice?.kind === 'participant' ? choice.participant : undefined;
+  const county = choice?.kind === 'group' ? choice : null;
+  const grouping = useMemo<Grouping | null>(
+    () =>
+      hasGroups(participants)
+        ? { order: chosenFirst(participants, chosenCodes(choice), (p) => p.code) as Participant[], openGroup: chosenGroup(choice), chosenCounty: county?.code ?? null }
+        : null,
+    [participants, choice, county],
+  );
   const details = useDetailsStore(data.revision);
   const { current: action, open: openAction, close: closeAction } = useEditorAction<EditorAction>();
   const optimistic = useOptimisticCells<ProgressEntry>(data.revision, progressKey);
@@ -74,7 +88,7 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
 
   const { effective, pendingKeys } = optimistic;
   const progressOf = useCallback<ProgressLookup>(
-    (initiativeId, need, code) => effective.get(progressKey(progressScope(initiativeId, need.id), code)) ?? need.progress.find((p) => p.regionCode === code),
+    (initiativeId, need, code) => effective.get(progressKey(progressScope(initiativeId, need.id), code)) ?? entryOf(need, code),
     [effective],
   );
   const writes: CellWrites<ProgressEntry, unknown> = { begin: optimistic.begin, succeed: (scope, cells) => optimistic.succeed(scope, cells), rollback: optimistic.rollback };
@@ -182,8 +196,9 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
       </div>
       {csvState.phase === 'failed' ? <ErrorMessage error={csvState.error} alert onClose={() => setCsvState({ phase: 'idle' })} /> : null}
 
-      {regionCode && !region ? <SectionMessage appearance="warning" title={tv('todoRegionMissing', { region: regionCode })} /> : null}
+      {regionCode && !choice ? <SectionMessage appearance="warning" title={tv('todoRegionMissing', { region: regionCode })} /> : null}
       {todo && region ? <TodoList items={todo} region={region} details={details} /> : null}
+      {county ? <CountyTodo initiatives={initiatives} county={county.name} members={county.members} progressOf={progressOf} /> : null}
 
       <div className="io-legend" role="group" aria-label={tv('legend')}>
         <span className="io-legend__title" aria-hidden="true">
@@ -214,6 +229,7 @@ function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view
           details={details}
           progressOf={progressOf}
           editing={needEditing}
+          grouping={grouping}
         />
       ))}
       {editorDialogs}

@@ -1,5 +1,6 @@
-import { memo, useId, useMemo, type ReactNode } from 'react';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { Participant } from '@shared/model';
+import { groupParticipants, type ParticipantGroup } from '@shared/participant-groups';
 import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
 import { LIMITS } from '@shared/limits';
 import { Button } from '../../components/button';
@@ -12,12 +13,18 @@ import { NeedProgressIcon } from '../../components/status-icon';
 import type { DetailsStore } from '../../details/details-store';
 import { CellButton } from '../../editing/cell-button';
 import { useI18n, useMessages } from '../../i18n';
+import { GroupToggle } from '../../components/group-toggle';
+import { YourRegionTag } from '../../shell/region-chooser';
+import { pageGroups, useGroupDisclosure } from '../group-disclosure';
+import { GroupPager } from '../group-pager';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import type { EditorAction } from './editor-dialogs';
 import { needsEditorMessages } from './editor-messages';
 import { technicalNeedsMessages } from './messages';
 import { NeedNotes } from './need-notes';
 import {
+  countyNeedDone,
+  countyRequiredDone,
   openParticipants,
   participantRequiredDone,
   progressCounts,
@@ -46,10 +53,21 @@ interface SectionProps {
   details: DetailsStore;
   progressOf: ProgressLookup;
   editing: NeedEditing | null;
+  /** Municipalities grouped by county (decision 0027); null when the participants have no group. */
+  grouping: Grouping | null;
+}
+
+/** The participants grouped by county: in the reader's order (a chosen county first), and which county opens first. */
+export interface Grouping {
+  order: Participant[];
+  /** The chosen county, or the chosen municipality's: open from the start. */
+  openGroup: string | null;
+  /** The county chosen as "Min region", whose roll-up is marked. */
+  chosenCounty: string | null;
 }
 
 /** One initiative: its needs with a summary per need, then the progress per participant. */
-export function InitiativeNeedsSection({ entry, participants, stalenessDays, chosenRegion, details, progressOf, editing }: SectionProps) {
+export function InitiativeNeedsSection({ entry, participants, stalenessDays, chosenRegion, details, progressOf, editing, grouping }: SectionProps) {
   const tv = useMessages(technicalNeedsMessages);
   const te = useMessages(needsEditorMessages);
   const headingId = `needs-${entry.initiative.id}`;
@@ -82,7 +100,10 @@ export function InitiativeNeedsSection({ entry, participants, stalenessDays, cho
       ) : (
         <>
           <NeedsTable entry={entry} participants={participants} editing={editing} />
-          {participants.length > SUMMARY_FIRST_ABOVE ? (
+          {grouping ? (
+            // 21 counties fit where 290 municipalities took ten pages: the roll-up is shown, not folded away.
+            <GroupedProgressTable entry={entry} grouping={grouping} chosenRegion={chosenRegion} progressOf={progressOf} editing={editing} />
+          ) : participants.length > SUMMARY_FIRST_ABOVE ? (
             <LazyDetails summary={tv('perParticipant', { count: participants.length })}>
               {() => <ProgressTable entry={entry} participants={participants} chosenRegion={chosenRegion} progressOf={progressOf} editing={editing} />}
             </LazyDetails>
@@ -233,20 +254,7 @@ function ProgressTable({
       <div className="io-table-scroll tn-progress-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="io-table tn-progress">
           <caption id={captionId}>{tv('progressCaption', { initiative: entry.initiative.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="io-sticky-col">
-                {tv('participant')}
-              </th>
-              {entry.needs.map((need) => (
-                <th scope="col" key={need.id} className="tn-progress__need">
-                  {need.title}
-                  {need.required ? null : <span className="io-muted tn-optional"> ({tv('optionalShort')})</span>}
-                </th>
-              ))}
-              <th scope="col">{tv('requiredDone')}</th>
-            </tr>
-          </thead>
+          <ProgressHead entry={entry} first={tv('participant')} />
           <tbody>
             {pages.shown.map((p) => (
               <ParticipantRow
@@ -266,6 +274,136 @@ function ProgressTable({
   );
 }
 
+function ProgressHead({ entry, first }: { entry: InitiativeNeeds; first: string }) {
+  const tv = useMessages(technicalNeedsMessages);
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="io-sticky-col">
+          {first}
+        </th>
+        {entry.needs.map((need) => (
+          <th scope="col" key={need.id} className="tn-progress__need">
+            {need.title}
+            {need.required ? null : <span className="io-muted tn-optional"> ({tv('optionalShort')})</span>}
+          </th>
+        ))}
+        <th scope="col">{tv('requiredDone')}</th>
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * The progress table grouped by county (decision 0027): a row a county with "12/26" a need ("Klart i 12
+ * av 26 kommuner" for assistive technology) and how many have every required need done; its disclosure
+ * opens its municipalities' rows under it. Pages hold whole counties (pageGroups), as the roadmap's and
+ * the rollout-status matrix's do; the disclosure and the page are this table's own.
+ */
+function GroupedProgressTable({
+  entry,
+  grouping,
+  chosenRegion,
+  progressOf,
+  editing,
+}: {
+  entry: InitiativeNeeds;
+  grouping: Grouping;
+  chosenRegion: string | null;
+  progressOf: ProgressLookup;
+  editing: NeedEditing | null;
+}) {
+  const tv = useMessages(technicalNeedsMessages);
+  const captionId = useId();
+  const groups = useMemo(() => groupParticipants(grouping.order) ?? [], [grouping.order]);
+  const { isExpanded, toggle } = useGroupDisclosure(grouping.openGroup);
+  const [pageIndex, setPageIndex] = useState(0);
+  const { lines, page } = pageGroups(groups, isExpanded, pageIndex);
+  const plans = useMemo(() => new Map(entry.plans.map((p) => [p.regionCode, p])), [entry.plans]);
+  return (
+    <>
+      <GroupPager
+        page={page}
+        onChange={(index) => {
+          setPageIndex(index);
+          return pageGroups(groups, isExpanded, index).page;
+        }}
+      />
+      <div className="io-table-scroll tn-progress-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="io-table tn-progress">
+          <caption id={captionId}>{tv('progressCaption', { initiative: entry.initiative.name })}</caption>
+          <ProgressHead entry={entry} first={tv('groupedParticipant')} />
+          <tbody>
+            {lines.map((line) =>
+              line.kind === 'group' ? (
+                <CountyRow
+                  key={line.key}
+                  entry={entry}
+                  group={line.group}
+                  expanded={line.expanded}
+                  chosen={line.group.code === grouping.chosenCounty}
+                  progressOf={progressOf}
+                  onToggle={toggle}
+                />
+              ) : (
+                <ParticipantRow
+                  key={line.key}
+                  entry={entry}
+                  participant={line.participant}
+                  chosen={line.participant.code === chosenRegion}
+                  warnings={plans.get(line.participant.code)?.warnings.length ?? 0}
+                  progressOf={progressOf}
+                  editing={editing}
+                  member
+                />
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function CountyRow({
+  entry,
+  group,
+  expanded,
+  chosen,
+  progressOf,
+  onToggle,
+}: {
+  entry: InitiativeNeeds;
+  group: ParticipantGroup;
+  expanded: boolean;
+  chosen: boolean;
+  progressOf: ProgressLookup;
+  onToggle(code: string): void;
+}) {
+  const tv = useMessages(technicalNeedsMessages);
+  const required = countyRequiredDone(entry, group.members, progressOf);
+  return (
+    <tr className={chosen ? 'tn-row--county tn-row--chosen' : 'tn-row--county'}>
+      <th scope="row" className="io-sticky-col">
+        <GroupToggle group={group} expanded={expanded} onToggle={onToggle} />
+        {chosen ? <YourRegionTag /> : null}
+      </th>
+      {entry.needs.map((need) => {
+        const done = countyNeedDone(entry.initiative.id, need, group.members, progressOf);
+        return (
+          <td key={need.id} className="tn-progress__cell tn-progress__rollup">
+            <span aria-hidden="true">
+              {done.done}/{done.total}
+            </span>
+            <span className="io-visually-hidden">{tv('countyNeedDone', done)}</span>
+          </td>
+        );
+      })}
+      <td className="tn-progress__summary">{required.total > 0 ? tv('countyRequiredDone', required) : <span className="io-muted">{tv('noRequired')}</span>}</td>
+    </tr>
+  );
+}
+
 const renderProgress = (value: NeedProgress): ReactNode => (
   <span aria-hidden="true">
     <NeedProgressBadge progress={value} />
@@ -279,6 +417,7 @@ const ParticipantRow = memo(function ParticipantRow({
   warnings,
   progressOf,
   editing,
+  member = false,
 }: {
   entry: InitiativeNeeds;
   participant: Participant;
@@ -286,13 +425,15 @@ const ParticipantRow = memo(function ParticipantRow({
   warnings: number;
   progressOf: ProgressLookup;
   editing: NeedEditing | null;
+  /** Under its open county: indented. */
+  member?: boolean;
 }) {
   const tv = useMessages(technicalNeedsMessages);
   const te = useMessages(needsEditorMessages);
   const { t, label } = useI18n();
   const summary = participantRequiredDone(entry, participant.code, progressOf);
   return (
-    <tr className={chosen ? 'tn-row--chosen' : undefined}>
+    <tr className={[chosen ? 'tn-row--chosen' : '', member ? 'tn-row--member' : ''].filter(Boolean).join(' ') || undefined}>
       <th scope="row" className="io-sticky-col">
         {participant.name}
       </th>

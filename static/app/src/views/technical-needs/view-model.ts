@@ -3,6 +3,8 @@
  * after a move, and how a bulk update is split into calls the server accepts.
  */
 import type { TechnicalNeedsView } from '@shared/contract';
+import type { Participant } from '@shared/model';
+import { rollUp } from '@shared/participant-groups';
 import { NEED_PROGRESS, type NeedProgress } from '@shared/vocabulary';
 
 export type InitiativeNeeds = TechnicalNeedsView['initiatives'][number];
@@ -32,7 +34,72 @@ export function participantRequiredDone(entry: InitiativeNeeds, regionCode: stri
 /** One participant's progress for a need: from the view, or as an optimistic save shows it. */
 export type ProgressLookup = (initiativeId: string, need: Need, regionCode: string) => ProgressEntry | undefined;
 
-export const defaultLookup: ProgressLookup = (_initiativeId, need, regionCode) => need.progress.find((p) => p.regionCode === regionCode);
+export const defaultLookup: ProgressLookup = (_initiativeId, need, regionCode) => entryOf(need, regionCode);
+
+/**
+ * A need's progress for one participant, through an index built once per need: a county's roll-up reads
+ * all 290 municipalities of every need, and a search of the list each time would make that quadratic.
+ */
+const indexes = new WeakMap<Pick<Need, 'progress'>, Map<string, ProgressEntry>>();
+export function entryOf(need: Pick<Need, 'progress'>, regionCode: string): ProgressEntry | undefined {
+  let index = indexes.get(need);
+  if (!index) {
+    index = new Map(need.progress.map((p) => [p.regionCode, p]));
+    indexes.set(need, index);
+  }
+  return index.get(regionCode);
+}
+
+/** "Klart i 12 av 26 kommuner" for one need in one county: members done, of those it applies to. */
+export function countyNeedDone(initiativeId: string, need: Need, members: ReadonlyArray<Participant>, progressOf: ProgressLookup = defaultLookup): { done: number; total: number } {
+  const { total, counts } = rollUp(members, NEED_PROGRESS, (p) => progressOf(initiativeId, need, p.code)?.progress);
+  return { done: counts.done, total: total - counts['not-applicable'] };
+}
+
+/** "Alla obligatoriska klara i 5 av 26 kommuner": members with every required need that applies done, of those with one. */
+export function countyRequiredDone(entry: InitiativeNeeds, members: ReadonlyArray<Participant>, progressOf: ProgressLookup = defaultLookup): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const member of members) {
+    const one = participantRequiredDone(entry, member.code, progressOf);
+    if (one.total === 0) continue;
+    total += 1;
+    if (one.done === one.total) done += 1;
+  }
+  return { done, total };
+}
+
+/** One need of a county's to-do: how far its municipalities are, and where it is still open. */
+export interface CountyTodoItem {
+  initiative: InitiativeNeeds['initiative'];
+  need: Need;
+  done: number;
+  /** Members the need applies to. */
+  total: number;
+  /** Members where it is still open (not started or in progress), in the county's order. */
+  open: Participant[];
+}
+
+/**
+ * A county's to-do list (a county chosen as "Min region", decision 0027): every need of every initiative
+ * with how many of the county's municipalities are done, open required needs first, then open optional
+ * ones, each in the initiatives' and needs' order; what is done everywhere (or applies nowhere) last.
+ */
+export function buildCountyTodo(initiatives: ReadonlyArray<InitiativeNeeds>, members: ReadonlyArray<Participant>, progressOf: ProgressLookup = defaultLookup): CountyTodoItem[] {
+  const items: Array<CountyTodoItem & { rank: number }> = [];
+  for (const entry of initiatives) {
+    for (const need of entry.needs) {
+      const { done, total } = countyNeedDone(entry.initiative.id, need, members, progressOf);
+      const open = members.filter((m) => {
+        const p = progressOf(entry.initiative.id, need, m.code)?.progress;
+        return p === 'not-started' || p === 'in-progress';
+      });
+      items.push({ initiative: entry.initiative, need, done, total, open, rank: open.length === 0 ? 2 : need.required ? 0 : 1 });
+    }
+  }
+  // A stable sort keeps the initiatives' and needs' order within each rank.
+  return items.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...item }) => item);
+}
 
 /** How many participants are at each progress, in the vocabulary's order. */
 export function progressCounts(need: Pick<Need, 'progress'>): Record<NeedProgress, number> {
