@@ -36,7 +36,8 @@ export const IMPORT_LIMITS = {
   listPage: 10,
   rows: 100_000,
   fileName: 255,
-  fileBytes: 5_000_000,
+  /** A cell lines file at L with every note at its maximum is about 60 MB (decision 0031); it is read in the browser only. */
+  fileBytes: 100_000_000,
 } as const;
 
 /**

@@ -3,7 +3,7 @@ import { tableToCsv } from '../../../static/app/src/editing/csv-file';
 import { CELL_LINE_COLUMNS, CELL_LINE_HEADERS, cellLinesTable, programmeCellLines } from '../../../src/shared/cell-lines-csv';
 import { IMPORT_PROBLEM_KINDS, importProblemText, parseImportCsv } from '../../../src/shared/import-csv';
 import { LIMITS } from '../../../src/shared/limits';
-import { DEFAULT_CELL, planOf } from '../../../src/shared/model';
+import { DEFAULT_CELL, planOf, type Initiative } from '../../../src/shared/model';
 
 const HEADER_SV = CELL_LINE_COLUMNS.map((c) => CELL_LINE_HEADERS[c].sv);
 const csv = (...lines: string[][]) => tableToCsv([HEADER_SV, ...lines]);
@@ -98,7 +98,7 @@ describe('parseImportCsv: the cell lines file', () => {
   });
 
   it('the export writes every cell of the initiatives not archived, with the plan and the note and link', () => {
-    const initiatives = [
+    const initiatives: Array<Pick<Initiative, 'id' | 'name' | 'order' | 'archived' | 'cells'>> = [
       { id: 'a', name: 'B', order: 2, archived: false, cells: {} },
       { id: 'b', name: 'A', order: 1, archived: false, cells: { '01': { ...planOf(DEFAULT_CELL), pilotStart: '2026-03', updatedAt: null, hasDetails: true } } },
       { id: 'c', name: 'Arkiverat', order: 0, archived: true, cells: {} },

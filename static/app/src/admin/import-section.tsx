@@ -9,11 +9,15 @@ import {
   parseImportCsv,
   type ImportChange,
   type ImportDiffLine,
+  type ImportLineDiff,
+  type ImportLineValue,
   type ImportNewInitiative,
   type ImportPreview,
   type ImportProblem,
   type ImportRefusedCell,
+  type ImportRefusedField,
 } from '@shared/import-csv';
+import { CELL_LINE_HEADERS, cellLinesFileBase, type CellLineField } from '@shared/cell-lines-csv';
 import { IMPORT_LIMITS } from '@shared/limits';
 import { ROLLOUT_STATUS_LABELS } from '@shared/vocabulary';
 import { invoke } from '../api';
@@ -22,9 +26,12 @@ import { ErrorMessage } from '../components/error-message';
 import { Field } from '../components/field';
 import { useAnnounce } from '../components/live-region';
 import { SectionMessage } from '../components/section-message';
+import { datedCsvName } from '../editing/csv-file';
+import { downloadCsv } from '../editing/csv-download';
 import { ErrorSummary } from '../editing/error-summary';
 import { announceSaved } from '../editing/use-patch-save';
 import { useI18n, useMessages } from '../i18n';
+import { cellLinesExport } from './import-export';
 import { importMessages } from './import-messages';
 import { patiently } from './patient-invoke';
 import { PastImports } from './past-imports';
@@ -38,21 +45,22 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string }
   | { kind: 'problems'; name: string; problems: ImportProblem[] }
-  | { kind: 'preview'; name: string; changes: ImportDiffLine[]; unchanged: number; created: ImportNewInitiative[] }
+  | { kind: 'preview'; name: string; changes: ImportDiffLine[]; unchanged: number; created: ImportNewInitiative[]; lines?: ImportLineDiff[] }
   | { kind: 'applying'; name: string; done: number; total: number }
   | { kind: 'applied'; name: string; importId: string; count: number }
   | { kind: 'stale'; name: string; importId: string; done: number; total: number }
   | { kind: 'undoing' }
-  | { kind: 'undone'; restored: number; refused: ImportRefusedCell[]; archived: number; kept: string[] };
+  | { kind: 'undone'; restored: number; refused: ImportRefusedCell[]; refusedFields: ImportRefusedField[]; archived: number; kept: string[] };
 
 /** Undo, a few parts per call while the server says there is more; the totals of every call. */
 export async function undoWholeImport(programmeId: string, importId: string, waiting: (on: boolean) => void) {
-  const totals = { restored: 0, refused: [] as ImportRefusedCell[], archived: 0, kept: [] as string[] };
+  const totals = { restored: 0, refused: [] as ImportRefusedCell[], refusedFields: [] as ImportRefusedField[], archived: 0, kept: [] as string[] };
   for (;;) {
     const result = await patiently(() => invoke('undoImport', { programmeId, importId }), waiting);
     if (!result.ok) return { totals, error: result.error };
     totals.restored += result.data.restored;
     totals.refused.push(...result.data.refused);
+    totals.refusedFields.push(...(result.data.refusedFields ?? []));
     totals.archived += result.data.archived;
     totals.kept.push(...result.data.kept);
     announceSaved(result.data);
@@ -77,6 +85,8 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
   const [error, setError] = useState<AppError | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [listVersion, setListVersion] = useState(0);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportBusy, setExportBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const status = (s: ImportChange['old']) => ROLLOUT_STATUS_LABELS[s][locale];
 
@@ -94,24 +104,49 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
     const parsed = parseImportCsv(await file.text());
     if (parsed.problems.length > 0) return showProblems(file.name, parsed.problems);
     const answers: ImportPreview[] = [];
-    for (const cells of importPreviewParts(parsed.cells, IMPORT_LIMITS)) {
-      const result = await invoke('previewImport', { programmeId: programme.id, cells });
+    const lines = parsed.cellLines;
+    // A cell lines file (decision 0031) goes as lines, with where its columns are; a matrix as cells.
+    const payloads = lines
+      ? importPreviewParts(lines.lines, IMPORT_LIMITS).map((part) => ({ programmeId: programme.id, cells: [], lines: part, lineColumns: lines.columns }))
+      : importPreviewParts(parsed.cells, IMPORT_LIMITS).map((cells) => ({ programmeId: programme.id, cells }));
+    for (const payload of payloads) {
+      const result = await patiently(() => invoke('previewImport', payload), setWaiting);
       if (!result.ok) {
         setPhase({ kind: 'idle' });
         return setError(result.error);
       }
       answers.push(result.data);
     }
-    const { changes, unchanged, problems, created } = mergeImportPreviews(answers);
+    const { changes, unchanged, problems, created, lines: changedLines } = mergeImportPreviews(answers);
     if (problems.length > 0) return showProblems(file.name, problems);
     setPage(0);
-    setPhase({ kind: 'preview', name: file.name, changes, unchanged, created });
-    announce(`${created.length > 0 ? `${m('newCount', { count: created.length })} ` : ''}${m('counts', { changes: changes.length, unchanged })}`);
+    setPhase({ kind: 'preview', name: file.name, changes, unchanged, created, ...(changedLines ? { lines: changedLines } : {}) });
+    const counted = changedLines ? m('linesCounts', { changes: changedLines.length, unchanged }) : m('counts', { changes: changes.length, unchanged });
+    announce(`${created.length > 0 ? `${m('newCount', { count: created.length })} ` : ''}${counted}`);
   };
 
-  const apply = async (name: string, plan: { changes: ImportDiffLine[]; unchanged: number; created: ImportNewInitiative[] }) => {
+  /** "Ladda ner alla celler (för import)": the programme's cells as the file the import reads back (decision 0031). */
+  const downloadCells = async () => {
+    setError(null);
+    setExporting(m('downloading', { n: 1 }));
+    setExportBusy(true);
+    const result = await cellLinesExport(
+      (cursor) => patiently(() => invoke('getBackupPart', cursor ? { programmeId: programme.id, cursor } : { programmeId: programme.id }), setWaiting),
+      locale,
+      (n) => setExporting(m('downloading', { n: n + 1 })),
+    ).finally(() => setExportBusy(false));
+    if (!result.ok) {
+      setExporting(null);
+      return setError(result.error);
+    }
+    const file = datedCsvName(cellLinesFileBase(result.programme.name, locale), new Date());
+    downloadCsv(result.table, file);
+    setExporting(m('downloaded', { file }));
+  };
+
+  const apply = async (name: string, plan: { changes: ImportDiffLine[]; unchanged: number; created: ImportNewInitiative[]; lines?: ImportLineDiff[] }) => {
     const importId = crypto.randomUUID();
-    const total = plan.changes.length;
+    const total = plan.changes.length + (plan.lines?.length ?? 0);
     setPhase({ kind: 'applying', name, done: 0, total });
     const counts = { changes: total, unchanged: plan.unchanged, created: plan.created.length };
     let failed: AppError | null = null;
@@ -158,13 +193,21 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
     if (fileRef.current) fileRef.current.value = '';
   };
 
-  const busy = phase.kind === 'reading' || phase.kind === 'applying' || phase.kind === 'undoing';
+  const busy = phase.kind === 'reading' || phase.kind === 'applying' || phase.kind === 'undoing' || exportBusy;
+  const changeCount = phase.kind === 'preview' ? phase.changes.length + (phase.lines?.length ?? 0) : 0;
   const problemId = (k: number) => `${inputId}-problem-${k}`;
 
   return (
     <section className="io-admin-import" aria-labelledby={headingId}>
       <h3 id={headingId}>{m('heading')}</h3>
       <p>{m('intro')}</p>
+      <p>{m('downloadHelp')}</p>
+      <div className="io-button-row io-button-row--start">
+        <Button disabled={busy} onClick={() => void downloadCells()}>
+          {m('download')}
+        </Button>
+      </div>
+      {exporting ? <p role="status">{exporting}</p> : null}
       {phase.kind === 'problems' ? (
         <ErrorSummary
           attempt={attempt}
@@ -208,19 +251,23 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
         </>
       ) : null}
       {phase.kind === 'preview' ? (
-        phase.changes.length === 0 && phase.created.length === 0 ? (
-          <SectionMessage appearance="information" title={m('noChanges', { unchanged: phase.unchanged })} />
+        changeCount === 0 && phase.created.length === 0 ? (
+          <SectionMessage appearance="information" title={phase.lines ? m('linesNoChanges', { unchanged: phase.unchanged }) : m('noChanges', { unchanged: phase.unchanged })} />
+        ) : phase.lines ? (
+          <LinesPreviewTable name={phase.name} lines={phase.lines} page={page} onPage={setPage} />
         ) : (
           <PreviewTable name={phase.name} changes={phase.changes} page={page} onPage={setPage} status={status} />
         )
       ) : null}
       {phase.kind === 'preview' ? (
         <>
-          {phase.changes.length > 0 ? <p>{m('counts', { changes: phase.changes.length, unchanged: phase.unchanged })}</p> : null}
+          {changeCount > 0 ? (
+            <p>{phase.lines ? m('linesCounts', { changes: changeCount, unchanged: phase.unchanged }) : m('counts', { changes: changeCount, unchanged: phase.unchanged })}</p>
+          ) : null}
           <div className="io-button-row io-button-row--start">
-            {phase.changes.length > 0 || phase.created.length > 0 ? (
+            {changeCount > 0 || phase.created.length > 0 ? (
               <Button appearance="primary" onClick={() => void apply(phase.name, phase)}>
-                {phase.created.length > 0 ? m('applyWithNew', { count: phase.changes.length, created: phase.created.length }) : m('apply', { count: phase.changes.length })}
+                {phase.created.length > 0 ? m('applyWithNew', { count: changeCount, created: phase.created.length }) : m('apply', { count: changeCount })}
               </Button>
             ) : null}
             <Button onClick={reset}>{m('cancel')}</Button>
@@ -259,6 +306,18 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
                 {phase.refused.map((c) => (
                   <li key={`${c.initiativeId}-${c.regionCode}`}>
                     {m('refusedCell', { initiative: c.initiative, participant: c.participant, status: status(c.new) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {phase.refusedFields.length > 0 ? (
+            <>
+              <p>{m('undoRefusedFields')}</p>
+              <ul className="io-list">
+                {phase.refusedFields.map((c) => (
+                  <li key={`${c.initiativeId}-${c.regionCode}-${c.field}`}>
+                    {m('refusedField', { initiative: c.initiative, participant: c.participant, field: fieldName(c.field, locale) })}
                   </li>
                 ))}
               </ul>
@@ -323,6 +382,76 @@ function PreviewTable({
                 </td>
               </tr>
             ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <div className="io-button-row io-button-row--start">
+          <Button disabled={page === 0} onClick={() => onPage(page - 1)}>
+            {m('previous')}
+          </Button>
+          <Button disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
+            {m('next')}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** A field's name as the file's header says it, without the format hint. */
+function fieldName(field: CellLineField, locale: 'sv' | 'en'): string {
+  return CELL_LINE_HEADERS[field][locale].replace(/\s*\(.*\)$/, '');
+}
+
+/** The preview of a cell lines file (decision 0031): per cell each changed field, old → new; 50 cells a page. */
+function LinesPreviewTable({ name, lines, page, onPage }: { name: string; lines: ImportLineDiff[]; page: number; onPage(page: number): void }) {
+  const { locale } = useI18n();
+  const m = useMessages(importMessages);
+  const pages = Math.max(1, Math.ceil(lines.length / PAGE_ROWS));
+  const shown = lines.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
+  const shownValue = (field: CellLineField, value: ImportLineValue) => {
+    if (value === null || value === '') return m('emptyValue');
+    if (typeof value === 'boolean') return value ? m('yes') : m('no');
+    if (field === 'status') return ROLLOUT_STATUS_LABELS[value as ImportChange['old']][locale];
+    return value.length > 120 ? `${value.slice(0, 117)}…` : value;
+  };
+  return (
+    <>
+      <div className="io-table-scroll">
+        <table className="io-table">
+          <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m('colInitiative')}</th>
+              <th scope="col">{m('colParticipant')}</th>
+              <th scope="col">{m('colField')}</th>
+              <th scope="col">{m('colOld')}</th>
+              <th scope="col">{m('colNew')}</th>
+              <th scope="col">{m('colRow')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.flatMap((line) =>
+              line.fields.map((f, k) => (
+                <tr key={`${line.initiativeId ?? `new:${line.initiative}`}-${line.regionCode}-${f.field}`}>
+                  {k === 0 ? (
+                    <>
+                      <th scope="row" rowSpan={line.fields.length}>
+                        {line.initiativeId === null ? m('newMark', { name: line.initiative }) : line.initiative}
+                      </th>
+                      <td rowSpan={line.fields.length}>{line.participant}</td>
+                    </>
+                  ) : null}
+                  <td>{fieldName(f.field, locale)}</td>
+                  <td>{shownValue(f.field, f.old)}</td>
+                  <td>
+                    <strong>{shownValue(f.field, f.new)}</strong>
+                  </td>
+                  {k === 0 ? <td rowSpan={line.fields.length}>{line.row}</td> : null}
+                </tr>
+              )),
+            )}
           </tbody>
         </table>
       </div>
