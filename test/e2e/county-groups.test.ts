@@ -15,39 +15,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { buildDataset } from '../../bench/datasets';
-import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
 import { startServer, type RunningServer } from '../../dev/server';
-import type { InitiativeWithDetails, Programme } from '../../src/shared/model';
+import type { InitiativeWithDetails } from '../../src/shared/model';
 import { SWEDISH_MUNICIPALITIES } from '../../src/shared/municipalities';
 import { resetReadCache, seedProgramme } from '../../src/storage';
+import { municipalityProgramme } from '../helpers/municipality-programme';
 import { click, describeViolations, focusedIn, launchBrowser, macroFrame, openHostPage, runAxe, waitForAnnouncement } from './support';
 
 /** How many initiatives the seeded programme has: enough for a matrix, few enough to be quick. */
 const INITIATIVE_COUNT = 6;
 const SCREENSHOTS = process.env.SCREENSHOTS;
 
-/**
- * The benchmark's L programme (290 participants '0100'…'0389') with each participant replaced by a real
- * municipality, in order, in every place a participant code is a key or a value.
- */
-function municipalityProgramme(): { programme: Programme; initiatives: InitiativeWithDetails[] } {
-  const L = buildDataset('L', 'INF', new Date());
-  const codeMap = new Map(L.programme.participants.map((p, i) => [p.code, SWEDISH_MUNICIPALITIES[i]!.code]));
-  // One pass over the JSON, so a synthetic code that is also a real one ('0114') is mapped once only.
-  const moved = JSON.parse(
-    JSON.stringify(L.initiatives.slice(0, INITIATIVE_COUNT)).replace(/"(\d{4})"/g, (whole, code: string) => {
-      const to = codeMap.get(code);
-      return to ? `"${to}"` : whole;
-    }),
-  ) as InitiativeWithDetails[];
-  return {
-    programme: { ...L.programme, id: DEMO_PROGRAMME_ID, name: 'Kommunprogrammet', participants: SWEDISH_MUNICIPALITIES.map((p) => ({ ...p })) },
-    initiatives: moved.map((i) => ({ ...i, programmeId: DEMO_PROGRAMME_ID })),
-  };
-}
-
-const seeded = municipalityProgramme();
+const seeded = municipalityProgramme(INITIATIVE_COUNT);
 const STOCKHOLM = SWEDISH_MUNICIPALITIES.filter((p) => p.group === '01');
 const SKANE = SWEDISH_MUNICIPALITIES.filter((p) => p.group === '12');
 const MACROS = ['rollout-status', 'technical-needs', 'support-plan', 'roadmap'] as const;
