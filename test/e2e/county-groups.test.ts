@@ -48,7 +48,7 @@ after(async () => {
   await host?.close();
 });
 
-async function open(options: { locale?: 'sv' | 'en'; theme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+async function open(options: { locale?: 'sv' | 'en'; theme?: 'light' | 'dark'; width?: number; user?: 'anonymous' | 'demo-editor' } = {}): Promise<Page> {
   if (!browser || !host) throw new Error('started in before()');
   return openHostPage(browser, host, { user: 'anonymous', ...options });
 }
@@ -221,6 +221,30 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
       await click(table.getByRole('button', { name: 'Stockholm, 26 kommuner' }));
       await table.locator('tr.io-roadmap__member').first().waitFor({ state: 'detached' });
       await shoot(page, 'roadmap-grouped-1120', 'roadmap');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the roadmap in edit mode: a county’s label opens it, its municipalities’ labels edit their windows; axe in the dark', { timeout: 90_000 }, async () => {
+    const page = await open({ width: 1120, user: 'demo-editor', theme: 'dark' });
+    try {
+      const roadmap = await macroFrame(page, 'roadmap');
+      await click(roadmap.getByRole('button', { name: 'Redigera', exact: true }));
+      const edit = roadmap.locator('section.io-view-section').first().locator('ul.io-tl__edit');
+      await edit.waitFor({ timeout: 20_000 });
+      const county = edit.getByRole('button', { name: 'Stockholm (26)' });
+      assert.equal(await county.getAttribute('aria-expanded'), 'false');
+      await county.focus();
+      await page.keyboard.press('Enter');
+      await edit.getByRole('button', { name: `Ändra fönster för ${STOCKHOLM[0]!.short}` }).waitFor();
+      assert.equal(await county.getAttribute('aria-expanded'), 'true');
+      const violations = await runAxe(roadmap);
+      assert.deepEqual(violations, [], `edit mode, a county open:\n${describeViolations(violations)}`);
+      await click(edit.getByRole('button', { name: `Ändra fönster för ${STOCKHOLM[0]!.short}` }));
+      await roadmap.getByRole('dialog').waitFor();
+      assert.match(await roadmap.getByRole('dialog').innerText(), new RegExp(STOCKHOLM[0]!.name));
+      await shoot(page, 'roadmap-edit-dark-1120', 'roadmap');
     } finally {
       await page.context().close();
     }

@@ -299,6 +299,7 @@ export function Timeline({
                       data-row={row.key}
                       onClick={() => onToggleGroup?.(row.group!.code)}
                     >
+                      <span aria-hidden="true">{row.group.expanded ? '▾ ' : '▸ '}</span>
                       {row.label}
                     </button>
                   </li>
