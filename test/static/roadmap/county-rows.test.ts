@@ -1,5 +1,6 @@
 import { SWEDISH_MUNICIPALITIES } from '@shared/municipalities';
 import { groupParticipants } from '@shared/participant-groups';
+import { ROADMAP_REGION_DEFAULTS } from '@shared/view-wire';
 import { countyRollUp, type RegionPlan } from '../../../static/app/src/views/roadmap/county-rows';
 import { pageGroups } from '../../../static/app/src/views/group-disclosure';
 
@@ -7,18 +8,7 @@ const municipalities = [...SWEDISH_MUNICIPALITIES];
 const stockholm = municipalities.filter((p) => p.group === '01');
 
 function plan(regionCode: string, extra: Partial<RegionPlan> = {}): RegionPlan {
-  return {
-    regionCode,
-    pilotStart: null,
-    pilotEnd: null,
-    broadStart: null,
-    broadEnd: null,
-    status: 'not-started',
-    contactEstablished: false,
-    openRequiredNeeds: 0,
-    warnings: [],
-    ...extra,
-  };
+  return { regionCode, ...ROADMAP_REGION_DEFAULTS, ...extra };
 }
 
 describe("a county's roll-up in the roadmap", () => {
