@@ -5,7 +5,9 @@
  * in Swedish and English.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import Papa from 'papaparse';
 import type { Frame, Page } from 'playwright-core';
 import { buildDemoProgramme } from '../../dev/demo-data';
 import { ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
@@ -131,5 +133,46 @@ test('a file naming a new initiative: the preview lists it with its cells; appli
   // Undone from the list: the section above no longer offers its own undo of the same import.
   assert.equal(await frame.getByRole('button', { name: 'Ångra importen', exact: true }).count(), 0);
   await page.screenshot({ path: '.probe/import/e2e-past-imports-sv.png', fullPage: true });
+  await page.context().close();
+});
+
+test('all cells downloaded for import, a bad month shown by row and column, a window change previewed, applied and undone (decision 0031)', async () => {
+  const { page, frame } = await openSpacePage('sv');
+  const [download] = await Promise.all([page.waitForEvent('download'), click(frame.getByRole('button', { name: 'Ladda ner alla celler (för import)' }))]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  assert.ok(text.startsWith('\uFEFFInförande;Kod;Deltagare;Status;Pilot från (ÅÅÅÅ-MM)'), text.slice(0, 120));
+  const table = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: 'greedy' }).data;
+  const k = table.findIndex((l) => l[0] === first.name && l[1] === '01');
+  assert.ok(k > 0, 'the first initiative × Region Stockholm has a line');
+  const withCell = (col: number, value: string) => {
+    const copy = table.map((l) => [...l]);
+    copy[k][col] = value;
+    return { name: 'celler.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${Papa.unparse(copy, { delimiter: ';', newline: '\r\n' })}\r\n`, 'utf8') };
+  };
+  const input = frame.getByLabel('CSV-fil');
+
+  await input.setInputFiles(withCell(4, '2031-13'));
+  await frame.locator('.rs-error-summary').getByText(new RegExp(`Rad ${k + 1}, kolumn 5: Inte en månad`)).waitFor();
+  await assertAxeClean(frame, 'cell lines problems, sv');
+
+  const changed = table.map((l) => [...l]);
+  changed[k][4] = '2031-04';
+  changed[k][5] = '2031-09';
+  await input.setInputFiles({ name: 'celler.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${Papa.unparse(changed, { delimiter: ';', newline: '\r\n' })}\r\n`, 'utf8') });
+  const preview = frame.getByRole('table', { name: /Ändringar i celler\.csv/ });
+  await preview.waitFor();
+  await preview.getByRole('row', { name: /Pilot från.*2031-04/ }).waitFor();
+  await preview.getByRole('row', { name: /Pilot till.*2031-09/ }).waitFor();
+  await frame.locator('p', { hasText: /^1 cell ändras, \d+ är oförändrade\.$/ }).waitFor();
+  await assertAxeClean(frame, 'cell lines preview, sv');
+  await page.screenshot({ path: '.probe/import/e2e-cell-lines-preview-sv.png', fullPage: true });
+
+  await click(frame.getByRole('button', { name: 'Importera 1 ändring' }));
+  await frame.locator('.io-section-message', { hasText: '1 ändring importerades från celler.csv.' }).waitFor();
+  await click(frame.getByRole('button', { name: 'Ångra importen', exact: true }));
+  await frame.locator('.io-section-message', { hasText: 'Importen är ångrad: 1 cell' }).waitFor();
+  // Undone, the downloaded file imports as a no-op again.
+  await input.setInputFiles({ name: 'celler.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await frame.locator('.io-section-message', { hasText: /Filen ändrar ingenting/ }).waitFor();
   await page.context().close();
 });

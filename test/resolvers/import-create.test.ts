@@ -11,6 +11,9 @@ import { matrixTable } from '../../static/app/src/views/rollout-status/csv';
 import { rolloutStatusMessages } from '../../static/app/src/views/rollout-status/messages';
 import { applyFilters, NO_FILTERS, toGrid } from '../../static/app/src/views/rollout-status/view-model';
 import { applyImportPlan, importPreviewParts, mergeImportPreviews, parseImportCsv, type ImportCell, type ImportPreview } from '../../src/shared/import-csv';
+import { cellLinesExport } from '../../static/app/src/admin/import-export';
+import { CELL_LINE_COLUMNS, CELL_LINE_HEADERS } from '../../src/shared/cell-lines-csv';
+import { LIMITS } from '../../src/shared/limits';
 import { IMPORT_LIMITS } from '../../src/shared/limits';
 import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from '../../src/shared/vocabulary';
 import type { ResolverName } from '../../src/shared/contract';
@@ -58,10 +61,13 @@ async function importFile(programmeId: string, csv: string, measured?: Measured)
   const parsed = parseImportCsv(csv);
   expect(parsed.problems).toEqual([]);
   const parts: ImportPreview[] = [];
-  for (const cells of importPreviewParts(parsed.cells, IMPORT_LIMITS)) parts.push(dataOf(await call('previewImport', { programmeId, cells })));
+  const lines = parsed.cellLines;
+  // A cell lines file (decision 0031) is previewed as lines, as the space page sends it.
+  if (lines) for (const part of importPreviewParts(lines.lines, IMPORT_LIMITS)) parts.push(dataOf(await call('previewImport', { programmeId, cells: [], lines: part, lineColumns: lines.columns })));
+  else for (const cells of importPreviewParts(parsed.cells, IMPORT_LIMITS)) parts.push(dataOf(await call('previewImport', { programmeId, cells })));
   const preview = mergeImportPreviews(parts);
   const importId = `imp-${Math.random().toString(36).slice(2)}`;
-  const counts = { changes: preview.changes.length, unchanged: preview.unchanged, created: preview.created.length };
+  const counts = { changes: preview.changes.length + (preview.lines?.length ?? 0), unchanged: preview.unchanged, created: preview.created.length };
   const { done } = await applyImportPlan(preview, IMPORT_LIMITS, async (part) =>
     dataOf(await call('applyImport', { programmeId, importId, fileName: 'programmet.csv', counts, ...part })),
   );
@@ -237,4 +243,71 @@ describe('at L: 50 initiatives × 290 municipalities, created by import alone', 
       `import at L: ${JSON.stringify({ ...measured, cellsWritten: applied, unchanged: preview.unchanged, ms, readUnits: units.readUnits, writeUnits: units.writeUnits, requests: units.requests })}\n`,
     );
   }, 300_000);
+});
+
+describe('at L: the cell lines file, 50 initiatives × 290 municipalities with every note at its maximum (decision 0031)', () => {
+  it('imports in parts under 450 KB, exports in responses under 5 MB, and the export imports again as a no-op', async () => {
+    const programme = await newProgramme('municipalities');
+    const view = await rolloutView();
+    const codes = view.programme.participants.map((p) => p.code);
+    // Two bytes a character in UTF-8: a note of "å" at its maximum length is the largest a note can be.
+    const note = (i: number, p: number) => `${i}-${p} ${'å'.repeat(LIMITS.note)}`.slice(0, LIMITS.note);
+    const rows = [CELL_LINE_COLUMNS.map((c) => CELL_LINE_HEADERS[c].sv)];
+    for (let i = 0; i < 50; i++) {
+      for (let p = 0; p < codes.length; p++) rows.push([`Införande ${i + 1}`, codes[p], '', statusWord(i + p + 1), '2026-03', '2026-06', '', '', 'nej', '', note(i, p), 'https://example.org/x']);
+    }
+    const measured: Measured = { calls: {}, largestRequest: 0, largestResponse: 0 };
+    h.kvs.resetUnits();
+    const started = Date.now();
+    const { preview, applied } = await h.kvs.withoutRateLimits(() => importFile(programme.id, tableToCsv(rows), measured));
+    const importMs = Date.now() - started;
+    expect(preview.problems).toEqual([]);
+    expect(preview.created).toHaveLength(50);
+    expect(applied).toBe(50 * 290);
+    expect(measured.largestRequest).toBeLessThan(450 * 1024);
+    expect(measured.largestResponse).toBeLessThan(5 * 1024 * 1024);
+    const units = h.kvs.units();
+
+    let exportPages = 0;
+    let largestExport = 0;
+    const exported = await h.kvs.withoutRateLimits(() =>
+      cellLinesExport(async (cursor) => {
+        const response = await admin('getBackupPart', cursor ? { programmeId: programme.id, cursor } : { programmeId: programme.id });
+        exportPages++;
+        largestExport = Math.max(largestExport, Buffer.byteLength(JSON.stringify(response)));
+        return response as Awaited<ReturnType<Parameters<typeof cellLinesExport>[0]>>;
+      }, 'sv'),
+    );
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.table).toHaveLength(1 + 50 * 290);
+    expect(largestExport).toBeLessThan(5 * 1024 * 1024);
+    const csv = tableToCsv(exported.table);
+
+    const again: Measured = { calls: {}, largestRequest: 0, largestResponse: 0 };
+    const parsed = parseImportCsv(csv);
+    expect(parsed.problems).toEqual([]);
+    const before = h.storeText();
+    const parts: ImportPreview[] = [];
+    // The first parts and the last (the whole file measured once: 139 parts, all unchanged; decision 0031):
+    // every part is cut the same way, and the whole no-op is tested at S (import-lines.test.ts).
+    const all = importPreviewParts(parsed.cellLines!.lines, IMPORT_LIMITS);
+    const sample = [...all.slice(0, 3), all[all.length - 1]];
+    await h.kvs.withoutRateLimits(async () => {
+      for (const part of sample) {
+        const payload = { programmeId: programme.id, cells: [], lines: part, lineColumns: parsed.cellLines!.columns };
+        const response = await admin('previewImport', payload);
+        again.calls.previewImport = (again.calls.previewImport ?? 0) + 1;
+        again.largestRequest = Math.max(again.largestRequest, Buffer.byteLength(JSON.stringify(payload)));
+        again.largestResponse = Math.max(again.largestResponse, Buffer.byteLength(JSON.stringify(response)));
+        parts.push(dataOf(response));
+      }
+    });
+    const merged = mergeImportPreviews(parts);
+    expect(merged).toMatchObject({ lines: [], unchanged: sample.reduce((n, p) => n + p.length, 0), problems: [], created: [] });
+    expect(h.storeText()).toBe(before);
+    expect(again.largestRequest).toBeLessThan(450 * 1024);
+    process.stdout.write(
+      `cell lines import at L-max notes: ${JSON.stringify({ ...measured, cellsWritten: applied, importMs, readUnits: units.readUnits, writeUnits: units.writeUnits, requests: units.requests, fileBytes: Buffer.byteLength(csv), exportPages, largestExport, reimport: again, ms: Date.now() - started })}\n`,
+    );
+  }, 600_000);
 });
