@@ -9,11 +9,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { buildDataset } from '../../bench/datasets';
-import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
-import { startServer, type RunningServer } from '../../dev/server';
-import { getInitiative, resetReadCache, seedProgramme } from '../../src/storage';
+import { getInitiative, resetReadCache } from '../../src/storage';
 import { MACRO_KEYS, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
 import {
   click,
@@ -21,10 +19,10 @@ import {
   cellStatus,
   editCellStatus,
   enterEditMode,
-  launchBrowser,
   macroFrame,
   otherStatus,
   rolloutCell,
+  sharedHostAndBrowser,
   waitForMacrosReady,
   type DemoUser,
 } from './support';
@@ -53,26 +51,7 @@ const LAST_UPDATED = [
   .filter((at): at is string => typeof at === 'string')
   .reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 
-let host: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  host = await startServer({ port: 0, memory: true });
-  host.kvs.clear();
-  await host.kvs.withoutRateLimits(() =>
-    seedProgramme(
-      { ...L.programme, id: DEMO_PROGRAMME_ID },
-      INITIATIVES.map((i) => ({ ...i, programmeId: DEMO_PROGRAMME_ID })),
-    ),
-  );
-  resetReadCache();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = sharedHostAndBrowser({ programme: L.programme, initiatives: INITIATIVES });
 
 interface InvokeCall {
   functionKey: string;
@@ -90,8 +69,7 @@ interface InvokeCall {
  * macro has said it is ready.
  */
 async function openLargePage(user: DemoUser): Promise<{ page: Page; calls: InvokeCall[] }> {
-  if (!browser || !host) throw new Error('The host and browser are started in before()');
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const calls: InvokeCall[] = [];
   page.on('response', (response) => {
@@ -103,7 +81,7 @@ async function openLargePage(user: DemoUser): Promise<{ page: Page; calls: Invok
     body.catch(() => undefined);
     calls.push({ functionKey: sent.functionKey ?? '', instance: sent.instance ?? null, payload: sent.payload, status: response.status(), body });
   });
-  const url = new URL(host.url);
+  const url = new URL(env.host.url);
   url.searchParams.set('user', user);
   url.searchParams.set('page', '1001');
   url.searchParams.set('locale', 'sv');

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Locator } from 'playwright-core';
-import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, waitForAnnouncement } from './support';
+import { describeViolations, runAxe, sharedHostAndBrowser, waitForAnnouncement } from './support';
+import { openSupportPlan } from './support-plan-page';
 
 const env = sharedHostAndBrowser();
 
@@ -18,10 +19,7 @@ async function contactCount(section: Locator): Promise<{ done: number; total: nu
 }
 
 async function open(user: 'demo-editor', locale: 'sv' | 'en' = 'sv'): Promise<Frame> {
-  const page = await openHostPage(env.browser, env.host, { user, locale });
-  const frame = await macroFrame(page, 'support-plan');
-  await frame.locator('.io-support').waitFor();
-  return frame;
+  return (await openSupportPlan(env, { user, locale })).frame;
 }
 
 describe('support plan: contact established for several participants', () => {

@@ -7,21 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Frame, Locator, Page } from 'playwright-core';
-import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, waitForAnnouncement, type PageOptions } from './support';
+import type { Locator } from 'playwright-core';
+import { describeViolations, runAxe, sharedHostAndBrowser, waitForAnnouncement, type PageOptions } from './support';
+import { firstSection, openSupportPlan, supportPlanEditMode } from './support-plan-page';
 
 const env = sharedHostAndBrowser();
 
-async function open(options: PageOptions): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(env.browser, env.host, options);
-  const frame = await macroFrame(page, 'support-plan');
-  await frame.locator('.io-support').waitFor();
-  return { page, frame };
-}
-
-function firstSection(frame: Frame): Locator {
-  return frame.locator('section.io-view-section').first();
-}
+const open = (options: PageOptions) => openSupportPlan(env, options);
 
 async function openConnection(section: Locator, summary: string): Promise<Locator> {
   await section.locator('summary', { hasText: summary }).press('Enter');
@@ -33,8 +25,7 @@ async function openConnection(section: Locator, summary: string): Promise<Locato
 describe('support plan connection process', () => {
   it('applies the connection-process template, starts a region and shows its planned days, also to the public', async () => {
     const { page, frame } = await open({ user: 'demo-editor' });
-    await frame.getByRole('button', { name: 'Redigera', exact: true }).press('Enter');
-    await frame.locator('.sp-edit').first().waitFor();
+    await supportPlanEditMode(frame);
     const section = firstSection(frame);
     const dialog = frame.getByRole('dialog');
 

@@ -4,41 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Frame, Locator, Page } from 'playwright-core';
-import { describeViolations, escapeRegExp, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, tabUntil, waitForAnnouncement, type PageOptions } from './support';
+import type { Locator } from 'playwright-core';
+import { describeViolations, escapeRegExp, runAxe, sharedHostAndBrowser, tabUntil, waitForAnnouncement, type PageOptions } from './support';
+import { firstSection, openContacts, openSupportPlan, supportPlanEditMode as editMode } from './support-plan-page';
 
 const env = sharedHostAndBrowser();
 
-async function open(options: PageOptions): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(env.browser, env.host, options);
-  const frame = await macroFrame(page, 'support-plan');
-  await frame.locator('.io-support').waitFor();
-  return { page, frame };
-}
+const open = (options: PageOptions) => openSupportPlan(env, options);
 
-async function editMode(frame: Frame, label = 'Redigera'): Promise<void> {
-  await frame.getByRole('button', { name: label, exact: true }).press('Enter');
-  await frame.locator('.sp-edit').first().waitFor();
-}
-
-/** The first initiative's section and its "x av y milstolpar klara" count. */
-function firstSection(frame: Frame): Locator {
-  return frame.locator('section.io-view-section').first();
-}
+/** The first initiative's "x av y milstolpar klara" count. */
 async function doneCount(section: Locator): Promise<number> {
   const line = await section.locator('.io-summary-line').first().innerText();
   const m = /(\d+) (av|of) \d+/.exec(line);
   assert.ok(m, `a milestone count in "${line}"`);
   return Number(m[1]);
-}
-
-/** Opens the contact list of a section (the <details> "Kontaktuppgifter per region") and waits for the names. */
-async function openContacts(section: Locator, summary = 'Kontaktuppgifter per region'): Promise<Locator> {
-  await section.locator('summary', { hasText: summary }).press('Enter');
-  const table = section.locator('table.io-contacts');
-  await table.waitFor();
-  await section.locator('.io-contacts [aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
-  return table;
 }
 
 describe('support plan editing', () => {

@@ -6,26 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Frame, Locator, Page } from 'playwright-core';
-import { describeViolations, focusedIn, macroFrame, openHostPage, runAxe, sharedHostAndBrowser, waitForAnnouncement, type PageOptions } from './support';
+import type { Locator } from 'playwright-core';
+import { describeViolations, focusedIn, runAxe, sharedHostAndBrowser, waitForAnnouncement, type PageOptions } from './support';
+import { firstSection, openSupportPlan, supportPlanEditMode as editMode } from './support-plan-page';
 
 const env = sharedHostAndBrowser();
 
-async function open(options: PageOptions): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(env.browser, env.host, options);
-  const frame = await macroFrame(page, 'support-plan');
-  await frame.locator('.io-support').waitFor();
-  return { page, frame };
-}
-
-async function editMode(frame: Frame, label = 'Redigera'): Promise<void> {
-  await frame.getByRole('button', { name: label, exact: true }).press('Enter');
-  await frame.locator('.sp-edit').first().waitFor();
-}
-
-function firstSection(frame: Frame): Locator {
-  return frame.locator('section.io-view-section').first();
-}
+const open = (options: PageOptions) => openSupportPlan(env, options);
 
 /** The titles of one phase's milestones, in the order shown (the rows after the phase heading, up to the next). */
 async function phaseTitles(section: Locator, phase: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { click, macroFrame, openHostPage, sharedHostAndBrowser, waitForAnnouncement, type PageOptions } from './support';
+import { firstSection, openContacts } from './support-plan-page';
 
 const env = sharedHostAndBrowser();
 const SECRET = 'Hemlig Testperson, hemlig.testperson@example.se';
@@ -21,21 +22,14 @@ async function open(options: PageOptions, macro = 'support-plan'): Promise<{ pag
   return { page, frame };
 }
 
-async function openContacts(frame: Frame, summary = 'Kontaktuppgifter per region') {
-  const section = frame.locator('section.io-view-section').first();
-  await section.locator('summary', { hasText: summary }).press('Enter');
-  const table = section.locator('table.io-contacts');
-  await table.waitFor();
-  await section.locator('.io-contacts [aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
-  return table;
-}
+const openFirstContacts = (frame: Frame, summary?: string) => openContacts(firstSection(frame), summary);
 
 describe('support plan privacy for the public', () => {
   it('keeps a non-public contact out of the view, the CSV, the ADF export and the history', async () => {
     // The editor saves a person as the non-public regional contact and a role as the public national one.
     const editor = await open({ user: 'demo-editor' });
     await editor.frame.getByRole('button', { name: 'Redigera', exact: true }).press('Enter');
-    const table = await openContacts(editor.frame);
+    const table = await openFirstContacts(editor.frame);
     const row = table.locator('tbody tr').first();
     const region = (await row.locator('th').innerText()).split('\n')[0]!.trim();
     await row.getByRole('button', { name: `Ändra kontakt för ${region}` }).press('Enter');
@@ -53,7 +47,7 @@ describe('support plan privacy for the public', () => {
 
     // View: the public contact is there, the person is not, and there is no history to open.
     const reader = await open({ user: 'anonymous' });
-    const readerTable = await openContacts(reader.frame);
+    const readerTable = await openFirstContacts(reader.frame);
     await readerTable.locator('td', { hasText: ROLE }).first().waitFor();
     assert.doesNotMatch(await reader.frame.locator('body').innerText(), /Hemlig Testperson|hemlig\.testperson/);
     assert.equal(await reader.frame.getByRole('button', { name: /^Historik/ }).count(), 0, 'no history for the public');

@@ -5,51 +5,24 @@
  * view uses the width it has. Its own file (so its own process): it replaces the demo programme.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Frame } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Frame } from 'playwright-core';
 import { buildDataset } from '../../bench/datasets';
-import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
-import { startServer, type RunningServer } from '../../dev/server';
-import { resetReadCache, seedProgramme } from '../../src/storage';
-import { describeViolations, launchBrowser, macroFrame, openHostPage, runAxe } from './support';
+import { describeViolations, macroFrame, openHostPage, runAxe, sharedHostAndBrowser } from './support';
+import { firstSection, openContacts } from './support-plan-page';
 
 const L = buildDataset('L', 'INF', new Date());
-let host: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  host = await startServer({ port: 0, memory: true });
-  host.kvs.clear();
-  await host.kvs.withoutRateLimits(() =>
-    seedProgramme(
-      { ...L.programme, id: DEMO_PROGRAMME_ID },
-      L.initiatives.map((i) => ({ ...i, programmeId: DEMO_PROGRAMME_ID })),
-    ),
-  );
-  resetReadCache();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = sharedHostAndBrowser(L);
 
 async function openSupportPlan(locale: 'sv' | 'en', theme: 'light' | 'dark', width: number): Promise<Frame> {
-  if (!browser || !host) throw new Error('started in before()');
-  const page = await openHostPage(browser, host, { user: 'demo-viewer', locale, theme, width });
+  const page = await openHostPage(env.browser, env.host, { user: 'demo-viewer', locale, theme, width });
   const frame = await macroFrame(page, 'support-plan');
   await frame.locator('.io-support').waitFor({ timeout: 30_000 });
   return frame;
 }
 
-/** Opens the first initiative's contact list and waits for its names. */
-async function openContacts(frame: Frame, summary: string): Promise<void> {
-  const section = frame.locator('section.io-view-section').first();
-  await section.locator('summary', { hasText: summary }).press('Enter');
-  await section.locator('table.io-contacts').waitFor();
-  await section.locator('.io-contacts [aria-busy="true"]').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
-}
+/** Opens the first initiative's contact list and waits for its names (slow at L, so a long timeout). */
+const openFirstContacts = (frame: Frame, summary: string) => openContacts(firstSection(frame), summary, 30_000);
 
 describe('support plan at L for the demo viewer', () => {
   for (const [locale, theme, summary] of [
@@ -61,7 +34,7 @@ describe('support plan at L for the demo viewer', () => {
     it(`has no axe violations in ${locale} ${theme}, contact list open`, { timeout: 120_000 }, async () => {
       const frame = await openSupportPlan(locale, theme, 1120);
       assert.equal(await frame.getByRole('button', { name: locale === 'sv' ? 'Redigera' : 'Edit', exact: true }).count(), 0, 'a reader has no edit toggle');
-      await openContacts(frame, summary);
+      await openFirstContacts(frame, summary);
       assert.equal(await frame.locator('section.io-view-section').first().locator('table.io-contacts tbody tr').count(), L.programme.participants.length);
       const violations = await runAxe(frame);
       assert.deepEqual(violations, [], describeViolations(violations));
@@ -71,7 +44,7 @@ describe('support plan at L for the demo viewer', () => {
 
   it('does not overflow sideways at 320 px, and uses its width at 1,120 px', { timeout: 120_000 }, async () => {
     const narrow = await openSupportPlan('sv', 'light', 320);
-    await openContacts(narrow, 'Kontaktuppgifter per region');
+    await openFirstContacts(narrow, 'Kontaktuppgifter per region');
     // Everything the view draws stays inside the frame's width; wide tables scroll inside their own region.
     const overflow = await narrow.evaluate(() => {
       const width = document.documentElement.clientWidth;

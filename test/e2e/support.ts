@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { DEMO_PROGRAMME_ID } from '../../dev/demo-data';
 import { startServer, type RunningServer, type StartServerOptions } from '../../dev/server';
+import type { InitiativeWithDetails, Programme } from '../../src/shared/model';
+import { resetReadCache, seedProgramme } from '../../src/storage';
 import { ROLLOUT_STATUSES, ROLLOUT_STATUS_LABELS, type RolloutStatus } from '../../src/shared/vocabulary';
 
 export type DemoUser = 'anonymous' | 'demo-viewer' | 'demo-editor' | 'demo-editor-other';
@@ -35,11 +38,12 @@ export async function launchBrowser(): Promise<Browser> {
  * One host (fresh in-memory data) and one browser for a whole test file, started before its first test
  * and closed after its last. Read `env.browser` and `env.host` inside tests, not at the top level.
  */
-export function sharedHostAndBrowser(): { readonly browser: Browser; readonly host: RunningServer } {
+export function sharedHostAndBrowser(replaceDemoWith?: SeedData): { readonly browser: Browser; readonly host: RunningServer } {
   let browser: Browser | undefined;
   let host: RunningServer | undefined;
   before(async () => {
     host = await startHost();
+    if (replaceDemoWith) await replaceDemoProgramme(host, replaceDemoWith);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -56,6 +60,27 @@ export function sharedHostAndBrowser(): { readonly browser: Browser; readonly ho
       return host;
     },
   };
+}
+
+/** A programme (e.g. a bench dataset) that takes the demo programme's place, so page 1001 shows it. */
+export interface SeedData {
+  programme: Programme;
+  initiatives: InitiativeWithDetails[];
+}
+
+/**
+ * Empties the host's in-memory KVS and seeds `data` under the demo programme's id (outside the rate limits,
+ * as a bulk load is). A file that does this runs in its own process, so it never changes another's data.
+ */
+export async function replaceDemoProgramme(host: RunningServer, data: SeedData): Promise<void> {
+  host.kvs.clear();
+  await host.kvs.withoutRateLimits(() =>
+    seedProgramme(
+      { ...data.programme, id: DEMO_PROGRAMME_ID },
+      data.initiatives.map((i) => ({ ...i, programmeId: DEMO_PROGRAMME_ID })),
+    ),
+  );
+  resetReadCache();
 }
 
 /** In-memory data unless the options name a `kvsFile` (then the data persists there). */
