@@ -1,7 +1,7 @@
 import { SWEDISH_MUNICIPALITIES } from '@shared/municipalities';
 import { groupParticipants } from '@shared/participant-groups';
 import { ROADMAP_REGION_DEFAULTS } from '@shared/view-wire';
-import { countyRollUp, type RegionPlan } from '../../../static/app/src/views/roadmap/county-rows';
+import { countyRollUp, type RegionPlan } from '@shared/roadmap-county';
 import { pageGroups } from '../../../static/app/src/views/group-disclosure';
 
 const municipalities = [...SWEDISH_MUNICIPALITIES];

@@ -1,5 +1,5 @@
 import type { Participant } from '@shared/model';
-import { buildCountyTodo, countyNeedDone, countyRequiredDone, entryOf } from '../../../static/app/src/views/technical-needs/view-model';
+import { buildCountyTodo, countyNeedDone, countyRequiredDone, entryOf, type Need } from '../../../static/app/src/views/technical-needs/view-model';
 
 /** Technical needs grouped by county (decision 0027): the roll-ups a county's row and its to-do list show. */
 const p = (regionCode: string, progress: 'not-started' | 'in-progress' | 'done' | 'not-applicable') => ({ regionCode, progress, hasNote: false, updatedAt: null, stale: false });
@@ -43,7 +43,7 @@ describe('a county’s roll-up in technical needs', () => {
 
   it('follows what an optimistic save shows', () => {
     const [a] = (entry as { needs: never[] }).needs;
-    const lookup = (_i: string, n: never, code: string) => (code === '1230' ? p('1230', 'done') : entryOf(n, code));
+    const lookup = (_i: string, n: Need, code: string) => (code === '1230' ? p('1230', 'done') : entryOf(n, code));
     expect(countyNeedDone('i1', a!, county, lookup)).toEqual({ done: 2, total: 2 });
   });
 });

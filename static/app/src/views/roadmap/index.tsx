@@ -16,7 +16,7 @@ import { chosenCodes, chosenGroup, groupParticipants, resolveChoice, type Partic
 import { GroupToggle } from '../../components/group-toggle';
 import { pageGroups, useGroupDisclosure, type GroupedLine } from '../group-disclosure';
 import { GroupPager } from '../group-pager';
-import { countyRollUp, type CountyRollUp, type RegionPlan } from './county-rows';
+import { countyRollUp, type CountyRollUp, type RegionPlan } from '@shared/roadmap-county';
 import type { ViewProps } from '../../view-props';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
 import '../views.css';

@@ -1,12 +1,12 @@
 /**
  * The roadmap grouped by county (decision 0027): a county's row is the roll-up of its municipalities'
  * plans, drawn as one pilot and one broad bar from the earliest start to the latest end, and told in
- * words as "Pilot planerad i 12 av 26 kommuner". Pure, so it is tested in node; the UI computes it from
- * the view it already has (no roll-up is sent: the view at L stays the size it was).
+ * words as "Pilot planerad i 12 av 26 kommuner". Pure and shared: the UI computes it from the view it
+ * already has (no roll-up is sent: the view at L stays the size it was), the PDF/Word export from the same
+ * view.
  */
-import type { RoadmapView } from '@shared/contract';
-import type { Participant } from '@shared/model';
-import type { YearMonth } from '@shared/model';
+import type { RoadmapView } from './contract';
+import type { Participant, YearMonth } from './model';
 
 export type RegionPlan = RoadmapView['initiatives'][number]['regions'][number];
 
