@@ -155,6 +155,30 @@ describe('export → import of the cell lines file', () => {
   });
 });
 
+describe('a new initiative in a cell lines file', () => {
+  it('is created first, its lines written with the id it got; undo archives it', async () => {
+    const parsed = parseImportCsv('\uFEFFInförande;Kod;Status;Pilot från (ÅÅÅÅ-MM);Anteckning\r\nHelt nytt;01;Pilot;2026-04;Från filen\r\nHelt nytt;03;Ej påbörjat;;\r\n');
+    expect(parsed.problems).toEqual([]);
+    const plan = mergeImportPreviews([
+      dataOf(await h.invoke('demo-admin', 'previewImport', { programmeId: inf.programmeId, cells: [], lines: parsed.cellLines!.lines, lineColumns: parsed.cellLines!.columns })),
+    ]);
+    expect(plan.created).toEqual([{ name: 'Helt nytt', row: 2, column: 1, cells: 1 }]);
+    expect(plan.unchanged).toBe(1);
+    expect(await apply(plan, 'imp-new')).toEqual({ done: 1, complete: true });
+    const view = dataOf(await h.invoke('demo-editor', 'getView', {}));
+    if (view.state !== 'ready' || view.view.macro !== 'rollout-status') throw new Error('no view');
+    const row = view.view.rows.find((r) => r.initiative.name === 'Helt nytt')!;
+    expect(row.cells.find((c) => c.regionCode === '01')).toMatchObject({ status: 'pilot', pilotStart: '2026-04', hasDetails: true });
+    let undo = dataOf(await h.invoke('demo-admin', 'undoImport', { programmeId: inf.programmeId, importId: 'imp-new' }));
+    let archived = undo.archived;
+    while (undo.more) {
+      undo = dataOf(await h.invoke('demo-admin', 'undoImport', { programmeId: inf.programmeId, importId: 'imp-new' }));
+      archived += undo.archived;
+    }
+    expect(archived).toBe(1);
+  });
+});
+
 describe('problems the server finds, by row and column; nothing written', () => {
   it('a window ending before it starts (only where the file changes it), an unknown participant, a blank initiative', async () => {
     const csv = '\uFEFFInförande;Kod;Deltagare;Pilot från;Pilot till\r\nInförande 1;01;Region Stockholm;2026-03;2026-01\r\nInförande 2;99;Region Atlantis;;\r\n;03;;;\r\n';
