@@ -4,15 +4,18 @@
  * about 8 KB gzip of the 100 KB budget. Every UI module imports the bridge from here, never directly.
  * The deep paths are resolved by the alias in vite.config.ts and the paths in tsconfig.json.
  */
-import { close } from '@forge/bridge/out/view/close';
 import { emitReadyEvent } from '@forge/bridge/out/view/emitReadyEvent';
 import { getContext } from '@forge/bridge/out/view/getContext';
-import { submit } from '@forge/bridge/out/view/submit';
 import { theme } from '@forge/bridge/out/view/theme';
 
 export { invoke } from '@forge/bridge/out/invoke/invoke';
 export { router } from '@forge/bridge/out/router/router';
 export { events } from '@forge/bridge/out/events/events';
 export type { FullContext } from '@forge/bridge/out/types';
+
+// Only the config dialog submits or closes: that code loads when it is used, not with every macro.
+// (Importing a CommonJS file keeps all of it, used or not.)
+const submit = async (payload?: unknown): Promise<void> => (await import('@forge/bridge/out/view/submit')).submit(payload);
+const close = async (payload?: unknown): Promise<void> => (await import('@forge/bridge/out/view/close')).close(payload);
 
 export const view = { getContext, submit, close, theme, emitReadyEvent };

@@ -5,7 +5,7 @@ import type { AppError } from '@shared/errors';
 import { resolveChoice } from '@shared/participant-groups';
 import type { MacroKey } from '@shared/vocabulary';
 import { invoke } from '../api';
-import { ErrorMessage } from '../components/error-message';
+import { ErrorMessage, ErrorMessageNow } from '../components/error-message';
 import { ExampleDataBanner } from '../components/example-data-banner';
 import { useAnnounce } from '../components/live-region';
 import { SectionMessage } from '../components/section-message';
@@ -15,12 +15,13 @@ import { announceDataChanged, useDataChanged, useRegionChoice, type DataChange }
 import type { FullContext } from '../view-props';
 import { ErrorBoundary } from './error-boundary';
 import { MacroHeader } from './macro-header';
-import { NoProgramme } from './no-programme';
 import { ReadySignal } from './ready-signal';
 import { ViewRefresher } from './view-refresh';
 import { hasView, loadedView, loadView } from './view-registry';
 import type { ViewProps } from '../view-props';
 
+// Only a space without a programme yet shows it (onboarding): not in the first download of every macro.
+const NoProgramme = lazy(() => import('./no-programme').then((m) => ({ default: m.NoProgramme })));
 // Only a view that skipped an unreadable record has notices: their texts load with them (issue 12).
 const ViewNotices = lazy(() => import('../components/view-notices').then((m) => ({ default: m.ViewNotices })));
 
@@ -127,11 +128,12 @@ export function MacroShell({
   if (load.phase === 'loading') return <Spinner label={t('loading')} />;
 
   if (load.phase === 'failed') {
+    // The error's texts load when it happens (see ErrorMessage): the ready event waits for them.
     return (
-      <>
-        <ErrorMessage error={load.error} onRetry={retry} />
+      <Suspense fallback={<Spinner label={t('loading')} />}>
+        <ErrorMessageNow error={load.error} onRetry={retry} />
         <ReadySignal />
-      </>
+      </Suspense>
     );
   }
 
@@ -143,7 +145,11 @@ export function MacroShell({
   if (response.state === 'no-programme') {
     // Whether to offer the create form depends on the caller's rights: wait for them (already in flight).
     if (caps.phase === 'loading') return <Spinner label={t('loading')} />;
-    return <NoProgramme capabilities={capabilities} onCreated={afterCreate} />;
+    return (
+      <Suspense fallback={<Spinner label={t('loading')} />}>
+        <NoProgramme capabilities={capabilities} onCreated={afterCreate} />
+      </Suspense>
+    );
   }
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { loadErrorTexts } from '../components/error-message';
 import { emitReadyOnce } from '../ready-event';
 
 /**
@@ -8,6 +9,9 @@ import { emitReadyOnce } from '../ready-event';
 export function ReadySignal() {
   useEffect(() => {
     emitReadyOnce();
+    // Once the first screen is up, fetch the error texts, so that a later failure (a save, the network
+    // gone) can be told at once. They are left out of the first download (see ErrorMessage).
+    void loadErrorTexts();
   }, []);
   return null;
 }

@@ -20,7 +20,6 @@ import type { ViewProps } from '../../view-props';
 import { useGroupDisclosure } from '../group-disclosure';
 import type { PopoverTarget } from './cell-popover';
 import type { EditorAction } from './editor-dialogs';
-import { ListTable } from './list-table';
 import { groupedAxis } from './grouped-grid';
 import { PageNav } from './page-nav';
 import { MatrixTable } from './matrix-table';
@@ -53,6 +52,10 @@ const ManagePanel = lazy(() => import('./manage-panel'));
 const loadPopover = () => import('./cell-popover');
 const CellPopover = lazy(() => loadPopover().then((m) => ({ default: m.CellPopover })));
 const FilterPanel = lazy(() => import('./filter-panel').then((m) => ({ default: m.FilterPanel })));
+// A macro set to one region's or one initiative's list never draws the matrix, and the usual programme
+// matrix never draws the list: the list comes in its own chunk. It has no Suspense of its own, so the
+// shell's spinner and ready event wait for it (issue 7).
+const ListTable = lazy(() => import('./list-table').then((m) => ({ default: m.ListTable })));
 
 /** Overview 1: rollout status per region. The shell lazy-loads this and hands it the ready view. */
 export default function RolloutStatusView(props: ViewProps) {

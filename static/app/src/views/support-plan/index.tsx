@@ -30,7 +30,7 @@ import { useGroupDisclosure } from '../group-disclosure';
 import { ParticipantPager, useParticipantWindow, type ParticipantWindow } from '../participant-window';
 import '../views.css';
 import type { RemovedMilestone, SupportEditorAction } from './editor-dialogs';
-import { supportEditorMessages } from './editor-messages';
+import { useEditorTexts, useLoadEditorTexts } from './editor-text';
 import { endsOfPhase, followsConnectionProcess, localIsoDate, movedWithinPhase } from './fields';
 import { groupByPhase } from './group-milestones';
 import { supportPlanMessages } from './messages';
@@ -73,11 +73,12 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
   // Initiatives below the first screen render right after it (useProgressiveList).
   const shownInitiatives = useProgressiveList(data.view.macro === 'support-plan' ? data.view.initiatives : null, 3);
   const details = useDetailsStore(data.revision);
-  const canEdit = capabilities?.canEdit === true;
+  // The edit switch appears once the editing texts are in (they load only for editors: see editor-text.ts).
+  const canEdit = useLoadEditorTexts(capabilities?.canEdit === true) && capabilities?.canEdit === true;
   const [editingWanted, setEditingWanted] = useState(false);
   const { current: action, open: openAction, close: closeAction } = useEditorAction<SupportEditorAction>();
   const edit: Edit = canEdit && editingWanted ? openAction : null;
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const announce = useAnnounce();
   const [moving, setMoving] = useState<string | null>(null);
   const [removed, setRemoved] = useState<RemovedMilestone | null>(null);
@@ -184,7 +185,7 @@ export default function SupportPlanView({ data, chosenRegion = null, capabilitie
 
 /** An initiative's editing actions: a new milestone, a template's milestones, the history of its changes. */
 function InitiativeActions({ entry, edit }: { entry: Entry; edit: NonNullable<Edit> }) {
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const { id, name } = entry.initiative;
   return (
     <div className="sp-actions io-no-print">
@@ -422,7 +423,7 @@ function ProgressBar({ done, total }: { done: number; total: number }) {
 
 function Milestones({ entry, edit, moves }: { entry: Entry; edit: Edit; moves: MilestoneMoves }) {
   const tv = useMessages(supportPlanMessages);
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const columns = edit ? 5 : 4;
   const { label, formatMonth, formatDate } = useI18n();
   const name = entry.initiative.name;
@@ -482,7 +483,7 @@ function Milestones({ entry, edit, moves }: { entry: Entry; edit: Edit; moves: M
 
 /** Change, move up, move down (within the phase) and remove: buttons, so the keyboard does all of it. */
 function MilestoneButtons({ entry, milestone: m, edit, moves }: { entry: Entry; milestone: Entry['milestones'][number]; edit: NonNullable<Edit>; moves: MilestoneMoves }) {
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const initiativeId = entry.initiative.id;
   const { first, last } = endsOfPhase(entry.milestones, m.id);
   const busy = moves.moving !== null;
@@ -541,7 +542,7 @@ function Contacts({ entry, regionOf, details, chosen, chosenOrder, edit }: { ent
 
 /** "Contact established" for several participants at once (a bulk edit in batches of 22). */
 function BulkContactsButton({ entry, edit }: { entry: Entry; edit: NonNullable<Edit> }) {
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const { id, name } = entry.initiative;
   return (
     <div className="sp-actions io-no-print">
@@ -581,7 +582,7 @@ function ChosenContact({ entry, regionOf, chosen }: { entry: Entry; regionOf: Re
  */
 function ContactTable({ entry, regionOf, details, chosen, chosenOrder, edit }: { entry: Entry; regionOf: RegionOf; details: DetailsStore; edit: Edit } & ChosenProps) {
   const tv = useMessages(supportPlanMessages);
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const { formatDate } = useI18n();
   const initiativeId = entry.initiative.id;
   const scope = useMemo<DetailsScope>(() => ({ kind: 'initiative', initiativeId }), [initiativeId]);
@@ -670,7 +671,7 @@ function ConnectionProcess({ entry, regionOf, chosen, chosenOrder, edit }: { ent
 
 function ConnectionTable({ entry, regionOf, chosen, chosenOrder, edit }: { entry: Entry; regionOf: RegionOf; edit: Edit } & ChosenProps) {
   const tv = useMessages(supportPlanMessages);
-  const te = useMessages(supportEditorMessages);
+  const te = useEditorTexts();
   const { formatDate, locale } = useI18n();
   const [today] = useState(() => localIsoDate(new Date()));
   const initiativeId = entry.initiative.id;
