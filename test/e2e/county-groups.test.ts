@@ -322,22 +322,36 @@ describe('a programme of the 290 municipalities, grouped by county', () => {
     });
   }
 
-  it('fits 320 px: the grouped matrix scrolls inside its region, the page does not', { timeout: 90_000 }, async () => {
+  it('fits 320 px: the grouped overviews scroll inside their regions, the page does not', { timeout: 90_000 }, async () => {
     const page = await open({ width: 320 });
-    try {
-      const rollout = await rolloutFrame(page);
-      await click(rollout.locator('th.rs-group-head button').first());
-      await rollout.locator('th.rs-group-head button[aria-expanded="true"]').waitFor();
-      const overflow = await rollout.evaluate(() => {
+    /** How far the macro scrolls sideways as a whole, and what sticks out other than inside a scrolling region. */
+    const overflowOf = (frame: Frame) =>
+      frame.evaluate(() => {
         const doc = document.documentElement;
         const wide = [...document.querySelectorAll('body *')]
-          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && !el.closest('.rs-scroll'))
+          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && !el.closest('.rs-scroll, .io-table-scroll, .io-timeline-scroll'))
           .slice(0, 5)
           .map((el) => `${el.tagName}.${el.className}`);
         return { by: doc.scrollWidth - doc.clientWidth, wide };
       });
+    try {
+      const rollout = await rolloutFrame(page);
+      await click(rollout.locator('th.rs-group-head button').first());
+      await rollout.locator('th.rs-group-head button[aria-expanded="true"]').waitFor();
+      const overflow = await overflowOf(rollout);
       assert.ok(overflow.by <= 0, `the macro does not scroll sideways as a whole (overflow ${overflow.by} px: ${overflow.wide.join(', ')})`);
       await shoot(page, 'grouped-320');
+      // The roadmap and technical needs, a county open in each.
+      const roadmap = await macroFrame(page, 'roadmap');
+      await click(roadmap.locator('tr.io-roadmap__county button').first());
+      await roadmap.locator('tr.io-roadmap__member').first().waitFor();
+      const needs = await macroFrame(page, 'technical-needs');
+      await click(needs.locator('tr.tn-row--county button').first());
+      await needs.locator('tr.tn-row--member').first().waitFor();
+      for (const [key, frame] of [['roadmap', roadmap], ['technical-needs', needs]] as const) {
+        const o = await overflowOf(frame);
+        assert.ok(o.by <= 0, `${key} does not scroll sideways as a whole (overflow ${o.by} px: ${o.wide.join(', ')})`);
+      }
     } finally {
       await page.context().close();
     }
