@@ -14,7 +14,7 @@ import {
   undoImportBatch,
   type ImportChange,
 } from '../domain/import/import-diff';
-import { applyImportLines, diffImportLines, importLineBatches, touchesDetails, undoImportLines } from '../domain/import/import-lines';
+import { applyImportLines, diffImportLines, importLineBatches, undoImportLines } from '../domain/import/import-lines';
 import type { EditContext } from '../domain/edits';
 import type { ImportLineChange, ImportRefusedField } from '../shared/import-csv';
 import type { ImportListItem } from '../shared/contract';
@@ -114,7 +114,8 @@ async function requireFreshLines(programmeId: string, lines: readonly ImportLine
   const stale: string[] = [];
   await Promise.all(
     [...byInitiative].map(async ([id, changes]) => {
-      const [initiative, details] = await Promise.all([getInitiative(id), readDetails(id, changes.filter(touchesDetails).map((c) => c.regionCode))]);
+      // Every cell's details, not only those whose note or link changes: a cell edit recomputes hasDetails from them.
+      const [initiative, details] = await Promise.all([getInitiative(id), readDetails(id, changes.map((c) => c.regionCode))]);
       if (!initiative || initiative.programmeId !== programmeId) fail('NOT_FOUND', 'No such initiative in this programme');
       for (const c of applyImportLines(initiative, details, changes, editor, 'check').conflicts) {
         stale.push(`${initiative.name} × ${c.regionCode} (${c.fields.map((f) => f.field).join(', ')})`);
@@ -212,7 +213,8 @@ export const applyImport = defineResolver('applyImport', {
         },
         record,
         undefined,
-        batch.filter(touchesDetails).map((c) => c.regionCode),
+        // Every cell's details (a batch get per 25): applyCellPatch derives hasDetails and privacy from them.
+        batch.map((c) => c.regionCode),
       );
       applied += written.lines.length;
       record = written.record;
@@ -257,7 +259,7 @@ export const undoImport = defineResolver('undoImport', {
         },
         undoRecord,
         { key },
-        partLines.filter(touchesDetails).map((c) => c.regionCode),
+        partLines.map((c) => c.regionCode),
       );
       restored += written.cells.length + written.lines.length;
       undoRecord = written.record;

@@ -152,6 +152,12 @@ describe('export → import of the cell lines file', () => {
     expect(parsed.problems).toEqual([]);
     const diff = dataOf(await h.invoke('demo-admin', 'previewImport', { programmeId: inf.programmeId, cells: [], lines: parsed.cellLines!.lines, lineColumns: parsed.cellLines!.columns }));
     expect(diff.lines).toEqual([expect.objectContaining({ fields: [{ field: 'status', old: 'pilot', new: 'live' }] })]);
+    // Applied, the cell keeps its note, link and the flag that says it has details.
+    expect(await apply(mergeImportPreviews([diff]), 'imp-status')).toEqual({ done: 1, complete: true });
+    expect(await cell(0, '01')).toMatchObject({ status: 'live', hasDetails: true });
+    expect(await details(0, '01')).toMatchObject({ note: '- första raden\nandra raden', link: 'https://example.org/a' });
+    dataOf(await h.invoke('demo-admin', 'undoImport', { programmeId: inf.programmeId, importId: 'imp-status' }));
+    expect(await cell(0, '01')).toMatchObject({ status: 'pilot', hasDetails: true });
   });
 });
 
