@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { localeSplit } from './scripts/locale-split';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const sharedDir = fileURLToPath(new URL('../../src/shared', import.meta.url));
@@ -16,6 +17,11 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // English tables in chunks of their own, loaded only for English readers (decision 0033).
+    localeSplit({
+      srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+      localeTables: fileURLToPath(new URL('./src/i18n/locale-tables.ts', import.meta.url)),
+    }),
     {
       name: 'forge-ready-event-view',
       enforce: 'pre',
@@ -52,7 +58,17 @@ export default defineConfig({
           // Everything the entry imports statically goes into the entry chunk. Left alone, rolldown splits
           // what the lazy chunks share with it into a dozen small chunks, and each file gzips on its own:
           // about 2 KB gzip more for the first download (scripts/bundle-size.ts sums the files).
-          groups: [{ name: 'index', tags: ['$initial'] }],
+          groups: [
+            { name: 'index', tags: ['$initial'], priority: 2 },
+            // The small components most views draw in their first screen, in one chunk rather than one
+            // file each (about 0.7 KB gzip less for technical-needs and support-plan; issue 7).
+            {
+              name: 'view-common',
+              test: /src[\\/]components[\\/](empty-state|stale-marker|lazy-details|skeleton|inline-error|status-lozenge|scroll-region|consistency-warnings)\./,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
+          ],
         },
       },
     },

@@ -29,7 +29,9 @@ export function interpolate(template: string, params?: MessageParams): string {
 }
 
 export function translator<S extends MessageTable>(messages: Messages<S>, locale: Locale): Translate<S> {
-  const table = messages[locale] as S;
+  // The build loads the English tables before anything renders (locale-tables.ts); should one be
+  // missing all the same, Swedish is better than a crash.
+  const table = (messages[locale] ?? messages.sv) as S;
   return ((key: keyof S & string, params?: ParamsOf<S[keyof S]>) => {
     const value = table[key] ?? messages.sv[key];
     if (typeof value === 'function') return (value as (p: unknown) => string)(params);

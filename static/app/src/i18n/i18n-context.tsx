@@ -1,8 +1,9 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
 import type { Labelled, Locale } from '@shared/vocabulary';
 import { commonMessages, type CommonMessages } from './common-messages';
 import { translator, type MessageTable, type Messages, type Translate } from './define-messages';
 import { formatDate, formatDateTime, formatDay, formatMonth, formatQuarter, formatRelative } from './format';
+import { englishTable } from './locale-tables';
 
 export interface I18n {
   locale: Locale;
@@ -55,5 +56,7 @@ export function useI18n(): I18n {
 /** A view's own message table, translated into the current locale: `const tv = useMessages(viewMessages)`. */
 export function useMessages<S extends MessageTable>(messages: Messages<S>): Translate<S> {
   const { locale } = useI18n();
+  // The build ships English tables apart (locale-tables.ts): wait for this one rather than show Swedish.
+  if (locale === 'en' && !messages.en) use(englishTable(messages));
   return useMemo(() => translator(messages, locale), [messages, locale]);
 }

@@ -123,7 +123,7 @@ export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormPr
       setServerError(result.error);
       return;
     }
-    announce(t('programmeCreated', { name: result.data.name }));
+    announce(m('programmeCreated', { name: result.data.name }));
     await onCreated();
   };
 
@@ -195,7 +195,7 @@ export default function CreateProgrammeForm({ onCreated }: CreateProgrammeFormPr
       {serverError ? <ErrorMessage error={serverError} alert /> : null}
       <div className="io-button-row io-button-row--start">
         <Button type="submit" appearance="primary" isLoading={saving}>
-          {saving ? t('creatingProgramme') : t('createProgramme')}
+          {saving ? m('creatingProgramme') : m('createProgramme')}
         </Button>
       </div>
     </form>

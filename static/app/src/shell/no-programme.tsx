@@ -2,7 +2,8 @@ import { lazy, Suspense } from 'react';
 import type { Capabilities } from '@shared/contract';
 import { EmptyState } from '../components/empty-state';
 import { Spinner } from '../components/spinner';
-import { useI18n } from '../i18n';
+import { useI18n, useMessages } from '../i18n';
+import { onboardingMessages } from './onboarding-messages';
 import { ReadySignal } from './ready-signal';
 
 // Only editors in an empty space ever see the form, so it (and the schema library) loads on demand.
@@ -16,11 +17,12 @@ export interface NoProgrammeProps {
 /** No programme here: editors who may create one get the form; everyone else a calm explanation. */
 export function NoProgramme({ capabilities, onCreated }: NoProgrammeProps) {
   const { t } = useI18n();
+  const m = useMessages(onboardingMessages);
   if (!capabilities?.canCreateProgramme) {
     return (
       <>
-        <EmptyState title={t('emptyReaderTitle')}>
-          <p>{t('emptyReaderBody')}</p>
+        <EmptyState title={m('emptyReaderTitle')}>
+          <p>{m('emptyReaderBody')}</p>
         </EmptyState>
         <ReadySignal />
       </>
@@ -28,7 +30,7 @@ export function NoProgramme({ capabilities, onCreated }: NoProgrammeProps) {
   }
   return (
     <EmptyState
-      title={t('emptyEditorTitle')}
+      title={m('emptyEditorTitle')}
       actions={
         <Suspense fallback={<Spinner label={t('loading')} />}>
           <CreateProgrammeForm onCreated={onCreated} />
@@ -36,7 +38,7 @@ export function NoProgramme({ capabilities, onCreated }: NoProgrammeProps) {
         </Suspense>
       }
     >
-      <p>{t('emptyEditorBody')}</p>
+      <p>{m('emptyEditorBody')}</p>
     </EmptyState>
   );
 }

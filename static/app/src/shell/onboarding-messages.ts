@@ -1,8 +1,18 @@
 import { defineMessages } from '../i18n/define-messages';
 
-/** The create form's participant set and the first-page checklist (decision 0027). */
+/**
+ * A space without a programme: what readers and editors are told, the create form's participant set and the
+ * first-page checklist (decision 0027). Loaded only in that state, not with every macro (issue 7).
+ */
 export const onboardingMessages = defineMessages({
   sv: {
+    emptyReaderTitle: 'Här finns ingen översikt ännu',
+    emptyReaderBody: 'Det finns inget program kopplat till det här utrymmet ännu. När programkontoret har lagt upp ett visas översikten här.',
+    emptyEditorTitle: 'Det finns inget program i det här utrymmet ännu – skapa ett',
+    emptyEditorBody: 'Ett program samlar införandena och regionerna som alla fyra översikterna visar. Du kan ändra uppgifterna senare.',
+    createProgramme: 'Skapa program',
+    creatingProgramme: 'Skapar programmet …',
+    programmeCreated: 'Programmet {name} är skapat.',
     setLegend: 'Deltagare',
     setRegions: '21 regioner',
     setMunicipalities: '290 kommuner, grupperade per län',
@@ -25,6 +35,13 @@ export const onboardingMessages = defineMessages({
     checklistGuide: 'Mer om detta finns i avsnittet ”Kom i gång” i administratörens guide (docs/admin.md).',
   },
   en: {
+    emptyReaderTitle: 'No overview here yet',
+    emptyReaderBody: 'No programme is linked to this space yet. The overview will appear here once the programme office has set one up.',
+    emptyEditorTitle: 'There is no programme in this space yet – create one',
+    emptyEditorBody: 'A programme holds the initiatives and regions that all four overviews show. You can change the details later.',
+    createProgramme: 'Create programme',
+    creatingProgramme: 'Creating the programme …',
+    programmeCreated: 'The programme {name} has been created.',
     setLegend: 'Participants',
     setRegions: '21 regions',
     setMunicipalities: '290 municipalities, grouped by county',

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { translator, type Translate } from '../../i18n/define-messages';
+import { englishTable } from '../../i18n/locale-tables';
 import type { supportEditorMessages } from './editor-messages';
 
 type EditorMessages = typeof supportEditorMessages;
@@ -15,7 +16,8 @@ let loading: Promise<EditorMessages> | undefined;
 
 function loadEditorTexts(): Promise<EditorMessages> {
   loading ??= import('./editor-messages').then(
-    (m) => (loaded = m.supportEditorMessages),
+    // An English reader's table comes in a chunk of its own (i18n/locale-tables.ts).
+    (m) => englishTable(m.supportEditorMessages).then(() => (loaded = m.supportEditorMessages)),
     (error: unknown) => {
       loading = undefined; // a failed chunk (offline): the next render that wants them tries again
       throw error;

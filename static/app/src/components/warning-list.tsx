@@ -1,0 +1,21 @@
+import type { ConsistencyWarning } from '@shared/contract';
+import { useI18n } from '../i18n';
+import { describeWarning } from '../i18n/warning-messages';
+
+/** The list itself, with its texts: loaded the first time a warning is drawn (see consistency-warnings.tsx). */
+export default function WarningList({ warnings }: { warnings: ReadonlyArray<ConsistencyWarning> }) {
+  const { locale } = useI18n();
+  return (
+    <ul className="io-warnings">
+      {warnings.map((w, i) => (
+        <li key={`${w.code}-${i}`} className="io-warnings__item">
+          <svg className="io-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path d="M8 1.2L15.2 14.3H.8z" fill="currentColor" />
+            <path className="io-icon__knockout" d="M8 6v3.6M8 11.8v.2" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+          <span>{describeWarning(w, locale)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
