@@ -64,7 +64,7 @@ export default defineConfig({
             // file each (about 0.7 KB gzip less for technical-needs and support-plan; issue 7).
             {
               name: 'view-common',
-              test: /src[\\/]components[\\/](empty-state|stale-marker|lazy-details|skeleton|inline-error|status-lozenge|scroll-region|consistency-warnings)\./,
+              test: /src[\\/]components[\\/](empty-state|stale-marker|lazy-details|skeleton|inline-error|status-lozenge|scroll-region)\./,
               priority: 1,
               includeDependenciesRecursively: false,
             },
