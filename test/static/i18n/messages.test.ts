@@ -29,7 +29,7 @@ const SAME_IN_BOTH = new Set(['rollout-status.initiativeTitle', 'rollout-status.
 function render(value: unknown): string {
   const params = {
     ...{ count: 2, days: 3, done: 1, total: 2, max: 200, name: 'X', date: 'D', macro: 'M', initiative: 'I', need: 'N', space: 'S', start: 'A', end: 'B' },
-    ...{ region: 'R', live: 1, rows: 2, regions: 3, from: 1, to: 2, group: 'G', position: 2, field: 'F', value: 'V', when: 'W', status: 'S' },
+    ...{ region: 'R', live: 1, rows: 2, regions: 3, from: 1, to: 2, group: 'G', position: 2, field: 'F', value: 'V', when: 'W', status: 'S', county: 'C' },
     ...{ min: 1, years: 6, participant: 'P', kind: 'K', period: 'Q' },
   };
   return typeof value === 'function' ? (value as (p: unknown) => string)(params) : interpolate(String(value), params);
