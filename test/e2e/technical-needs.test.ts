@@ -202,6 +202,32 @@ describe('technical needs', () => {
     await page.context().close();
   });
 
+  it('shows an English reader the warnings and the notes, which load when opened, in English', async () => {
+    // Both come in chunks of their own (issue 7): the notes' code with the notes, the warning texts'
+    // English table apart from the Swedish one. The reader must never see Swedish or an empty list.
+    const { page, frame } = await open({ user: 'demo-viewer', locale: 'en' });
+    const section = frame.locator('section.tn-initiative').filter({ has: frame.locator('summary', { hasText: /^Warnings? \(/ }) }).first();
+    await click(section.locator('summary', { hasText: /^Warnings? \(/ }));
+    const items = section.locator('.tn-warning-list .io-warnings__item');
+    await items.first().waitFor();
+    for (const text of await items.allInnerTexts()) {
+      assert.match(text, /\b(the|is|are|not)\b/i, `an English warning: ${text}`);
+      assert.doesNotMatch(text, /\b(är|inte|Piloten|Breddinförandet|Steg)\b/, `no Swedish in: ${text}`);
+    }
+    const withNotes = frame.locator('section.tn-initiative').filter({ has: frame.locator('summary', { hasText: /^Notes per participant \(\d+\)$/ }) }).first();
+    const summary = withNotes.locator('summary', { hasText: /^Notes per participant \(\d+\)$/ });
+    const count = Number(/\((\d+)\)/.exec(await summary.innerText())![1]);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const texts = withNotes.locator('.io-notes__text');
+    await texts.first().waitFor();
+    assert.equal(await withNotes.locator('.io-notes__row').count(), count, 'one row a note, as the summary says');
+    assert.match(await withNotes.locator('.io-details__group h4').first().innerText(), /^Notes for /);
+    await frame.locator('.io-notes .io-skeleton').first().waitFor({ state: 'detached' });
+    for (const t of await texts.allInnerTexts()) assert.ok(t.trim().length > 0, 'every note has its text');
+    await page.context().close();
+  });
+
   for (const user of ['anonymous', 'demo-editor'] as const) {
     for (const [locale, theme] of [
       ['sv', 'light'],

@@ -23,7 +23,7 @@ import { useProgressiveList } from '../progressive';
 import '../views.css';
 import type { EditorAction } from './editor-dialogs';
 import { InitiativeNeedsSection, type Grouping, type NeedEditing } from './initiative-needs';
-import { needsEditorMessages } from './editor-messages';
+import { useEditorTexts, useLoadEditorTexts } from './editor-text';
 import { technicalNeedsMessages } from './messages';
 import './technical-needs.css';
 import { TodoList } from './todo-list';
@@ -51,12 +51,13 @@ type CsvState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'failed'; 
 
 function TechnicalNeeds({ data, view, capabilities, reload }: ViewProps & { view: NeedsViewModel }) {
   const tv = useMessages(technicalNeedsMessages);
-  const te = useMessages(needsEditorMessages);
+  const te = useEditorTexts();
   const { locale } = useI18n();
   const announce = useAnnounce();
   const { programme, config } = data;
   const participants = programme.participants;
-  const canEdit = capabilities?.canEdit === true;
+  // The edit switch appears once the editing texts are in (they load only for editors: see editor-text.ts).
+  const canEdit = useLoadEditorTexts(capabilities?.canEdit === true) && capabilities?.canEdit === true;
   const [editingWanted, setEditingWanted] = useState(false);
   const editing = canEdit && editingWanted;
   const [chosenRegion] = useRegionChoice();

@@ -1,9 +1,7 @@
-import { memo, useId, useMemo, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import type { Participant } from '@shared/model';
 import { groupParticipants, type ParticipantGroup } from '@shared/participant-groups';
 import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
-import { LIMITS } from '@shared/limits';
-import { Button } from '../../components/button';
 import { ConsistencyWarnings } from '../../components/consistency-warnings';
 import { ExternalLink } from '../../components/external-link';
 import { InitiativeHeading } from '../../components/initiative-heading';
@@ -18,10 +16,10 @@ import { YourRegionTag } from '../../shell/region-chooser';
 import { pageGroups, useGroupDisclosure } from '../group-disclosure';
 import { GroupPager } from '../group-pager';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
+import { Skeleton } from '../../components/skeleton';
 import type { EditorAction } from './editor-dialogs';
-import { needsEditorMessages } from './editor-messages';
+import { useEditorTexts } from './editor-text';
 import { technicalNeedsMessages } from './messages';
-import { NeedNotes } from './need-notes';
 import {
   countyNeedDone,
   countyRequiredDone,
@@ -32,9 +30,14 @@ import {
   progressScope,
   SUMMARY_FIRST_ABOVE,
   type InitiativeNeeds,
-  type Need,
   type ProgressLookup,
 } from './view-model';
+
+// Editors' buttons load with the editing texts (editor-text.ts starts both), so readers never download them.
+const InitiativeEditBar = lazy(() => import('./editor-controls').then((m) => ({ default: m.InitiativeEditBar })));
+const NeedActions = lazy(() => import('./editor-controls').then((m) => ({ default: m.NeedActions })));
+// The notes are read only when their disclosure is opened (they are fetched then too): their code loads with them.
+const NeedNotes = lazy(() => import('./need-notes').then((m) => ({ default: m.NeedNotes })));
 
 /** What an editor can do from the tables; null when not editing. */
 export interface NeedEditing {
@@ -69,31 +72,17 @@ export interface Grouping {
 /** One initiative: its needs with a summary per need, then the progress per participant. */
 export function InitiativeNeedsSection({ entry, participants, stalenessDays, chosenRegion, details, progressOf, editing, grouping }: SectionProps) {
   const tv = useMessages(technicalNeedsMessages);
-  const te = useMessages(needsEditorMessages);
   const headingId = `needs-${entry.initiative.id}`;
   const id = entry.initiative.id;
-  const name = entry.initiative.name;
-  const full = entry.needs.length >= LIMITS.needsPerInitiative;
   const warningCount = entry.plans.reduce((n, p) => n + p.warnings.length, 0);
   const notes = entry.needs.reduce((n, need) => n + need.progress.filter((p) => p.hasNote).length, 0);
   return (
     <section className="io-view-section tn-initiative" aria-labelledby={headingId}>
       <InitiativeHeading initiative={entry.initiative} id={headingId} stalenessDays={stalenessDays} />
       {editing ? (
-        <div className="tn-actions io-no-print">
-          <Button aria-label={te('addNeedFor', { initiative: name })} disabled={full} onClick={() => editing.open({ kind: 'need', initiativeId: id, needId: null })}>
-            {te('addNeed')}
-          </Button>
-          {entry.needs.length > 0 ? (
-            <Button aria-label={te('bulkNamed', { initiative: name })} onClick={() => editing.open({ kind: 'bulk', initiativeId: id })}>
-              {te('bulk')}
-            </Button>
-          ) : null}
-          <Button aria-label={te('historyNamed', { initiative: name })} onClick={() => editing.open({ kind: 'history', initiativeId: id, needId: null })}>
-            {te('history')}
-          </Button>
-          {full ? <span className="io-muted">{te('needLimit', { max: LIMITS.needsPerInitiative })}</span> : null}
-        </div>
+        <Suspense fallback={null}>
+          <InitiativeEditBar entry={entry} editing={editing} />
+        </Suspense>
       ) : null}
       {entry.needs.length === 0 ? (
         <p className="io-muted">{editing ? tv('noNeedsEditor') : tv('noNeeds')}</p>
@@ -117,7 +106,11 @@ export function InitiativeNeedsSection({ entry, participants, stalenessDays, cho
           ) : null}
           {notes > 0 ? (
             <LazyDetails summary={tv('notes', { count: notes })}>
-              {() => <NeedNotes initiativeId={id} needs={entry.needs} participants={participants} details={details} />}
+              {() => (
+                <Suspense fallback={<Skeleton width="long" />}>
+                  <NeedNotes initiativeId={id} needs={entry.needs} participants={participants} details={details} />
+                </Suspense>
+              )}
             </LazyDetails>
           ) : null}
         </>
@@ -129,7 +122,7 @@ export function InitiativeNeedsSection({ entry, participants, stalenessDays, cho
 /** The needs: what each is, and how many participants are where, with who has it still open behind a disclosure. */
 function NeedsTable({ entry, participants, editing }: { entry: InitiativeNeeds; participants: Participant[]; editing: NeedEditing | null }) {
   const tv = useMessages(technicalNeedsMessages);
-  const te = useMessages(needsEditorMessages);
+  const te = useEditorTexts();
   const { t, label } = useI18n();
   const captionId = useId();
   const names = useMemo(() => new Map(participants.map((p) => [p.code, p.name])), [participants]);
@@ -193,7 +186,9 @@ function NeedsTable({ entry, participants, editing }: { entry: InitiativeNeeds; 
                 </td>
                 {editing ? (
                   <td className="tn-row-actions">
-                    <NeedActions entry={entry} need={need} first={k === 0} last={k === last} editing={editing} />
+                    <Suspense fallback={null}>
+                      <NeedActions entry={entry} need={need} first={k === 0} last={k === last} editing={editing} />
+                    </Suspense>
                   </td>
                 ) : null}
               </tr>
@@ -201,31 +196,6 @@ function NeedsTable({ entry, participants, editing }: { entry: InitiativeNeeds; 
           })}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-function NeedActions({ entry, need, first, last, editing }: { entry: InitiativeNeeds; need: Need; first: boolean; last: boolean; editing: NeedEditing }) {
-  const te = useMessages(needsEditorMessages);
-  const id = entry.initiative.id;
-  const busy = editing.moving !== null;
-  return (
-    <div className="tn-row-actions__buttons">
-      <Button id={`tn-move-${need.id}-up`} appearance="subtle" disabled={first || busy} aria-label={te('moveUpNamed', { need: need.title })} onClick={() => editing.move(id, need.id, -1)}>
-        {te('moveUp')}
-      </Button>
-      <Button id={`tn-move-${need.id}-down`} appearance="subtle" disabled={last || busy} aria-label={te('moveDownNamed', { need: need.title })} onClick={() => editing.move(id, need.id, 1)}>
-        {te('moveDown')}
-      </Button>
-      <Button appearance="subtle" aria-label={te('editNeedNamed', { need: need.title })} onClick={() => editing.open({ kind: 'need', initiativeId: id, needId: need.id })}>
-        {te('editNeed')}
-      </Button>
-      <Button appearance="subtle" aria-label={te('historyNeedTitle', { need: need.title })} onClick={() => editing.open({ kind: 'history', initiativeId: id, needId: need.id })}>
-        {te('history')}
-      </Button>
-      <Button appearance="subtle" aria-label={te('removeNeedNamed', { need: need.title })} onClick={() => editing.open({ kind: 'remove', initiativeId: id, needId: need.id })}>
-        {te('removeNeed')}
-      </Button>
     </div>
   );
 }
@@ -429,7 +399,7 @@ const ParticipantRow = memo(function ParticipantRow({
   member?: boolean;
 }) {
   const tv = useMessages(technicalNeedsMessages);
-  const te = useMessages(needsEditorMessages);
+  const te = useEditorTexts();
   const { t, label } = useI18n();
   const summary = participantRequiredDone(entry, participant.code, progressOf);
   return (
