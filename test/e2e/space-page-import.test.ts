@@ -82,7 +82,7 @@ test('an import with an error, corrected, previewed, applied and undone', async 
   await frame.locator('.io-section-message', { hasText: '1 ändring importerades från status.csv.' }).waitFor();
   assert.equal(await statusOnPage(), target);
   await click(frame.getByRole('button', { name: 'Ångra importen', exact: true }));
-  await frame.locator('.io-section-message', { hasText: 'Importen är ångrad: 1 cell fick tillbaka sin tidigare status.' }).waitFor();
+  await frame.locator('.io-section-message', { hasText: 'Importen är ångrad: 1 cell fick tillbaka sina tidigare värden.' }).waitFor();
   await page.screenshot({ path: '.probe/import/e2e-undone-sv.png', fullPage: true });
   assert.equal(await statusOnPage(), stored('01'));
   await page.context().close();

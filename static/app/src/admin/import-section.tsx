@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { ProgrammeAdminItem } from '@shared/contract';
 import type { AppError } from '@shared/errors';
 import {
@@ -337,54 +337,17 @@ export function ImportSection({ programme }: { programme: ProgrammeAdminItem }) 
   );
 }
 
-function PreviewTable({
-  name,
-  changes,
-  page,
-  onPage,
-  status,
-}: {
-  name: string;
-  changes: ImportDiffLine[];
-  page: number;
-  onPage(page: number): void;
-  status(s: ImportChange['old']): string;
-}) {
+/** The preview's page of rows: 50 a page, so a file of thousands of changes stays quick to draw. */
+function pageOf<T>(rows: T[], page: number): { pages: number; shown: T[] } {
+  return { pages: Math.max(1, Math.ceil(rows.length / PAGE_ROWS)), shown: rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS) };
+}
+
+/** A preview table in its scroll box, with Previous/Next below it when there is more than one page. */
+function PreviewPages({ page, pages, onPage, children }: { page: number; pages: number; onPage(page: number): void; children: ReactNode }) {
   const m = useMessages(importMessages);
-  const pages = Math.max(1, Math.ceil(changes.length / PAGE_ROWS));
-  const shown = changes.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
-  const key = (c: ImportDiffLine) => `${c.initiativeId ?? `new:${c.initiative}`}-${c.regionCode}`;
   return (
     <>
-      <div className="io-table-scroll">
-        <table className="io-table">
-          <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('colInitiative')}</th>
-              <th scope="col">{m('colParticipant')}</th>
-              <th scope="col">{m('colOld')}</th>
-              <th scope="col">{m('colNew')}</th>
-              <th scope="col">{m('colWhere')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={key(c)}>
-                <th scope="row">{c.initiativeId === null ? m('newMark', { name: c.initiative }) : c.initiative}</th>
-                <td>{c.participant}</td>
-                <td>{status(c.old)}</td>
-                <td>
-                  <strong>{status(c.new)}</strong>
-                </td>
-                <td>
-                  {c.row}, {c.column}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <div className="io-table-scroll">{children}</div>
       {pages > 1 ? (
         <div className="io-button-row io-button-row--start">
           <Button disabled={page === 0} onClick={() => onPage(page - 1)}>
@@ -399,6 +362,55 @@ function PreviewTable({
   );
 }
 
+function PreviewTable({
+  name,
+  changes,
+  page,
+  onPage,
+  status,
+}: {
+  name: string;
+  changes: ImportDiffLine[];
+  page: number;
+  onPage(page: number): void;
+  status(s: ImportChange['old']): string;
+}) {
+  const m = useMessages(importMessages);
+  const { pages, shown } = pageOf(changes, page);
+  const key = (c: ImportDiffLine) => `${c.initiativeId ?? `new:${c.initiative}`}-${c.regionCode}`;
+  return (
+    <PreviewPages page={page} pages={pages} onPage={onPage}>
+      <table className="io-table">
+        <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m('colInitiative')}</th>
+            <th scope="col">{m('colParticipant')}</th>
+            <th scope="col">{m('colOld')}</th>
+            <th scope="col">{m('colNew')}</th>
+            <th scope="col">{m('colWhere')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((c) => (
+            <tr key={key(c)}>
+              <th scope="row">{c.initiativeId === null ? m('newMark', { name: c.initiative }) : c.initiative}</th>
+              <td>{c.participant}</td>
+              <td>{status(c.old)}</td>
+              <td>
+                <strong>{status(c.new)}</strong>
+              </td>
+              <td>
+                {c.row}, {c.column}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </PreviewPages>
+  );
+}
+
 /** A field's name as the file's header says it, without the format hint. */
 function fieldName(field: CellLineField, locale: 'sv' | 'en'): string {
   return CELL_LINE_HEADERS[field][locale].replace(/\s*\(.*\)$/, '');
@@ -408,8 +420,7 @@ function fieldName(field: CellLineField, locale: 'sv' | 'en'): string {
 function LinesPreviewTable({ name, lines, page, onPage }: { name: string; lines: ImportLineDiff[]; page: number; onPage(page: number): void }) {
   const { locale } = useI18n();
   const m = useMessages(importMessages);
-  const pages = Math.max(1, Math.ceil(lines.length / PAGE_ROWS));
-  const shown = lines.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
+  const { pages, shown } = pageOf(lines, page);
   const shownValue = (field: CellLineField, value: ImportLineValue) => {
     if (value === null || value === '') return m('emptyValue');
     if (typeof value === 'boolean') return value ? m('yes') : m('no');
@@ -417,54 +428,42 @@ function LinesPreviewTable({ name, lines, page, onPage }: { name: string; lines:
     return value.length > 120 ? `${value.slice(0, 117)}…` : value;
   };
   return (
-    <>
-      <div className="io-table-scroll">
-        <table className="io-table">
-          <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('colInitiative')}</th>
-              <th scope="col">{m('colParticipant')}</th>
-              <th scope="col">{m('colField')}</th>
-              <th scope="col">{m('colOld')}</th>
-              <th scope="col">{m('colNew')}</th>
-              <th scope="col">{m('colRow')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.flatMap((line) =>
-              line.fields.map((f, k) => (
-                <tr key={`${line.initiativeId ?? `new:${line.initiative}`}-${line.regionCode}-${f.field}`}>
-                  {k === 0 ? (
-                    <>
-                      <th scope="row" rowSpan={line.fields.length}>
-                        {line.initiativeId === null ? m('newMark', { name: line.initiative }) : line.initiative}
-                      </th>
-                      <td rowSpan={line.fields.length}>{line.participant}</td>
-                    </>
-                  ) : null}
-                  <td>{fieldName(f.field, locale)}</td>
-                  <td>{shownValue(f.field, f.old)}</td>
-                  <td>
-                    <strong>{shownValue(f.field, f.new)}</strong>
-                  </td>
-                  {k === 0 ? <td rowSpan={line.fields.length}>{line.row}</td> : null}
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 ? (
-        <div className="io-button-row io-button-row--start">
-          <Button disabled={page === 0} onClick={() => onPage(page - 1)}>
-            {m('previous')}
-          </Button>
-          <Button disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
-            {m('next')}
-          </Button>
-        </div>
-      ) : null}
-    </>
+    <PreviewPages page={page} pages={pages} onPage={onPage}>
+      <table className="io-table">
+        <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m('colInitiative')}</th>
+            <th scope="col">{m('colParticipant')}</th>
+            <th scope="col">{m('colField')}</th>
+            <th scope="col">{m('colOld')}</th>
+            <th scope="col">{m('colNew')}</th>
+            <th scope="col">{m('colRow')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.flatMap((line) =>
+            line.fields.map((f, k) => (
+              <tr key={`${line.initiativeId ?? `new:${line.initiative}`}-${line.regionCode}-${f.field}`}>
+                {k === 0 ? (
+                  <>
+                    <th scope="row" rowSpan={line.fields.length}>
+                      {line.initiativeId === null ? m('newMark', { name: line.initiative }) : line.initiative}
+                    </th>
+                    <td rowSpan={line.fields.length}>{line.participant}</td>
+                  </>
+                ) : null}
+                <td>{fieldName(f.field, locale)}</td>
+                <td>{shownValue(f.field, f.old)}</td>
+                <td>
+                  <strong>{shownValue(f.field, f.new)}</strong>
+                </td>
+                {k === 0 ? <td rowSpan={line.fields.length}>{line.row}</td> : null}
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </PreviewPages>
   );
 }
