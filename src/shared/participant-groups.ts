@@ -110,3 +110,31 @@ export function chosenGroup(choice: ResolvedChoice): string | null {
   if (!choice) return null;
   return choice.kind === 'group' ? choice.code : (choice.participant.group ?? null);
 }
+
+/** A page of whole groups: which groups it shows (start to one before end), of how many, and which page of how many. */
+export interface GroupPage {
+  start: number;
+  end: number;
+  total: number;
+  index: number;
+  count: number;
+}
+
+/**
+ * Pages of whole groups (decision 0027): each group is a block (its roll-up line, then its members' lines
+ * when it is open), and a page holds as many blocks as fit in `size` lines; a block larger than that gets
+ * a page of its own, so a county is never split from its municipalities. Every view that pages counties
+ * uses this one rule, so "Visar län 1–4 av 21" means the same everywhere. `page` is null when one page holds all.
+ */
+export function pageWholeGroups<T>(blocks: ReadonlyArray<ReadonlyArray<T>>, requested: number, size: number): { lines: T[]; page: GroupPage | null } {
+  const pages: Array<{ start: number; lines: T[] }> = [];
+  blocks.forEach((block, i) => {
+    const last = pages.at(-1);
+    if (last && last.lines.length + block.length <= size) last.lines.push(...block);
+    else pages.push({ start: i, lines: [...block] });
+  });
+  if (pages.length <= 1) return { lines: pages[0]?.lines ?? [], page: null };
+  const index = Math.min(Math.max(0, requested), pages.length - 1);
+  const end = index + 1 < pages.length ? pages[index + 1]!.start : blocks.length;
+  return { lines: pages[index]!.lines, page: { start: pages[index]!.start, end, total: blocks.length, index, count: pages.length } };
+}

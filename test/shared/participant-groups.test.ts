@@ -1,6 +1,6 @@
 import type { Participant } from '@shared/model';
 import { SWEDISH_MUNICIPALITIES } from '@shared/municipalities';
-import { chosenCodes, chosenGroup, groupParticipants, hasGroups, resolveChoice, rollUp } from '@shared/participant-groups';
+import { chosenCodes, chosenGroup, groupParticipants, hasGroups, pageWholeGroups, resolveChoice, rollUp } from '@shared/participant-groups';
 import { SWEDISH_REGIONS } from '@shared/regions';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '@shared/vocabulary';
 import { REGION_CHOICE_STORAGE_KEY, RegionChoiceStore } from '../../static/app/src/page-events/region-choice';
@@ -90,5 +90,29 @@ describe('the stored choice keeps its form (decision 0019 → 0027)', () => {
     // A county chosen on a municipalities page is stored exactly as a region always was.
     store.set('01');
     expect(JSON.parse(storage.map.get(REGION_CHOICE_STORAGE_KEY)!)).toMatchObject({ v: 1, code: '01' });
+  });
+});
+
+describe('pageWholeGroups', () => {
+  const blocks = [['a'], ['b', 'b1', 'b2'], ['c'], ['d', 'd1', 'd2', 'd3', 'd4', 'd5'], ['e']];
+
+  it('answers no page when every block fits', () => {
+    expect(pageWholeGroups(blocks, 0, 100)).toEqual({ lines: blocks.flat(), page: null });
+  });
+
+  it('keeps each block whole, and gives a block larger than a page a page of its own', () => {
+    const pages = [0, 1, 2].map((i) => pageWholeGroups(blocks, i, 4));
+    expect(pages.map((p) => p.lines)).toEqual([['a', 'b', 'b1', 'b2'], ['c'], ['d', 'd1', 'd2', 'd3', 'd4', 'd5']]);
+    expect(pages.map((p) => p.page && [p.page.start, p.page.end, p.page.count])).toEqual([
+      [0, 2, 4],
+      [2, 3, 4],
+      [3, 4, 4],
+    ]);
+    expect(pageWholeGroups(blocks, 3, 4)).toEqual({ lines: ['e'], page: { start: 4, end: 5, total: 5, index: 3, count: 4 } });
+  });
+
+  it('clamps a page past the end to the last page', () => {
+    expect(pageWholeGroups(blocks, 99, 4).page?.index).toBe(3);
+    expect(pageWholeGroups(blocks, -1, 4).page?.index).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { Participant } from '@shared/model';
-import type { ParticipantGroup } from '@shared/participant-groups';
+import { pageWholeGroups, type GroupPage, type ParticipantGroup } from '@shared/participant-groups';
+
+export type { GroupPage };
 
 /**
  * Which counties of an overview grouped by county (decision 0027) are open: the reader's own toggles, and
@@ -17,21 +19,12 @@ export function useGroupDisclosure(openGroup: string | null): { isExpanded(code:
 /** One line of an overview grouped by county: a county's roll-up, or one of its municipalities under it. */
 export type GroupedLine = { kind: 'group'; key: string; group: ParticipantGroup; expanded: boolean } | { kind: 'member'; key: string; participant: Participant };
 
-/** Which counties a page holds: counted in counties, 0-based start and one past the end. */
-export interface GroupPage {
-  start: number;
-  end: number;
-  total: number;
-  index: number;
-  count: number;
-}
-
 /**
  * An overview's participants grouped by county, a page at a time (the roadmap's rows, technical needs'
  * table): each county's line, followed by its municipalities when open. A page holds whole counties, as
  * many as fit `size` lines; a county larger than that gets a page of its own, so a county is never split
- * from its municipalities, and all 21 closed fit one page. The same rule as the rollout-status matrix's
- * (rollout-status/grouped-grid.ts). `page` is null when everything fits. Pure.
+ * from its municipalities, and all 21 closed fit one page: pageWholeGroups, the rule the rollout-status
+ * matrix uses too (rollout-status/grouped-grid.ts). `page` is null when everything fits. Pure.
  */
 export function pageGroups(
   groups: ReadonlyArray<ParticipantGroup>,
@@ -44,16 +37,7 @@ export function pageGroups(
     const head: GroupedLine = { kind: 'group', key: `group:${group.code}`, group, expanded };
     return expanded ? [head, ...group.members.map((participant): GroupedLine => ({ kind: 'member', key: participant.code, participant }))] : [head];
   });
-  const pages: Array<{ start: number; lines: GroupedLine[] }> = [];
-  blocks.forEach((block, i) => {
-    const last = pages.at(-1);
-    if (last && last.lines.length + block.length <= size) last.lines.push(...block);
-    else pages.push({ start: i, lines: [...block] });
-  });
-  if (pages.length <= 1) return { lines: pages[0]?.lines ?? [], page: null };
-  const index = Math.min(Math.max(0, requested), pages.length - 1);
-  const end = index + 1 < pages.length ? pages[index + 1]!.start : groups.length;
-  return { lines: pages[index]!.lines, page: { start: pages[index]!.start, end, total: groups.length, index, count: pages.length } };
+  return pageWholeGroups(blocks, requested, size);
 }
 
 /** As many lines as the participant pages hold (views/participant-window.ts). */
