@@ -222,15 +222,16 @@ const BASELINE_READY_JS = `parent.postMessage({ type: 'ready', timeOrigin: perfo
 const BASELINE_READY_PAINTED_JS = `requestAnimationFrame(function () { setTimeout(function () { parent.postMessage({ type: 'ready', timeOrigin: performance.timeOrigin }, '*'); }, 0); });`;
 
 /**
- * Builds bench/floor (a framework-free page that shows the same table through the bridge) with the app's
- * Vite config, so it gets the same bridge aliases and the same production settings.
+ * Builds bench/floor (a framework-free page that shows the same table through the bridge) or
+ * bench/floor-react (the same with React drawing it) with the app's Vite config, so it gets the same
+ * bridge aliases and the same production settings.
  */
-async function buildFloor(): Promise<string> {
+async function buildFloor(dir: 'floor' | 'floor-react'): Promise<string> {
   const { build } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'io-floor-'));
+  const outDir = mkdtempSync(join(tmpdir(), `io-${dir}-`));
   await build({
     configFile: join(ROOT, 'static', 'app', 'vite.config.ts'),
-    root: join(ROOT, 'bench', 'floor'),
+    root: join(ROOT, 'bench', dir),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, manifest: false },
   });
@@ -257,7 +258,8 @@ async function readyTime(runs: number): Promise<void> {
   await new Promise<void>((r) => baseline.listen(0, '127.0.0.1', () => r()));
   const baselinePort = (baseline.address() as { port: number }).port;
 
-  const floorDir = await buildFloor();
+  const floorDir = await buildFloor('floor');
+  const reactDir = await buildFloor('floor-react');
   const resourceOverrides = new Map<string, string>();
   const host = await startServer({ port: 0, memory: true, resourceOverrides });
   host.kvs.clear();
@@ -278,11 +280,13 @@ async function readyTime(runs: number): Promise<void> {
   const painted: number[] = [];
   const floor: number[] = [];
   const floorAll: number[] = [];
+  const react: number[] = [];
+  const reactAll: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const page = await ctx.newPage();
-      for (const [pageId, into, resource] of [['1001', app, null], ['2001', alone, null], ['2001', floor, floorDir], ['1001', floorAll, floorDir]] as const) {
+      for (const [pageId, into, resource] of [['1001', app, null], ['2001', alone, null], ['2001', floor, floorDir], ['1001', floorAll, floorDir], ['2001', react, reactDir], ['1001', reactAll, reactDir]] as const) {
         if (resource) resourceOverrides.set('main', resource);
         else resourceOverrides.delete('main');
         await page.goto(`${host.url}?user=anonymous&page=${pageId}&locale=sv&theme=light`);
@@ -308,6 +312,7 @@ async function readyTime(runs: number): Promise<void> {
     await host.close();
     baseline.close();
     rmSync(floorDir, { recursive: true, force: true });
+    rmSync(reactDir, { recursive: true, force: true });
   }
   const ratio = median(app) / median(stat);
   measured.readyAll = ratio;
@@ -318,6 +323,8 @@ async function readyTime(runs: number): Promise<void> {
   log(`| app (rollout-status macro alone on its page) | ${median(alone).toFixed(0)} | ${Math.min(...alone).toFixed(0)} | ${Math.max(...alone).toFixed(0)} |`);
   log(`| floor, on a page with four such macros | ${median(floorAll).toFixed(0)} | ${Math.min(...floorAll).toFixed(0)} | ${Math.max(...floorAll).toFixed(0)} |`);
   log(`| floor, alone: the same table through Forge's bridge (getContext and getView at once, innerHTML, no framework) | ${median(floor).toFixed(0)} | ${Math.min(...floor).toFixed(0)} | ${Math.max(...floor).toFixed(0)} |`);
+  log(`| React floor, on a page with four such macros | ${median(reactAll).toFixed(0)} | ${Math.min(...reactAll).toFixed(0)} | ${Math.max(...reactAll).toFixed(0)} |`);
+  log(`| React floor, alone: the floor with React drawing the table (bench/floor-react) | ${median(react).toFixed(0)} | ${Math.min(...react).toFixed(0)} | ${Math.max(...react).toFixed(0)} |`);
   log(`| static HTML table of the same data | ${median(stat).toFixed(0)} | ${Math.min(...stat).toFixed(0)} | ${Math.max(...stat).toFixed(0)} |`);
   log(`| (reference) the same table, ready after its first paint | ${median(painted).toFixed(0)} | ${Math.min(...painted).toFixed(0)} | ${Math.max(...painted).toFixed(0)} |`);
   log();
@@ -326,6 +333,11 @@ async function readyTime(runs: number): Promise<void> {
     `Floor / static: **${(median(floor) / median(stat)).toFixed(2)}×** alone, **${(median(floorAll) / median(stat)).toFixed(2)}×** with four: what any Custom UI pays before it can draw this table. ` +
       `App / floor: ${(median(alone) / median(floor)).toFixed(2)}× alone, ${(median(app) / median(floorAll)).toFixed(2)}× with four: what the app's own code adds.`,
   );
+  log(
+    `React floor / static: **${(median(react) / median(stat)).toFixed(2)}×** alone, **${(median(reactAll) / median(stat)).toFixed(2)}×** with four: the least a React Custom UI (architecture.md) pays. ` +
+      `App / React floor: ${(median(alone) / median(react)).toFixed(2)}× alone, ${(median(app) / median(reactAll)).toFixed(2)}× with four.`,
+  );
+
   log(`Against the painted reference: ${(median(app) / median(painted)).toFixed(2)}× with four macros, ${(median(alone) / median(painted)).toFixed(2)}× alone (for reading the gap; the target is against the plain table).`);
   log();
 }
