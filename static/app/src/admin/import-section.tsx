@@ -342,12 +342,40 @@ function pageOf<T>(rows: T[], page: number): { pages: number; shown: T[] } {
   return { pages: Math.max(1, Math.ceil(rows.length / PAGE_ROWS)), shown: rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS) };
 }
 
-/** A preview table in its scroll box, with Previous/Next below it when there is more than one page. */
-function PreviewPages({ page, pages, onPage, children }: { page: number; pages: number; onPage(page: number): void; children: ReactNode }) {
+/** A page of a preview table (its rows are the children) in its scroll box, with Previous/Next below it when there is more than one page. */
+function PreviewPages({
+  name,
+  columns,
+  page,
+  pages,
+  onPage,
+  children,
+}: {
+  name: string;
+  columns: string[];
+  page: number;
+  pages: number;
+  onPage(page: number): void;
+  children: ReactNode;
+}) {
   const m = useMessages(importMessages);
   return (
     <>
-      <div className="io-table-scroll">{children}</div>
+      <div className="io-table-scroll">
+        <table className="io-table">
+          <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
       {pages > 1 ? (
         <div className="io-button-row io-button-row--start">
           <Button disabled={page === 0} onClick={() => onPage(page - 1)}>
@@ -379,34 +407,20 @@ function PreviewTable({
   const { pages, shown } = pageOf(changes, page);
   const key = (c: ImportDiffLine) => `${c.initiativeId ?? `new:${c.initiative}`}-${c.regionCode}`;
   return (
-    <PreviewPages page={page} pages={pages} onPage={onPage}>
-      <table className="io-table">
-        <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m('colInitiative')}</th>
-            <th scope="col">{m('colParticipant')}</th>
-            <th scope="col">{m('colOld')}</th>
-            <th scope="col">{m('colNew')}</th>
-            <th scope="col">{m('colWhere')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((c) => (
-            <tr key={key(c)}>
-              <th scope="row">{c.initiativeId === null ? m('newMark', { name: c.initiative }) : c.initiative}</th>
-              <td>{c.participant}</td>
-              <td>{status(c.old)}</td>
-              <td>
-                <strong>{status(c.new)}</strong>
-              </td>
-              <td>
-                {c.row}, {c.column}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <PreviewPages name={name} columns={[m('colInitiative'), m('colParticipant'), m('colOld'), m('colNew'), m('colWhere')]} page={page} pages={pages} onPage={onPage}>
+      {shown.map((c) => (
+        <tr key={key(c)}>
+          <th scope="row">{c.initiativeId === null ? m('newMark', { name: c.initiative }) : c.initiative}</th>
+          <td>{c.participant}</td>
+          <td>{status(c.old)}</td>
+          <td>
+            <strong>{status(c.new)}</strong>
+          </td>
+          <td>
+            {c.row}, {c.column}
+          </td>
+        </tr>
+      ))}
     </PreviewPages>
   );
 }
@@ -428,42 +442,27 @@ function LinesPreviewTable({ name, lines, page, onPage }: { name: string; lines:
     return value.length > 120 ? `${value.slice(0, 117)}…` : value;
   };
   return (
-    <PreviewPages page={page} pages={pages} onPage={onPage}>
-      <table className="io-table">
-        <caption>{m('previewCaption', { name, page: page + 1, pages })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m('colInitiative')}</th>
-            <th scope="col">{m('colParticipant')}</th>
-            <th scope="col">{m('colField')}</th>
-            <th scope="col">{m('colOld')}</th>
-            <th scope="col">{m('colNew')}</th>
-            <th scope="col">{m('colRow')}</th>
+    <PreviewPages name={name} columns={[m('colInitiative'), m('colParticipant'), m('colField'), m('colOld'), m('colNew'), m('colRow')]} page={page} pages={pages} onPage={onPage}>
+      {shown.flatMap((line) =>
+        line.fields.map((f, k) => (
+          <tr key={`${line.initiativeId ?? `new:${line.initiative}`}-${line.regionCode}-${f.field}`}>
+            {k === 0 ? (
+              <>
+                <th scope="row" rowSpan={line.fields.length}>
+                  {line.initiativeId === null ? m('newMark', { name: line.initiative }) : line.initiative}
+                </th>
+                <td rowSpan={line.fields.length}>{line.participant}</td>
+              </>
+            ) : null}
+            <td>{fieldName(f.field, locale)}</td>
+            <td>{shownValue(f.field, f.old)}</td>
+            <td>
+              <strong>{shownValue(f.field, f.new)}</strong>
+            </td>
+            {k === 0 ? <td rowSpan={line.fields.length}>{line.row}</td> : null}
           </tr>
-        </thead>
-        <tbody>
-          {shown.flatMap((line) =>
-            line.fields.map((f, k) => (
-              <tr key={`${line.initiativeId ?? `new:${line.initiative}`}-${line.regionCode}-${f.field}`}>
-                {k === 0 ? (
-                  <>
-                    <th scope="row" rowSpan={line.fields.length}>
-                      {line.initiativeId === null ? m('newMark', { name: line.initiative }) : line.initiative}
-                    </th>
-                    <td rowSpan={line.fields.length}>{line.participant}</td>
-                  </>
-                ) : null}
-                <td>{fieldName(f.field, locale)}</td>
-                <td>{shownValue(f.field, f.old)}</td>
-                <td>
-                  <strong>{shownValue(f.field, f.new)}</strong>
-                </td>
-                {k === 0 ? <td rowSpan={line.fields.length}>{line.row}</td> : null}
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+        )),
+      )}
     </PreviewPages>
   );
 }
