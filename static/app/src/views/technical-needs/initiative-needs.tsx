@@ -107,7 +107,14 @@ export function InitiativeNeedsSection({ entry, participants, stalenessDays, cho
           {notes > 0 ? (
             <LazyDetails summary={tv('notes', { count: notes })}>
               {() => (
-                <Suspense fallback={<Skeleton width="long" />}>
+                <Suspense
+                  fallback={
+                    <div aria-busy="true">
+                      <p className="io-visually-hidden">{tv('notesLoading')}</p>
+                      <Skeleton width="long" />
+                    </div>
+                  }
+                >
                   <NeedNotes initiativeId={id} needs={entry.needs} participants={participants} details={details} />
                 </Suspense>
               )}
