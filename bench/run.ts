@@ -334,7 +334,7 @@ async function readyTime(runs: number): Promise<void> {
       `App / floor: ${(median(alone) / median(floor)).toFixed(2)}× alone, ${(median(app) / median(floorAll)).toFixed(2)}× with four: what the app's own code adds.`,
   );
   log(
-    `React floor / static: **${(median(react) / median(stat)).toFixed(2)}×** alone, **${(median(reactAll) / median(stat)).toFixed(2)}×** with four: the least a React Custom UI (architecture.md) pays. ` +
+    `React floor / static: **${(median(react) / median(stat)).toFixed(2)}×** alone, **${(median(reactAll) / median(stat)).toFixed(2)}×** with four: the least a React Custom UI (decision 0001) pays. ` +
       `App / React floor: ${(median(alone) / median(react)).toFixed(2)}× alone, ${(median(app) / median(reactAll)).toFixed(2)}× with four.`,
   );
 

@@ -1,7 +1,7 @@
 /**
  * The bench's React floor: bench/floor (the least any Custom UI macro does before it can show this data)
  * with React drawing the table instead of innerHTML. The architecture settles on React for the Custom UI
- * (architecture.md), so this page is the least a macro of this app can do: the same bridge calls, the same
+ * (decision 0001), so this page is the least a macro of this app can do: the same bridge calls, the same
  * table, no styles, no interactivity, no app code. Its gap to the floor is React's own cost (download,
  * evaluation, first render); the app's gap to it is what the app's code adds.
  */

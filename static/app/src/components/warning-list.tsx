@@ -2,7 +2,7 @@ import type { ConsistencyWarning } from '@shared/contract';
 import { useI18n, useMessages } from '../i18n';
 import { describeWarning, warningMessages } from '../i18n/warning-messages';
 
-/** The list itself, with its texts: loaded the first time a warning is drawn (see consistency-warnings.tsx). */
+/** The warnings as a list, in the reader's language. */
 export default function WarningList({ warnings }: { warnings: ReadonlyArray<ConsistencyWarning> }) {
   const { locale } = useI18n();
   // Suspends until an English reader's table is in (the build ships it apart: i18n/locale-tables.ts).

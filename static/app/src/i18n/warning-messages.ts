@@ -83,7 +83,7 @@ function argsFor(params: Params, locale: Locale): WarningArgs {
 
 const unknownWarning = { sv: 'Uppgifterna stämmer inte med varandra.', en: 'The details do not agree with each other.' };
 
-/** A warning in words. Pure (tests); in the browser, call it with a locale whose table is in (useDescribeWarning). */
+/** A warning in words. Pure (tests); in the browser, call it once the locale's table is in (WarningList waits for it). */
 export function describeWarning(warning: ConsistencyWarning, locale: Locale): string {
   if (!Object.prototype.hasOwnProperty.call(warningMessages.sv, warning.code)) return unknownWarning[locale];
   return translator(warningMessages, locale)(warning.code, argsFor(warning.params, locale));

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
 import type { Participant } from '@shared/model';
 import { groupParticipants, type ParticipantGroup } from '@shared/participant-groups';
 import { NEED_CATEGORY_LABELS, NEED_PROGRESS, NEED_PROGRESS_LABELS, NEED_REQUIRED_LABELS, type NeedProgress } from '@shared/vocabulary';
@@ -16,9 +16,12 @@ import { YourRegionTag } from '../../shell/region-chooser';
 import { pageGroups, useGroupDisclosure } from '../group-disclosure';
 import { GroupPager } from '../group-pager';
 import { ParticipantPager, useParticipantWindow } from '../participant-window';
+import { InlineError } from '../../components/inline-error';
 import { Skeleton } from '../../components/skeleton';
+import { lazyModule, useLazyModule } from '../../lazy-module';
 import type { EditorAction } from './editor-dialogs';
-import { useEditorTexts } from './editor-text';
+import { editorControls, useEditorTexts } from './editor-text';
+import type { NeedNotes } from './need-notes';
 import { technicalNeedsMessages } from './messages';
 import {
   countyNeedDone,
@@ -33,11 +36,28 @@ import {
   type ProgressLookup,
 } from './view-model';
 
-// Editors' buttons load with the editing texts (editor-text.ts starts both), so readers never download them.
-const InitiativeEditBar = lazy(() => import('./editor-controls').then((m) => ({ default: m.InitiativeEditBar })));
-const NeedActions = lazy(() => import('./editor-controls').then((m) => ({ default: m.NeedActions })));
-// The notes are read only when their disclosure is opened (they are fetched then too): their code loads with them.
-const NeedNotes = lazy(() => import('./need-notes').then((m) => ({ default: m.NeedNotes })));
+// The notes list is drawn only when its disclosure is opened: its code loads then (its notes right after).
+const needNotes = lazyModule(() => import('./need-notes'));
+
+/** The notes list, once its code is in: until then its place says it is loading; a failed download can be retried. */
+function LazyNeedNotes(props: ComponentProps<typeof NeedNotes>) {
+  const tv = useMessages(technicalNeedsMessages);
+  const { module, failed, retry } = useLazyModule(needNotes, true);
+  if (module) return <module.NeedNotes {...props} />;
+  if (failed) return <InlineError text={tv('notesFailed')} onRetry={retry} />;
+  return (
+    <div aria-busy="true">
+      <p className="io-visually-hidden">{tv('notesLoading')}</p>
+      <Skeleton width="long" />
+    </div>
+  );
+}
+
+/** Editors' buttons (editor-controls.tsx). Edit mode starts only once they are in (editor-text.ts), so they are drawn at once. */
+function EditorControl({ render }: { render(controls: typeof import('./editor-controls')): ReactNode }) {
+  const controls = editorControls.current();
+  return controls ? render(controls) : null;
+}
 
 /** What an editor can do from the tables; null when not editing. */
 export interface NeedEditing {
@@ -80,9 +100,8 @@ export function InitiativeNeedsSection({ entry, participants, stalenessDays, cho
     <section className="io-view-section tn-initiative" aria-labelledby={headingId}>
       <InitiativeHeading initiative={entry.initiative} id={headingId} stalenessDays={stalenessDays} />
       {editing ? (
-        <Suspense fallback={null}>
-          <InitiativeEditBar entry={entry} editing={editing} />
-        </Suspense>
+        // In edit mode the editors' buttons are in: the edit switch waits for them (editor-text.ts).
+        <EditorControl render={(c) => <c.InitiativeEditBar entry={entry} editing={editing} />} />
       ) : null}
       {entry.needs.length === 0 ? (
         <p className="io-muted">{editing ? tv('noNeedsEditor') : tv('noNeeds')}</p>
@@ -107,16 +126,7 @@ export function InitiativeNeedsSection({ entry, participants, stalenessDays, cho
           {notes > 0 ? (
             <LazyDetails summary={tv('notes', { count: notes })}>
               {() => (
-                <Suspense
-                  fallback={
-                    <div aria-busy="true">
-                      <p className="io-visually-hidden">{tv('notesLoading')}</p>
-                      <Skeleton width="long" />
-                    </div>
-                  }
-                >
-                  <NeedNotes initiativeId={id} needs={entry.needs} participants={participants} details={details} />
-                </Suspense>
+                <LazyNeedNotes initiativeId={id} needs={entry.needs} participants={participants} details={details} />
               )}
             </LazyDetails>
           ) : null}
@@ -193,9 +203,7 @@ function NeedsTable({ entry, participants, editing }: { entry: InitiativeNeeds; 
                 </td>
                 {editing ? (
                   <td className="tn-row-actions">
-                    <Suspense fallback={null}>
-                      <NeedActions entry={entry} need={need} first={k === 0} last={k === last} editing={editing} />
-                    </Suspense>
+                    <EditorControl render={(c) => <c.NeedActions entry={entry} need={need} first={k === 0} last={k === last} editing={editing} />} />
                   </td>
                 ) : null}
               </tr>
