@@ -8,7 +8,9 @@ import { InitiativeHeading } from '../../components/initiative-heading';
 import { LazyDetails } from '../../components/lazy-details';
 import { NeedProgressBadge } from '../../components/need-progress-badge';
 import { NeedProgressIcon } from '../../components/status-icon';
+import type { DetailsScope } from '../../details/details-cache';
 import type { DetailsStore } from '../../details/details-store';
+import { useScopeLoad } from '../../details/use-details';
 import { CellButton } from '../../editing/cell-button';
 import { useI18n, useMessages } from '../../i18n';
 import { GroupToggle } from '../../components/group-toggle';
@@ -36,13 +38,16 @@ import {
   type ProgressLookup,
 } from './view-model';
 
-// The notes list is drawn only when its disclosure is opened: its code loads then (its notes right after).
+// The notes list is drawn only when its disclosure is opened: its code and its notes load then, side by side.
 const needNotes = lazyModule(() => import('./need-notes'));
 
 /** The notes list, once its code is in: until then its place says it is loading; a failed download can be retried. */
 function LazyNeedNotes(props: ComponentProps<typeof NeedNotes>) {
   const tv = useMessages(technicalNeedsMessages);
   const { module, failed, retry } = useLazyModule(needNotes, true);
+  // The notes are fetched while the list's code downloads, not after it (the list waits on the same load).
+  const scope = useMemo<DetailsScope>(() => ({ kind: 'initiative', initiativeId: props.initiativeId }), [props.initiativeId]);
+  useScopeLoad(props.details, scope, true);
   if (module) return <module.NeedNotes {...props} />;
   if (failed) return <InlineError text={tv('notesFailed')} onRetry={retry} />;
   return (
