@@ -337,7 +337,6 @@ async function readyTime(runs: number): Promise<void> {
     `React floor / static: **${(median(react) / median(stat)).toFixed(2)}×** alone, **${(median(reactAll) / median(stat)).toFixed(2)}×** with four: the least a React Custom UI (decision 0001) pays. ` +
       `App / React floor: ${(median(alone) / median(react)).toFixed(2)}× alone, ${(median(app) / median(reactAll)).toFixed(2)}× with four.`,
   );
-
   log(`Against the painted reference: ${(median(app) / median(painted)).toFixed(2)}× with four macros, ${(median(alone) / median(painted)).toFixed(2)}× alone (for reading the gap; the target is against the plain table).`);
   log();
 }

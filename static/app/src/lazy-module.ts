@@ -33,15 +33,15 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
 
 /** Loads `lazy` when `wanted`: the module once it is in, whether the last try failed, and a retry. */
 export function useLazyModule<M>(lazy: LazyModule<M>, wanted: boolean): { module: M | undefined; failed: boolean; retry(): void } {
-  const module = lazy.current();
-  const [, setLoaded] = useState(0);
+  const [module, setModule] = useState<M | undefined>(() => lazy.current());
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!wanted || module) return;
     let live = true;
     lazy.load().then(
-      () => live && setLoaded((n) => n + 1),
+      // As a function, so React stores the module rather than calling it (a module may be a function).
+      (loaded) => live && setModule(() => loaded),
       () => live && setFailed(true),
     );
     return () => {
@@ -50,7 +50,7 @@ export function useLazyModule<M>(lazy: LazyModule<M>, wanted: boolean): { module
   }, [lazy, wanted, module, attempt]);
   return {
     module,
-    failed: failed && !module,
+    failed,
     retry: () => {
       setFailed(false);
       setAttempt((n) => n + 1);

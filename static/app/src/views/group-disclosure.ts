@@ -2,8 +2,6 @@ import { useCallback, useState } from 'react';
 import type { Participant } from '@shared/model';
 import { pageWholeGroups, type GroupPage, type ParticipantGroup } from '@shared/participant-groups';
 
-export type { GroupPage };
-
 /**
  * Which counties of an overview grouped by county (decision 0027) are open: the reader's own toggles, and
  * otherwise only the county of the reader's choice (`openGroup`), so a chosen county or municipality is

@@ -2,7 +2,7 @@ import { Button } from '../components/button';
 import { useAnnounce } from '../components/live-region';
 import { useI18n, useMessages } from '../i18n';
 import { defineMessages } from '../i18n/define-messages';
-import type { GroupPage } from './group-disclosure';
+import type { GroupPage } from '@shared/participant-groups';
 
 const groupPagerMessages = defineMessages({
   sv: {
